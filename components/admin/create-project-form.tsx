@@ -1,0 +1,65 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import type { FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { ApiError, apiFetch } from "@/lib/client/api-fetch";
+
+export function CreateProjectForm() {
+  const router = useRouter();
+  const mutation = useMutation({
+    mutationFn: (input: Record<string, unknown>) =>
+      apiFetch<{ id: string }>("/projects", { method: "POST", json: input }),
+    onSuccess: (project) => router.push(`/projects/${project.id}`),
+  });
+  const error = mutation.error instanceof ApiError ? mutation.error : null;
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    mutation.mutate({
+      name: form.get("name"),
+      description: form.get("description"),
+      overlap: Number(form.get("overlap")),
+      leaseSeconds: Number(form.get("leaseMinutes")) * 60,
+    });
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-2" noValidate>
+      <TextField label="Name" name="name" required error={error?.fieldMessage("name")} />
+      <TextField label="Description" name="description" error={error?.fieldMessage("description")} />
+      <TextField
+        label="Annotators per item (overlap)"
+        name="overlap"
+        type="number"
+        min={1}
+        max={20}
+        defaultValue={3}
+        error={error?.fieldMessage("overlap")}
+      />
+      <TextField
+        label="Lease time (minutes)"
+        name="leaseMinutes"
+        type="number"
+        min={1}
+        max={1440}
+        defaultValue={15}
+        hint="How long an annotator holds an item before it goes back to the queue."
+        error={error?.fieldMessage("leaseSeconds")}
+      />
+      <div className="sm:col-span-2">
+        <Button type="submit" disabled={mutation.isPending}>
+          Create project
+        </Button>
+        {error && !error.problem.errors?.length ? (
+          <p role="alert" className="mt-2 text-sm text-red-700">
+            {error.message}
+          </p>
+        ) : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,130 @@
+// `npm start`: database (embedded unless DATABASE_URL is set), migrations, demo seed, production
+// build when the sources changed, then `next start`. Ctrl-C stops the app, then PostgreSQL.
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { migrateDatabase } from "@/lib/server/db/migrate";
+import { DEFAULT_DATA_DIR, resolveDatabase } from "@/lib/server/db/resolve-database";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "@/lib/server/demo/seed-demo";
+import { disconnectDb } from "@/lib/db";
+import { parseCliArgs } from "./args";
+import { buildFingerprint } from "./build-fingerprint";
+
+const log = (line: string) => console.log(`[concord] ${line}`);
+
+const args = parseCliArgs(
+  process.argv.slice(2),
+  {
+    demo: { type: "boolean" },
+    "data-dir": { type: "string" },
+    reset: { type: "boolean" },
+    fast: { type: "boolean" },
+    host: { type: "string" },
+  },
+  z.object({
+    demo: z.boolean().optional(),
+    "data-dir": z.string().optional(),
+    reset: z.boolean().optional(),
+    fast: z.boolean().optional(),
+    host: z.string().optional(),
+  }),
+);
+const port = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(65535)
+  .parse(process.env.PORT ?? "3000");
+const dataDir = path.resolve(args["data-dir"] ?? DEFAULT_DATA_DIR);
+
+async function main() {
+  if (args.reset && !process.env.DATABASE_URL)
+    rmSync(path.join(dataDir, "postgres"), { recursive: true, force: true });
+  const database = await resolveDatabase({ dataDir, fastUnsafe: args.fast, log });
+  log(
+    database.isEmbedded ? `embedded PostgreSQL in ${path.join(dataDir, "postgres")}` : "using DATABASE_URL",
+  );
+  process.env.DATABASE_URL = database.url;
+  const { applied } = await migrateDatabase(database.url, { log });
+  log(applied.length ? `${applied.length} migration(s) applied` : "database schema up to date");
+  const isDemo = database.isEmbedded || Boolean(args.demo);
+  if (isDemo) await seedDemo(log);
+  await disconnectDb();
+
+  buildIfNeeded();
+  const host = args.host ?? "127.0.0.1";
+  const url = `http://${host === "0.0.0.0" ? "localhost" : host}:${port}`;
+  const child = spawn(
+    process.execPath,
+    [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", host],
+    {
+      stdio: "inherit",
+      env: {
+        ...process.env,
+        DATABASE_URL: database.url,
+        NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? readOrCreateSecret(),
+        NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? url,
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+    },
+  );
+  log(`Concord is at ${url}`);
+  if (isDemo) {
+    log(`demo sign-ins (password "${DEMO_PASSWORD}"):`);
+    for (const account of DEMO_ACCOUNTS) log(`  ${account.role.padEnd(10)} ${account.email}`);
+  }
+
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    if (child.exitCode === null) {
+      child.kill("SIGTERM");
+      await new Promise((resolve) => child.once("exit", resolve));
+    }
+    await database.stop();
+    log("stopped");
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+  child.on("exit", (code) => void stop(code ?? 1));
+}
+
+function buildIfNeeded() {
+  const fingerprint = buildFingerprint(process.cwd());
+  const stamp = path.join(".next", "concord-build-fingerprint");
+  const isCurrent =
+    existsSync(path.join(".next", "BUILD_ID")) &&
+    existsSync(stamp) &&
+    readFileSync(stamp, "utf8") === fingerprint;
+  if (isCurrent) return;
+  log("building the production app (once per change of the sources)…");
+  const result = spawnSync(
+    process.execPath,
+    [path.join("node_modules", "next", "dist", "bin", "next"), "build"],
+    {
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    },
+  );
+  if (result.status !== 0) throw new Error("next build failed");
+  writeFileSync(stamp, fingerprint);
+}
+
+// Sessions are signed with this secret. Several app processes must share one: set NEXTAUTH_SECRET.
+function readOrCreateSecret(): string {
+  const file = path.join(dataDir, "nextauth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret + "\n", { mode: 0o600 });
+  return secret;
+}
+
+main().catch((error: unknown) => {
+  console.error(`[concord] ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,20 @@
+// Sums the test runners' own JSON reports (Vitest, Playwright) into the one line CI reads.
+import { existsSync, readFileSync } from "node:fs";
+
+let passed = 0;
+let failed = 0;
+const read = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : null);
+
+const vitest = read(".reports/vitest.json");
+if (vitest) {
+  passed += vitest.numPassedTests ?? 0;
+  failed += vitest.numFailedTests ?? 0;
+}
+const playwright = read(".reports/playwright.json");
+if (playwright?.stats) {
+  passed += (playwright.stats.expected ?? 0) + (playwright.stats.flaky ?? 0);
+  failed += playwright.stats.unexpected ?? 0;
+}
+if (!vitest) console.log("(no Vitest report: the run stopped before the unit and integration tests)");
+if (!playwright) console.log("(no Playwright report: the run stopped before the end-to-end tests)");
+console.log(`${passed} passed, ${failed} failed`);

@@ -1,0 +1,41 @@
+import "server-only";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+
+// One pool per process, shared by Prisma and by the hot paths that use raw SQL (COPY, the queue claim).
+const globalForDb = globalThis as unknown as { concordPool?: pg.Pool; concordPrisma?: PrismaClient };
+
+function databaseUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set: start Concord with `npm start`, which sets it.");
+  return url;
+}
+
+export function getPool(): pg.Pool {
+  globalForDb.concordPool ??= new pg.Pool({
+    connectionString: databaseUrl(),
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+  });
+  return globalForDb.concordPool;
+}
+
+export function getPrisma(): PrismaClient {
+  globalForDb.concordPrisma ??= new PrismaClient({ adapter: new PrismaPg(getPool()) });
+  return globalForDb.concordPrisma;
+}
+
+export const db = new Proxy({} as PrismaClient, {
+  get: (_target, property) => {
+    const prisma = getPrisma();
+    const value = Reflect.get(prisma, property, prisma);
+    return typeof value === "function" ? value.bind(prisma) : value;
+  },
+});
+
+export async function disconnectDb(): Promise<void> {
+  await globalForDb.concordPrisma?.$disconnect();
+  await globalForDb.concordPool?.end();
+  globalForDb.concordPrisma = undefined;
+  globalForDb.concordPool = undefined;
+}

@@ -1,0 +1,130 @@
+import type { TLabelDefinitionInput } from "./definition-schema";
+import { ZLabelDefinitionInput } from "./definition-schema";
+import { assignHotkeys } from "./hotkeys";
+import {
+  DEFAULT_ALLOW_TIE,
+  DEFAULT_FREE_TEXT_MAX_LENGTH,
+  DEFAULT_PAIRWISE_TEXT_FIELDS,
+  DEFAULT_REQUIRED,
+  DEFAULT_SPANS_TEXT_FIELD,
+} from "./label-limits";
+import type { TLabelOptionInput } from "./option-schema";
+
+/** An option with defaults filled: `title` defaults to the key; `hotkey` is null when none. */
+export type TLabelOptionSpec = {
+  key: string;
+  title: string;
+  hotkey: string | null;
+  description?: string;
+};
+
+type TBaseSpec = {
+  key: string;
+  /** Defaults to the key. */
+  title: string;
+  /** Markdown; defaults to "". */
+  guidelines: string;
+  /** Defaults to true. */
+  required: boolean;
+};
+
+export type TSingleChoiceSpec = TBaseSpec & { kind: "single_choice"; options: TLabelOptionSpec[] };
+export type TMultiChoiceSpec = TBaseSpec & { kind: "multi_choice"; options: TLabelOptionSpec[] };
+export type TRatingSpec = TBaseSpec & {
+  kind: "rating";
+  min: number;
+  max: number;
+  /** Caption per scale value, keyed by the value as a decimal string; defaults to {}. */
+  labels: Record<string, string>;
+};
+export type TSpansSpec = TBaseSpec & {
+  kind: "spans";
+  options: TLabelOptionSpec[];
+  /** Item data field holding the text; defaults to "text". */
+  textField: string;
+};
+export type TPairwiseSpec = TBaseSpec & {
+  kind: "pairwise";
+  /** Item data fields of side A and side B; defaults to ["a", "b"]. */
+  textFields: [string, string];
+  /** Optional shared prompt / context field; absent when not set. */
+  textField?: string;
+  /** Defaults to true. */
+  allowTie: boolean;
+};
+export type TFreeTextSpec = TBaseSpec & {
+  kind: "free_text";
+  /** Defaults to 2000. */
+  maxLength: number;
+};
+
+/** A label definition version with every default filled in and hotkeys assigned. */
+export type TLabelDefinitionSpec =
+  TSingleChoiceSpec | TMultiChoiceSpec | TRatingSpec | TSpansSpec | TPairwiseSpec | TFreeTextSpec;
+
+/** Definitions whose value is an option key (or keys). */
+export type TOptionsSpec = TSingleChoiceSpec | TMultiChoiceSpec | TSpansSpec;
+
+export function hasOptions(spec: TLabelDefinitionSpec): spec is TOptionsSpec {
+  return spec.kind === "single_choice" || spec.kind === "multi_choice" || spec.kind === "spans";
+}
+
+function normalizeOptions(options: readonly TLabelOptionInput[]): TLabelOptionSpec[] {
+  const hotkeys = assignHotkeys(options);
+  return options.map((option, index) => {
+    const spec: TLabelOptionSpec = {
+      key: option.key,
+      title: option.title ?? option.key,
+      hotkey: hotkeys[index] ?? null,
+    };
+    if (option.description !== undefined) spec.description = option.description;
+    return spec;
+  });
+}
+
+/**
+ * Fill defaults and assign hotkeys. Takes an already validated input (see ZLabelDefinitionInput).
+ * Idempotent: a spec is itself a valid input, and normalizing it again returns an equal spec.
+ */
+export function normalizeDefinition(input: TLabelDefinitionInput): TLabelDefinitionSpec {
+  const base: TBaseSpec = {
+    key: input.key,
+    title: input.title ?? input.key,
+    guidelines: input.guidelines ?? "",
+    required: input.required ?? DEFAULT_REQUIRED,
+  };
+  switch (input.kind) {
+    case "single_choice":
+    case "multi_choice":
+      return { ...base, kind: input.kind, options: normalizeOptions(input.options) };
+    case "rating":
+      return { ...base, kind: "rating", min: input.min, max: input.max, labels: { ...input.labels } };
+    case "spans":
+      return {
+        ...base,
+        kind: "spans",
+        options: normalizeOptions(input.options),
+        textField: input.textField ?? DEFAULT_SPANS_TEXT_FIELD,
+      };
+    case "pairwise": {
+      const [a, b] = input.textFields ?? DEFAULT_PAIRWISE_TEXT_FIELDS;
+      const spec: TPairwiseSpec = {
+        ...base,
+        kind: "pairwise",
+        textFields: [a, b],
+        allowTie: input.allowTie ?? DEFAULT_ALLOW_TIE,
+      };
+      if (input.textField !== undefined) spec.textField = input.textField;
+      return spec;
+    }
+    case "free_text":
+      return {
+        ...base,
+        kind: "free_text",
+        maxLength: input.maxLength ?? DEFAULT_FREE_TEXT_MAX_LENGTH,
+      };
+  }
+}
+
+/** Validates a request body (or a stored spec) and returns the normalized spec. */
+export const ZLabelDefinitionSpec = ZLabelDefinitionInput.transform(normalizeDefinition);

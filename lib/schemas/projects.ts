@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { ZEmail, ZName, ZProjectRole } from "./common";
+
+export const ZCreateProjectInput = z
+  .object({
+    name: ZName,
+    description: z.string().max(5000, "must be at most 5000 characters").optional(),
+    instructions: z.string().max(50_000, "must be at most 50000 characters").optional(),
+    overlap: z
+      .number()
+      .int("must be an integer")
+      .min(1, "must be at least 1")
+      .max(20, "must be at most 20")
+      .optional(),
+    leaseSeconds: z
+      .number()
+      .int("must be an integer")
+      .min(30, "must be at least 30")
+      .max(86_400, "must be at most 86400")
+      .optional(),
+  })
+  .strict()
+  .meta({ id: "CreateProjectInput" });
+export type TCreateProjectInput = z.infer<typeof ZCreateProjectInput>;
+
+export const ZProject = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string(),
+    instructions: z.string(),
+    overlap: z.number().int(),
+    leaseSeconds: z.number().int(),
+    archivedAt: z.string().nullable(),
+    createdAt: z.string(),
+    myRole: z.enum(["admin", "lead", "annotator", "engineer"]).optional(),
+  })
+  .meta({ id: "Project" });
+export type TProject = z.infer<typeof ZProject>;
+
+export const ZAddMemberInput = z
+  .object({ email: ZEmail, role: ZProjectRole })
+  .strict()
+  .meta({ id: "AddMemberInput" });
+export type TAddMemberInput = z.infer<typeof ZAddMemberInput>;
+
+export const ZMember = z
+  .object({
+    userId: z.string(),
+    email: z.string(),
+    name: z.string(),
+    role: ZProjectRole,
+    createdAt: z.string(),
+  })
+  .meta({ id: "Member" });
+export type TMember = z.infer<typeof ZMember>;

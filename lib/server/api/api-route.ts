@@ -1,0 +1,133 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { getCaller, type TCaller } from "@/lib/server/auth/get-caller";
+import { AppError, badRequest, forbidden, problemResponse, unauthorized } from "@/lib/server/errors";
+import { readJsonBody } from "./read-json-body";
+import { zodErrors } from "./zod-errors";
+
+type TParamsOf<P> = P extends z.ZodType ? z.infer<P> : Record<string, string>;
+type TBodyOf<B> = B extends z.ZodType ? z.infer<B> : undefined;
+type TQueryOf<Q> = Q extends z.ZodType ? z.infer<Q> : undefined;
+
+export type TApiContext<B, Q, P, A extends boolean> = {
+  request: Request;
+  requestId: string;
+  caller: A extends false ? TCaller | null : TCaller;
+  body: TBodyOf<B>;
+  query: TQueryOf<Q>;
+  params: TParamsOf<P>;
+};
+
+type TRouteOptions<B, Q, P, A extends boolean> = {
+  /** false: no sign-in needed (the handler may still read `caller`). Default true. */
+  auth?: A;
+  body?: B;
+  query?: Q;
+  params?: P;
+  /** Largest JSON body accepted, in bytes. */
+  maxBodyBytes?: number;
+};
+
+type TRouteHandler = (
+  request: Request,
+  context: { params: Promise<Record<string, string>> },
+) => Promise<Response>;
+
+/**
+ * The one wrapper every /api/v1 route goes through: request id, caller (session or Bearer token),
+ * zod parsing of params, query and body, and mapping of every error to application/problem+json.
+ * Handlers return a Response, or a value that is sent as JSON with status 200.
+ */
+export function apiRoute<
+  B extends z.ZodType | undefined = undefined,
+  Q extends z.ZodType | undefined = undefined,
+  P extends z.ZodType | undefined = undefined,
+  A extends boolean = true,
+>(
+  options: TRouteOptions<B, Q, P, A>,
+  handler: (ctx: TApiContext<B, Q, P, A>) => Promise<unknown>,
+): TRouteHandler {
+  return async (request, context) => {
+    const headerId = request.headers.get("x-request-id");
+    const requestId = headerId && /^[\w-]{8,64}$/.test(headerId) ? headerId : randomUUID();
+    try {
+      // Open routes (health, token exchange) never touch the session, so they answer even when it cannot be read.
+      const caller = options.auth === false ? null : await getCaller(request);
+      if (options.auth !== false && !caller) throw unauthorized();
+      if (caller?.via === "session" && request.method !== "GET" && request.method !== "HEAD") {
+        assertSameOrigin(request);
+      }
+      const rawParams = (await context?.params) ?? {};
+      const params = options.params ? parseWith(options.params, rawParams, "params") : rawParams;
+      const url = new URL(request.url);
+      const query = options.query
+        ? parseWith(options.query, Object.fromEntries(url.searchParams), "query")
+        : undefined;
+      const body = options.body
+        ? parseWith(options.body, await readJsonBody(request, options.maxBodyBytes ?? 1_000_000), "body")
+        : undefined;
+      const result = await handler({ request, requestId, caller, body, query, params } as TApiContext<
+        B,
+        Q,
+        P,
+        A
+      >);
+      if (result instanceof Response) {
+        result.headers.set("x-request-id", requestId);
+        return result;
+      }
+      return Response.json(result ?? null, { headers: { "x-request-id": requestId } });
+    } catch (error) {
+      return errorResponse(error, requestId);
+    }
+  };
+}
+
+function parseWith(schema: z.ZodType, value: unknown, where: "params" | "query" | "body") {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    if (where === "params") throw new AppError("not_found", "Resource not found.", 404);
+    throw badRequest(`The request ${where} is not valid.`, zodErrors(parsed.error));
+  }
+  return parsed.data;
+}
+
+// Session cookies are SameSite=Lax already; this refuses a cross-site write outright.
+function assertSameOrigin(request: Request) {
+  const origin = request.headers.get("origin");
+  if (!origin) return;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  if (!host || new URL(origin).host !== host) throw forbidden("Cross-site request refused.");
+}
+
+export function errorResponse(error: unknown, requestId: string): Response {
+  if (error instanceof AppError)
+    return problemResponse(error.status, error.message, requestId, error.errors, error.code);
+  if (error instanceof Prisma.PrismaClientKnownRequestError) {
+    if (error.code === "P2002") {
+      const target = (error.meta?.target as string[] | string | undefined) ?? [];
+      const fields = Array.isArray(target) ? target : [target];
+      return problemResponse(
+        409,
+        "That already exists.",
+        requestId,
+        fields.map((path) => ({ path, message: "must be unique" })),
+        "conflict",
+      );
+    }
+    if (error.code === "P2025")
+      return problemResponse(404, "Resource not found.", requestId, [], "not_found");
+  }
+  if (error instanceof z.ZodError) return problemResponse(400, "Invalid input.", requestId, zodErrors(error));
+  console.error(
+    `[${requestId}] unhandled error:`,
+    error instanceof Error ? (error.stack ?? error.message) : error,
+  );
+  return problemResponse(
+    500,
+    "Something went wrong on our side. Quote the request id if you report it.",
+    requestId,
+  );
+}

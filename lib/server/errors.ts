@@ -1,0 +1,67 @@
+import "server-only";
+
+export type TFieldError = { path: string; message: string };
+
+/** The one error family the API speaks; the wrapper turns it into application/problem+json. */
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: number,
+    readonly errors: TFieldError[] = [],
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = "AppError";
+  }
+}
+
+export const badRequest = (message: string, errors: TFieldError[] = []) =>
+  new AppError("bad_request", message, 400, errors);
+export const unauthorized = (message = "Sign in or send a valid API token.") =>
+  new AppError("unauthorized", message, 401);
+export const forbidden = (message = "You do not have the rights for this.") =>
+  new AppError("forbidden", message, 403);
+export const notFound = (what = "Resource") => new AppError("not_found", `${what} not found.`, 404);
+export const conflict = (message: string, errors: TFieldError[] = []) =>
+  new AppError("conflict", message, 409, errors);
+export const unprocessable = (message: string, errors: TFieldError[] = []) =>
+  new AppError("unprocessable", message, 422, errors);
+export const tooLarge = (message: string) => new AppError("too_large", message, 413);
+export const tooManyRequests = (message: string) => new AppError("too_many_requests", message, 429);
+
+const TITLES: Record<number, string> = {
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  405: "Method Not Allowed",
+  409: "Conflict",
+  413: "Content Too Large",
+  415: "Unsupported Media Type",
+  422: "Unprocessable Content",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+  503: "Service Unavailable",
+};
+
+export function problemResponse(
+  status: number,
+  detail: string,
+  requestId: string,
+  errors: TFieldError[] = [],
+  code?: string,
+): Response {
+  const body = {
+    type: code ? `https://concord.dev/problems/${code}` : "about:blank",
+    title: TITLES[status] ?? "Error",
+    status,
+    detail,
+    requestId,
+    errors,
+  };
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/problem+json", "x-request-id": requestId },
+  });
+}
