@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ZLabelDefinitionInput } from "./definition-schema";
-import { toFieldErrors } from "./field-errors";
-import type { TFieldError } from "./field-errors";
+import { toFieldErrors } from "@/lib/schemas/field-errors";
+import type { TFieldError } from "@/lib/schemas/field-errors";
 
 function errorsOf(input: unknown): TFieldError[] {
   const result = ZLabelDefinitionInput.safeParse(input);

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { ZLabelDefinitionSpec } from "./definition-spec";
 import type { TLabelDefinitionSpec } from "./definition-spec";
-import { toFieldErrors } from "./field-errors";
-import type { TFieldError } from "./field-errors";
+import { toFieldErrors } from "@/lib/schemas/field-errors";
+import type { TFieldError } from "@/lib/schemas/field-errors";
 import { valueSchemaFor } from "./value-schema";
 
 function spec(input: unknown): TLabelDefinitionSpec {

@@ -54,3 +54,19 @@ export const ZMember = z
   })
   .meta({ id: "Member" });
 export type TMember = z.infer<typeof ZMember>;
+
+export const ZUpdateProjectInput = ZCreateProjectInput.partial()
+  .extend({ archived: z.boolean().optional() })
+  .strict()
+  .meta({ id: "UpdateProjectInput" });
+export type TUpdateProjectInput = z.infer<typeof ZUpdateProjectInput>;
+
+export const ZProjectOverview = z
+  .object({
+    items: z.number().int(),
+    batches: z.number().int(),
+    definitions: z.number().int(),
+    members: z.record(z.string(), z.number().int()),
+  })
+  .meta({ id: "ProjectOverview" });
+export type TProjectOverview = z.infer<typeof ZProjectOverview>;

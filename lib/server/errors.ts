@@ -1,6 +1,7 @@
 import "server-only";
 
-export type TFieldError = { path: string; message: string };
+/** One bad field; `line` is set for problems in an uploaded file. */
+export type TFieldError = { path: string; message: string; line?: number };
 
 /** The one error family the API speaks; the wrapper turns it into application/problem+json. */
 export class AppError extends Error {

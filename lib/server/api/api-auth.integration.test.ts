@@ -118,6 +118,9 @@ describe("bad input changes nothing and names the field", () => {
     expect(res.status).toBe(400);
     const paths = (res.body.errors as { path: string }[]).map((e) => e.path).sort();
     expect(paths).toEqual(["email", "isAdmin", "name"]);
+    expect(res.body.errors.find((e: { path: string }) => e.path === "isAdmin").message).toBe(
+      `unknown field "isAdmin"`,
+    );
     const unknown = await callRoute(createUserRoute, {
       token: admin.token,
       json: { email, name: "ok", password: "0123456789", isAdmin: true },

@@ -5,7 +5,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { getCaller, type TCaller } from "@/lib/server/auth/get-caller";
 import { AppError, badRequest, forbidden, problemResponse, unauthorized } from "@/lib/server/errors";
 import { readJsonBody } from "./read-json-body";
-import { zodErrors } from "./zod-errors";
+import { toFieldErrors } from "@/lib/schemas/field-errors";
 
 type TParamsOf<P> = P extends z.ZodType ? z.infer<P> : Record<string, string>;
 type TBodyOf<B> = B extends z.ZodType ? z.infer<B> : undefined;
@@ -89,7 +89,7 @@ function parseWith(schema: z.ZodType, value: unknown, where: "params" | "query" 
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     if (where === "params") throw new AppError("not_found", "Resource not found.", 404);
-    throw badRequest(`The request ${where} is not valid.`, zodErrors(parsed.error));
+    throw badRequest(`The request ${where} is not valid.`, toFieldErrors(parsed.error));
   }
   return parsed.data;
 }
@@ -120,7 +120,8 @@ export function errorResponse(error: unknown, requestId: string): Response {
     if (error.code === "P2025")
       return problemResponse(404, "Resource not found.", requestId, [], "not_found");
   }
-  if (error instanceof z.ZodError) return problemResponse(400, "Invalid input.", requestId, zodErrors(error));
+  if (error instanceof z.ZodError)
+    return problemResponse(400, "Invalid input.", requestId, toFieldErrors(error));
   console.error(
     `[${requestId}] unhandled error:`,
     error instanceof Error ? (error.stack ?? error.message) : error,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { toFieldErrors } from "./field-errors";
+import { toFieldErrors } from "@/lib/schemas/field-errors";
 
 describe("toFieldErrors", () => {
   const schema = z.object({ a: z.object({ b: z.number({ error: "b must be a number" }) }) }).strict();

@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { ZLabelDefinitionInput } from "@/lib/labels/definition-schema";
+
+export { ZLabelDefinitionInput };
+
+export const ZDefinitionParams = z.object({ id: z.uuid(), key: z.string().max(64) });
+
+export const ZLabelDefinition = z
+  .object({
+    definitionId: z.string(),
+    key: z.string(),
+    kind: z.enum(["single_choice", "multi_choice", "rating", "spans", "pairwise", "free_text"]),
+    version: z.number().int(),
+    title: z.string(),
+    guidelines: z.string(),
+    required: z.boolean(),
+    spec: z
+      .record(z.string(), z.unknown())
+      .meta({ description: "The normalized definition (all defaults filled)" }),
+    specHash: z.string(),
+    guidelinesHash: z.string(),
+    createdAt: z.string(),
+    createdBy: z.string().nullable(),
+  })
+  .meta({ id: "LabelDefinition" });
+export type TLabelDefinition = z.infer<typeof ZLabelDefinition>;

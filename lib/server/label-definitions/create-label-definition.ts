@@ -1,0 +1,36 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { TLabelDefinitionInput } from "@/lib/labels/definition-schema";
+import { normalizeDefinition } from "@/lib/labels/definition-spec";
+import { conflict } from "@/lib/server/errors";
+import type { TLabelDefinition } from "@/lib/schemas/label-definitions";
+import { hashSpec } from "./hash-spec";
+import { serializeDefinitionVersion } from "./serialize-definition";
+
+/** A new definition and its version 1, in one transaction. */
+export async function createLabelDefinition(
+  projectId: string,
+  input: TLabelDefinitionInput,
+  userId: string,
+): Promise<TLabelDefinition> {
+  const spec = normalizeDefinition(input);
+  const hashes = hashSpec(spec);
+  return db.$transaction(async (tx) => {
+    const existing = await tx.labelDefinition.findUnique({
+      where: { projectId_key: { projectId, key: spec.key } },
+    });
+    if (existing)
+      throw conflict(`A definition with key "${spec.key}" exists; PUT to it to make a new version.`, [
+        { path: "key", message: "already taken" },
+      ]);
+    const position = await tx.labelDefinition.count({ where: { projectId } });
+    const definition = await tx.labelDefinition.create({
+      data: { projectId, key: spec.key, kind: spec.kind, currentVersion: 1, position },
+    });
+    const version = await tx.labelDefinitionVersion.create({
+      data: { definitionId: definition.id, version: 1, spec, ...hashes, createdById: userId },
+      include: { createdBy: { select: { email: true } } },
+    });
+    return serializeDefinitionVersion(version);
+  });
+}
