@@ -22,10 +22,6 @@ export function toFieldErrors(
   const out: TFieldError[] = [];
   for (const issue of issues) {
     const path = [...prefix, ...issue.path];
-    if (path.length === 0 && issue.code !== "unrecognized_keys") {
-      out.push({ path: "(root)", message: issue.message });
-      continue;
-    }
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
         out.push({ path: joinPath([...path, key]), message: `unknown field "${key}"` });

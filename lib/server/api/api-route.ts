@@ -89,7 +89,8 @@ function parseWith(schema: z.ZodType, value: unknown, where: "params" | "query" 
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     if (where === "params") throw new AppError("not_found", "Resource not found.", 404);
-    throw badRequest(`The request ${where} is not valid.`, toFieldErrors(parsed.error));
+    const errors = toFieldErrors(parsed.error).map((e) => (e.path ? e : { ...e, path: `(${where})` }));
+    throw badRequest(`The request ${where} is not valid.`, errors);
   }
   return parsed.data;
 }

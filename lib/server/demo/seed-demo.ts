@@ -1,6 +1,11 @@
 import "server-only";
+import { createReadStream } from "node:fs";
+import path from "node:path";
+import { createInterface } from "node:readline";
 import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/server/auth/passwords";
+import { createLabelDefinition } from "@/lib/server/label-definitions/create-label-definition";
+import { importItems } from "@/lib/server/items/import-items";
 
 export const DEMO_PASSWORD = "concord-demo";
 export const DEMO_PROJECT_NAME = "DynaSent sentiment (demo)";
@@ -41,6 +46,22 @@ export async function seedDemo(log: (line: string) => void = () => undefined): P
     });
     log(`created demo project "${project.name}"`);
   }
+  const leadId = users.get("lead@concord.local")!;
+  if ((await db.labelDefinition.count({ where: { projectId: project.id } })) === 0) {
+    await createLabelDefinition(project.id, SENTIMENT_DEFINITION, leadId);
+    log("created the demo label definition");
+  }
+  if ((await db.batch.count({ where: { projectId: project.id } })) === 0) {
+    const result = await importItems({
+      projectId: project.id,
+      userId: leadId,
+      input: dynasentRecords(),
+      format: "jsonl",
+      batchName: "DynaSent round 2 dev",
+      sourceFileName: DATASET_FILE,
+    });
+    log(`imported ${result.imported} demo items`);
+  }
   for (const account of DEMO_ACCOUNTS) {
     if (account.role === "admin") continue;
     const userId = users.get(account.email)!;
@@ -49,5 +70,44 @@ export async function seedDemo(log: (line: string) => void = () => undefined): P
       create: { projectId: project.id, userId, role: account.role },
       update: {},
     });
+  }
+}
+
+const DATASET_FILE = "dynasent-v1.1-round02-dynabench-dev.jsonl";
+
+const SENTIMENT_DEFINITION = {
+  key: "sentiment",
+  kind: "single_choice" as const,
+  title: "Sentiment",
+  options: [
+    { key: "positive", title: "Positive" },
+    { key: "negative", title: "Negative" },
+    { key: "neutral", title: "Neutral" },
+    { key: "mixed", title: "Mixed" },
+  ],
+  guidelines: [
+    "Judge the sentiment the **writer** expresses about the business or its products.",
+    "",
+    "- *Positive*: the writer is pleased overall.",
+    "- *Negative*: the writer is displeased overall.",
+    "- *Neutral*: a factual statement, no evaluation.",
+    "- *Mixed*: both clear praise and clear criticism.",
+  ].join("\n"),
+};
+
+/** DynaSent's records in Concord's import shape: the sentence, its id, the model's label as a prediction. */
+async function* dynasentRecords(): AsyncGenerator<string> {
+  const file = path.join(process.cwd(), "prisma", "demo", "dynasent_r2", DATASET_FILE);
+  const lines = createInterface({ input: createReadStream(file, "utf8"), crlfDelay: Infinity });
+  for await (const line of lines) {
+    if (!line.trim()) continue;
+    const r = JSON.parse(line) as { text_id: string; sentence: string; model_1_label: string };
+    yield (
+      JSON.stringify({
+        externalId: r.text_id,
+        data: { text: r.sentence },
+        predictions: { sentiment: r.model_1_label },
+      }) + "\n"
+    );
   }
 }

@@ -1,34 +1,76 @@
 import Link from "next/link";
 import { Card, PageHeader } from "@/components/ui/card";
+import { Stat } from "@/components/ui/stat";
 import { requirePageProject } from "@/lib/server/auth/require-page-project";
+import { listLabelDefinitions } from "@/lib/server/label-definitions/list-label-definitions";
 import { getProject } from "@/lib/server/projects/get-project";
+import { getProjectOverview } from "@/lib/server/projects/get-project-overview";
 
 export default async function ProjectPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const { access } = await requirePageProject(id, ["lead", "annotator", "engineer"]);
-  const project = await getProject(access);
-  const canManage = access.role === "admin" || access.role === "lead";
+  const [project, overview, definitions] = await Promise.all([
+    getProject(access),
+    getProjectOverview(id),
+    listLabelDefinitions(id),
+  ]);
+  const isManager = access.role === "admin" || access.role === "lead";
   return (
     <>
       <PageHeader
         title={project.name}
         subtitle={`Your role: ${access.role} · ${project.overlap} annotators per item · lease ${Math.round(project.leaseSeconds / 60)} min`}
-        actions={
-          canManage ? (
-            <Link
-              href={`/projects/${id}/members`}
-              className="rounded-md bg-white px-3 py-2 text-sm font-medium text-slate-800 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50"
-            >
-              Members
-            </Link>
-          ) : null
-        }
       />
-      <Card title="About this project">
-        <p className="whitespace-pre-line text-sm text-slate-700">
-          {project.description || "No description yet."}
-        </p>
-      </Card>
+      <dl className="mb-6 grid grid-cols-2 gap-4 md:grid-cols-4">
+        <Stat label="Items" value={overview.items} />
+        <Stat label="Batches" value={overview.batches} />
+        <Stat label="Label definitions" value={overview.definitions} />
+        <Stat
+          label="Members"
+          value={Object.values(overview.members).reduce((a, b) => a + b, 0)}
+          hint={Object.entries(overview.members)
+            .map(([role, n]) => `${n} ${role}${n === 1 ? "" : "s"}`)
+            .join(" · ")}
+        />
+      </dl>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title="About this project">
+          <p className="whitespace-pre-line text-sm text-slate-700">
+            {project.description || "No description yet."}
+          </p>
+        </Card>
+        <Card
+          title="What is labeled"
+          actions={
+            isManager ? (
+              <Link
+                className="text-sm font-medium text-indigo-700 underline"
+                href={`/projects/${id}/definitions`}
+              >
+                Manage
+              </Link>
+            ) : null
+          }
+        >
+          {definitions.length === 0 ? (
+            <p className="text-sm text-slate-600">No label definitions yet.</p>
+          ) : (
+            <ul className="space-y-2 text-sm">
+              {definitions.map((d) => (
+                <li key={d.key} className="flex items-center justify-between gap-2">
+                  <span>
+                    <span className="font-medium text-slate-900">{d.title}</span>{" "}
+                    <span className="text-slate-600">({d.kind.replace("_", " ")})</span>
+                  </span>
+                  <span className="rounded bg-slate-100 px-2 py-0.5 font-mono text-xs text-slate-700">
+                    v{d.version}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
     </>
   );
 }

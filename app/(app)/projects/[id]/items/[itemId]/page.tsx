@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { Card, PageHeader } from "@/components/ui/card";
+import { requirePageProject } from "@/lib/server/auth/require-page-project";
+import { AppError } from "@/lib/server/errors";
+import { getItem } from "@/lib/server/items/get-item";
+
+export const metadata: Metadata = { title: "Item" };
+
+export default async function ItemPage({ params }: { params: Promise<{ id: string; itemId: string }> }) {
+  const { id, itemId } = await params;
+  await requirePageProject(id, ["lead"]);
+  const item = await getItem(id, itemId).catch((error: unknown) => {
+    if (error instanceof AppError && error.status === 404) notFound();
+    throw error;
+  });
+  return (
+    <>
+      <PageHeader
+        title={`Item ${item.id}`}
+        subtitle={`${item.externalId ? `External id ${item.externalId} · ` : ""}priority ${item.priority} · imported ${new Date(item.createdAt).toLocaleString("en-GB")}`}
+      />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title="Data">
+          <dl className="space-y-3 text-sm">
+            {Object.entries(item.data).map(([key, value]) => (
+              <div key={key}>
+                <dt className="font-mono text-xs font-semibold text-slate-600">{key}</dt>
+                <dd className="mt-0.5 whitespace-pre-wrap break-words text-slate-900">
+                  {typeof value === "string" ? value : JSON.stringify(value, null, 2)}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </Card>
+        <Card title="Model predictions">
+          {item.predictions ? (
+            <pre className="overflow-x-auto rounded bg-slate-50 p-3 text-xs text-slate-800">
+              {JSON.stringify(item.predictions, null, 2)}
+            </pre>
+          ) : (
+            <p className="text-sm text-slate-600">None imported.</p>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

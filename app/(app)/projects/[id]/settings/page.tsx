@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import { ProjectSettingsForm } from "@/components/projects/project-settings-form";
+import { Card, PageHeader } from "@/components/ui/card";
+import { requirePageProject } from "@/lib/server/auth/require-page-project";
+import { getProject } from "@/lib/server/projects/get-project";
+
+export const metadata: Metadata = { title: "Project settings" };
+
+export default async function ProjectSettingsPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const { access } = await requirePageProject(id, ["lead"]);
+  const project = await getProject(access);
+  return (
+    <>
+      <PageHeader title="Settings" />
+      <Card>
+        <ProjectSettingsForm project={project} canArchive={access.role === "admin"} />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,86 @@
+/**
+ * Shared types of the item import pipeline: reader → mapper → collector.
+ * Pure types; safe to import from server and browser code.
+ */
+
+export type TImportFormat = "jsonl" | "json" | "csv";
+
+/** What the reader accepts: a request body (web ReadableStream), a Node stream, any async iterable of chunks. */
+export type TImportInput =
+  AsyncIterable<Uint8Array | string> | NodeJS.ReadableStream | ReadableStream<Uint8Array>;
+
+/** One record as read from the file, before mapping. `line` is 1-based, where the record starts. */
+export type TReadRecord = { line: number; raw: unknown };
+
+/**
+ * A record the reader could not read. `fatal` errors (the file's structure is broken, e.g. a JSON
+ * input that is not an array) are always the last entry of the stream.
+ */
+export type TReadError = { line: number; error: string; fatal: boolean };
+
+export type TReadEntry = TReadRecord | TReadError;
+
+export function isReadError(entry: TReadEntry): entry is TReadError {
+  return "error" in entry;
+}
+
+export type TReadOptions = {
+  /** Entries per yielded batch (default 1000). */
+  batchSize?: number;
+  /**
+   * A single line / array element / CSV record longer than this many characters is reported and
+   * skipped without being buffered (default 8 MiB): it bounds memory for hostile input.
+   */
+  maxRecordChars?: number;
+  /** CSV field delimiter (default ","). */
+  csvDelimiter?: string;
+};
+
+/**
+ * How raw records become items.
+ * API mode (no field option set, JSON/JSONL only): each record is `{externalId?, data, priority?, predictions?}`.
+ * Mapping mode (any field option set, and always for CSV): `data` is built from the record's own fields.
+ */
+export type TImportMapping = {
+  /** Fields copied into `data`; "*" (the default in mapping mode) = every field except the id/priority/predictions fields. */
+  dataFields?: string[] | "*";
+  externalIdField?: string;
+  priorityField?: string;
+  predictionsField?: string;
+  /** `data` fields that must hold a non-empty string (e.g. the text field of a spans definition). */
+  textFieldsRequired?: string[];
+};
+
+/** One problem with one record. `path` is dot-joined ("data.text", "priority") or "(record)". */
+export type TFieldProblem = { path: string; message: string };
+
+export type TImportRecord = {
+  externalId: string | null;
+  data: Record<string, unknown>;
+  priority: number;
+  predictions: Record<string, unknown> | null;
+  /** sha256 hex of `dataJson`. */
+  contentHash: string;
+  /**
+   * The canonical JSON text of `data` (sorted keys, no whitespace). The same value as `data`:
+   * insert it as-is (e.g. `$1::jsonb`) to save serializing `data` a second time.
+   */
+  dataJson: string;
+};
+
+export type TMapResult =
+  { ok: true; record: TImportRecord } | { ok: false; line: number; errors: TFieldProblem[] };
+
+/** One entry of the error report: a problem on a line of the file. */
+export type TImportError = { line: number; path: string; message: string };
+
+export type TDuplicateInFile = {
+  line: number;
+  duplicateOfLine: number;
+  /**
+   * "externalId": the same externalId with the same data as an earlier record (or with different
+   * data when `idConflict` is "duplicate"); "content": no externalId, and the same data as an
+   * earlier record without an externalId.
+   */
+  reason: "externalId" | "content";
+};

@@ -1,0 +1,19 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { TLabelDefinitionSpec } from "@/lib/labels/definition-spec";
+
+/** The data fields the project's current definitions render as text: an import must provide them. */
+export async function requiredTextFields(projectId: string): Promise<string[]> {
+  const definitions = await db.labelDefinition.findMany({
+    where: { projectId },
+    include: { versions: { orderBy: { version: "desc" }, take: 1 } },
+  });
+  const fields = new Set<string>();
+  for (const d of definitions) {
+    const spec = d.versions[0]?.spec as TLabelDefinitionSpec | undefined;
+    if (!spec || !spec.required) continue;
+    if (spec.kind === "spans") fields.add(spec.textField);
+    if (spec.kind === "pairwise") spec.textFields.forEach((f) => fields.add(f));
+  }
+  return [...fields];
+}
