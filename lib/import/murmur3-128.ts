@@ -33,23 +33,12 @@ export function murmur3x86128(text: string, out: Uint32Array, seed = 0): void {
     h4 ^= k4;
     h4 = (Math.imul(rotl(h4, 13) + h1, 5) + 0x32ac3b17) | 0;
   }
-  // Tail: up to 7 units = 14 bytes, little-endian, as the reference reads them.
+  // Tail: up to 7 units = 14 bytes, read little-endian as the reference does.
   const rest = units - i;
-  if (rest > 0) {
-    const word = (n: number): number => {
-      const at = i + 2 * n;
-      if (at >= units) return 0;
-      return at + 1 < units ? text.charCodeAt(at) | (text.charCodeAt(at + 1) << 16) : text.charCodeAt(at);
-    };
-    const k4 = word(3);
-    const k3 = word(2);
-    const k2 = word(1);
-    const k1 = word(0);
-    if (rest > 6) h4 ^= Math.imul(rotl(Math.imul(k4, C4), 18), C1);
-    if (rest > 4) h3 ^= Math.imul(rotl(Math.imul(k3, C3), 17), C4);
-    if (rest > 2) h2 ^= Math.imul(rotl(Math.imul(k2, C2), 16), C3);
-    h1 ^= Math.imul(rotl(Math.imul(k1, C1), 15), C2);
-  }
+  if (rest > 6) h4 ^= Math.imul(rotl(Math.imul(text.charCodeAt(i + 6), C4), 18), C1);
+  if (rest > 4) h3 ^= Math.imul(rotl(Math.imul(tailWord(text, i + 4, units), C3), 17), C4);
+  if (rest > 2) h2 ^= Math.imul(rotl(Math.imul(tailWord(text, i + 2, units), C2), 16), C3);
+  if (rest > 0) h1 ^= Math.imul(rotl(Math.imul(tailWord(text, i, units), C1), 15), C2);
   const bytes = units * 2;
   h1 ^= bytes;
   h2 ^= bytes;
@@ -77,6 +66,11 @@ const C1 = 0x239b961b;
 const C2 = 0xab0e9789;
 const C3 = 0x38b34ae5;
 const C4 = 0xa1e38b93 | 0;
+
+/** The 32-bit word of units `at` and `at + 1` (just `at` when it is the last one). */
+function tailWord(text: string, at: number, units: number): number {
+  return at + 1 < units ? text.charCodeAt(at) | (text.charCodeAt(at + 1) << 16) : text.charCodeAt(at);
+}
 
 function rotl(x: number, r: number): number {
   return (x << r) | (x >>> (32 - r));

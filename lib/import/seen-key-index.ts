@@ -90,10 +90,18 @@ export class SeenKeyIndex {
 
 /** 8 lowercase hex digits at `offset` as an unsigned 32-bit number, without allocating. */
 export function hexWord(hex: string, offset: number): number {
-  let word = 0;
-  for (let i = offset; i < offset + 8; i++) {
-    const c = hex.charCodeAt(i);
-    word = (word << 4) | (c <= 57 ? c - 48 : c - 87);
-  }
-  return word >>> 0;
+  return (
+    ((HEX[hex.charCodeAt(offset)] << 28) |
+      (HEX[hex.charCodeAt(offset + 1)] << 24) |
+      (HEX[hex.charCodeAt(offset + 2)] << 20) |
+      (HEX[hex.charCodeAt(offset + 3)] << 16) |
+      (HEX[hex.charCodeAt(offset + 4)] << 12) |
+      (HEX[hex.charCodeAt(offset + 5)] << 8) |
+      (HEX[hex.charCodeAt(offset + 6)] << 4) |
+      HEX[hex.charCodeAt(offset + 7)]) >>>
+    0
+  );
 }
+
+const HEX = new Uint8Array(128);
+for (let i = 0; i < 16; i++) HEX["0123456789abcdef".charCodeAt(i)] = i;

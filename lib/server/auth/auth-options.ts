@@ -1,10 +1,16 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
-import CredentialsProvider from "next-auth/providers/credentials";
+import CredentialsProviderImport from "next-auth/providers/credentials";
 import { z } from "zod";
 import { AppError } from "@/lib/server/errors";
 import { checkPassword } from "./check-password";
 import { clientAddress } from "./client-address";
+
+// next-auth 4 ships CommonJS: Next's bundler unwraps its default export, plain Node (the CLI,
+// benchmarks) hands over the module object. Accept both.
+const CredentialsProvider =
+  (CredentialsProviderImport as unknown as { default?: typeof CredentialsProviderImport }).default ??
+  CredentialsProviderImport;
 
 const ZCredentials = z.object({ email: z.string().max(320), password: z.string().max(1024) });
 

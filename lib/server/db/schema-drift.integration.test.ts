@@ -31,7 +31,10 @@ type TDmmf = {
 
 // Indexes PostgreSQL needs that Prisma's schema language cannot express (partial or expression
 // indexes). Each is named with the reason; anything else in the database must be in schema.prisma.
-const DB_ONLY_INDEXES: Record<string, string> = {};
+const DB_ONLY_INDEXES: Record<string, string> = {
+  items_project_id_content_hash_no_id_idx:
+    "partial: content hashes matter only for items without an external id",
+};
 
 const dmmf = JSON.parse(
   get_dmmf(JSON.stringify({ prismaSchema: readFileSync("prisma/schema.prisma", "utf8") })),

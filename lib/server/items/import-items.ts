@@ -1,11 +1,13 @@
 import "server-only";
 import { once } from "node:events";
+import type { PoolClient } from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { getPool } from "@/lib/db";
 import { collectImport } from "@/lib/import/collect-import";
 import type { TImportFormat, TImportInput, TImportMapping } from "@/lib/import/import-types";
 import { AppError } from "@/lib/server/errors";
 import { copyField } from "./copy-text";
+import { findExistingKeys } from "./find-existing-keys";
 
 export type TImportItemsInput = {
   projectId: string;
@@ -27,25 +29,41 @@ export type TImportItemsResult = {
 };
 
 /**
- * Imports a file as one batch, all or nothing. Records stream from the parser into a temporary
- * table through COPY (raw SQL on purpose: COPY is what makes a million rows a matter of seconds),
- * then one INSERT … SELECT adds those that are new to the project. Any bad record rolls it all back.
+ * Imports a file as one batch, all or nothing. Records stream from the parser straight into the
+ * items table through COPY (raw SQL on purpose: COPY is what makes a million rows a matter of
+ * seconds), in one transaction; records the project already holds are left out on the way. Any
+ * bad record rolls it all back, the batch row included.
  */
 export async function importItems(options: TImportItemsInput): Promise<TImportItemsResult> {
-  const client = await getPool().connect();
+  const pool = getPool();
+  const client = await pool.connect();
+  let probe: PoolClient | null = null;
   let isOpen = false;
   let abortCopy: (() => Promise<void>) | null = null;
   try {
     await client.query("BEGIN");
     isOpen = true;
-    // One import at a time per project, so two uploads of the same file cannot both add it.
+    // One import at a time per project: a second upload of the same file waits, then finds it all
+    // present. That is also what lets the probe connection below see every item that matters.
     await client.query("SELECT pg_advisory_xact_lock(hashtextextended('concord:import:' || $1, 0))", [
       options.projectId,
     ]);
-    await client.query(`CREATE TEMP TABLE import_stage (
-        ord bigint NOT NULL, external_id text, content_hash text NOT NULL, data jsonb NOT NULL,
-        predictions jsonb, priority integer NOT NULL) ON COMMIT DROP`);
-    const copy = client.query(copyFrom("COPY import_stage FROM STDIN"));
+    const batch = await client.query<{ id: string }>(
+      `INSERT INTO batches (project_id, name, source_file_name, format, created_by_id, item_count, duplicate_count)
+       VALUES ($1, $2, $3, $4, $5, 0, 0) RETURNING id`,
+      [options.projectId, options.batchName, options.sourceFileName, options.format, options.userId],
+    );
+    const batchId = batch.rows[0].id;
+    const hasItems = (
+      await client.query("SELECT 1 FROM items WHERE project_id = $1 LIMIT 1", [options.projectId])
+    ).rowCount;
+    // The import connection is busy with COPY: duplicates already in the project are looked up on a second one.
+    if (hasItems) probe = await pool.connect();
+    const copy = client.query(
+      copyFrom(
+        "COPY items (project_id, batch_id, external_id, content_hash, data, predictions, priority) FROM STDIN",
+      ),
+    );
     const copyDone = new Promise<void>((resolve, reject) => {
       copy.on("finish", resolve);
       copy.on("error", reject);
@@ -55,18 +73,28 @@ export async function importItems(options: TImportItemsInput): Promise<TImportIt
       copy.destroy(new Error("import aborted"));
       await copyDone.catch(() => undefined);
     };
-    let ord = 0;
+    const prefix = `${options.projectId}\t${batchId}\t`;
+    let imported = 0;
+    let duplicatesInProject = 0;
     const summary = await collectImport(options.input, options.format, options.mapping, {
       batchSize: 2000,
       onBatch: async (records) => {
+        const existing = probe ? await findExistingKeys(probe, options.projectId, records) : null;
         let chunk = "";
         for (const r of records) {
-          ord += 1;
-          chunk += `${ord}\t${copyField(r.externalId)}\t${r.contentHash}\t${copyField(r.dataJson)}\t${copyField(
+          if (
+            existing &&
+            (r.externalId === null ? existing.hashes.has(r.contentHash) : existing.ids.has(r.externalId))
+          ) {
+            duplicatesInProject += 1;
+            continue;
+          }
+          imported += 1;
+          chunk += `${prefix}${copyField(r.externalId)}\t${r.contentHash}\t${copyField(r.dataJson)}\t${copyField(
             r.predictions ? JSON.stringify(r.predictions) : null,
           )}\t${r.priority}\n`;
         }
-        if (!copy.write(chunk)) await once(copy, "drain");
+        if (chunk && !copy.write(chunk)) await once(copy, "drain");
       },
     });
     copy.end();
@@ -78,8 +106,6 @@ export async function importItems(options: TImportItemsInput): Promise<TImportIt
       ]);
     }
     if (summary.errorCount > 0) {
-      await client.query("ROLLBACK");
-      isOpen = false;
       const shown = summary.errors.length;
       throw new AppError(
         "invalid_records",
@@ -90,26 +116,6 @@ export async function importItems(options: TImportItemsInput): Promise<TImportIt
         summary.errors.map((e) => ({ path: e.path, message: `line ${e.line}: ${e.message}`, line: e.line })),
       );
     }
-    const batch = await client.query<{ id: string }>(
-      `INSERT INTO batches (project_id, name, source_file_name, format, created_by_id, item_count, duplicate_count)
-       VALUES ($1, $2, $3, $4, $5, 0, 0) RETURNING id`,
-      [options.projectId, options.batchName, options.sourceFileName, options.format, options.userId],
-    );
-    const batchId = batch.rows[0].id;
-    // A record duplicates an item of the project with its external id, or, when it has none, with its content.
-    const inserted = await client.query(
-      `INSERT INTO items (project_id, batch_id, external_id, content_hash, data, predictions, priority)
-       SELECT $1, $2, s.external_id, s.content_hash, s.data, s.predictions, s.priority
-         FROM import_stage s
-        WHERE CASE WHEN s.external_id IS NOT NULL
-                   THEN NOT EXISTS (SELECT 1 FROM items i WHERE i.project_id = $1 AND i.external_id = s.external_id)
-                   ELSE NOT EXISTS (SELECT 1 FROM items i WHERE i.project_id = $1 AND i.content_hash = s.content_hash)
-              END
-        ORDER BY s.ord`,
-      [options.projectId, batchId],
-    );
-    const imported = inserted.rowCount ?? 0;
-    const duplicatesInProject = ord - imported;
     const duplicates = summary.duplicateCount + duplicatesInProject;
     await client.query("UPDATE batches SET item_count = $2, duplicate_count = $3 WHERE id = $1", [
       batchId,
@@ -131,6 +137,7 @@ export async function importItems(options: TImportItemsInput): Promise<TImportIt
     if (isOpen) await client.query("ROLLBACK").catch(() => undefined);
     throw error;
   } finally {
+    probe?.release();
     client.release();
   }
 }

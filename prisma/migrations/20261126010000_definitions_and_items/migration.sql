@@ -87,7 +87,9 @@ CREATE TABLE "items" (
     CONSTRAINT "items_pkey" PRIMARY KEY ("id")
 );
 CREATE UNIQUE INDEX "items_project_id_external_id_key" ON "items"("project_id", "external_id");
-CREATE INDEX "items_project_id_content_hash_idx" ON "items"("project_id", "content_hash");
+-- Content hashes only find duplicates of records that carry no external id; indexing just those
+-- keeps a random 64-character key out of every other insert (it cost imports a third of their speed).
+CREATE INDEX "items_project_id_content_hash_no_id_idx" ON "items"("project_id", "content_hash") WHERE "external_id" IS NULL;
 CREATE INDEX "items_project_id_id_idx" ON "items"("project_id", "id");
 CREATE INDEX "items_batch_id_id_idx" ON "items"("batch_id", "id");
 ALTER TABLE "items" ADD CONSTRAINT "items_project_id_fkey"

@@ -1,0 +1,38 @@
+// Shared by the benchmarks: a throwaway embedded PostgreSQL with a migrated database.
+import { chmod, mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { startEmbeddedPostgres } from "@/lib/server/db/embedded-postgres";
+import { migrateDatabase } from "@/lib/server/db/migrate";
+
+export async function startBenchDatabase(): Promise<{ url: string; stop: () => Promise<void> }> {
+  if (process.env.BENCH_DATABASE_URL) {
+    await migrateDatabase(process.env.BENCH_DATABASE_URL);
+    return { url: process.env.BENCH_DATABASE_URL, stop: async () => undefined };
+  }
+  const dir = await mkdtemp(path.join(os.tmpdir(), "concord-bench-"));
+  await chmod(dir, 0o755);
+  const server = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg") });
+  await server.createDatabase("bench");
+  const url = server.url("bench");
+  await migrateDatabase(url);
+  return {
+    url,
+    stop: async () => {
+      await server.stop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Samples this process's resident set size; call the returned function to stop and get the peak in MB. */
+export function trackPeakRss(intervalMs = 50): () => number {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, intervalMs);
+  return () => {
+    clearInterval(timer);
+    return Math.round(Math.max(peak, process.memoryUsage().rss) / 1024 / 1024);
+  };
+}
