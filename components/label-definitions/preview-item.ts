@@ -1,0 +1,28 @@
+import type { TLabelDefinitionSpec } from "@/lib/labels/definition-spec";
+import type { TItemForValues } from "@/lib/labels/value-schema";
+
+export const SAMPLE_TEXT = "The staff was friendly but the food arrived cold.";
+export const SAMPLE_PROMPT = "A customer writes: “My order arrived cold.” Reply to them.";
+export const SAMPLE_SIDE_A =
+  "I'm sorry your food arrived cold. We've refunded the delivery fee and passed your note to the kitchen.";
+export const SAMPLE_SIDE_B = "Sorry about that. Please reheat it.";
+
+/**
+ * The item the live preview labels: the lead's own sample when given (so a wrong field name shows
+ * up as a missing field), otherwise built-in sample data in the fields the definition reads.
+ */
+export function previewItemFor(spec: TLabelDefinitionSpec, sampleItem?: TItemForValues): TItemForValues {
+  if (sampleItem) return sampleItem;
+  switch (spec.kind) {
+    case "spans":
+      return { data: { [spec.textField]: SAMPLE_TEXT } };
+    case "pairwise": {
+      const [a, b] = spec.textFields;
+      const data: Record<string, unknown> = { [a]: SAMPLE_SIDE_A, [b]: SAMPLE_SIDE_B };
+      if (spec.textField !== undefined) data[spec.textField] = SAMPLE_PROMPT;
+      return { data };
+    }
+    default:
+      return { data: { text: SAMPLE_TEXT } };
+  }
+}

@@ -1,0 +1,66 @@
+"use client";
+
+import type { TMultiChoiceSpec } from "@/lib/labels/definition-spec";
+import type { TLabelControlProps } from "./control-types";
+import { ControlFrame, suggestionHint } from "./control-frame";
+import { OptionButton } from "./option-button";
+import { useHotkeys } from "./use-hotkeys";
+
+/**
+ * Any number of options, possibly none. An option's hotkey toggles it. Selected keys are kept in
+ * option order. `null` (not answered) differs from `[]` (answered: none apply).
+ */
+export function MultiChoiceControl({
+  spec,
+  value,
+  onChange,
+  suggestion,
+  isActive = false,
+}: TLabelControlProps<TMultiChoiceSpec, string[]>) {
+  const selected = new Set(value ?? []);
+
+  function toggle(key: string) {
+    const next = new Set(selected);
+    if (next.has(key)) next.delete(key);
+    else next.add(key);
+    // Unknown keys (e.g. from an older version) are dropped on the first edit.
+    onChange(spec.options.map((o) => o.key).filter((k) => next.has(k)));
+  }
+
+  useHotkeys((key) => {
+    const option = spec.options.find((o) => o.hotkey === key);
+    if (!option) return false;
+    toggle(option.key);
+    return true;
+  }, isActive);
+
+  return (
+    <ControlFrame
+      spec={spec}
+      isActive={isActive}
+      onClear={value === null ? undefined : () => onChange(null)}
+      suggestion={suggestionHint(spec, value, suggestion, onChange)}
+    >
+      <div className="flex flex-wrap items-start gap-2">
+        {spec.options.map((option) => (
+          <OptionButton
+            key={option.key}
+            title={option.title}
+            description={option.description}
+            hotkey={option.hotkey}
+            indicator="check"
+            isPressed={selected.has(option.key)}
+            onClick={() => toggle(option.key)}
+          />
+        ))}
+      </div>
+      <p className="text-xs text-slate-600">
+        {value === null
+          ? "Choose all that apply."
+          : value.length === 0
+            ? "None selected: that is a valid answer."
+            : `${value.length} selected.`}
+      </p>
+    </ControlFrame>
+  );
+}
