@@ -1,30 +1,6 @@
-import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { TCollectOptions } from "./collect-import";
 import { collectImport } from "./collect-import";
-import type { TImportFormat, TImportMapping, TImportRecord } from "./import-types";
-import { byteChunks, cutAt } from "./test-input";
-
-function jsonl(records: unknown[]): string {
-  return records.map((record) => JSON.stringify(record)).join("\n") + "\n";
-}
-
-async function run(
-  text: string,
-  format: TImportFormat = "jsonl",
-  mapping?: TImportMapping,
-  options: TCollectOptions = {},
-  chunkSize = 7,
-) {
-  const batches: TImportRecord[][] = [];
-  const summary = await collectImport(byteChunks(text, chunkSize), format, mapping, {
-    onBatch: (records) => {
-      batches.push(records);
-    },
-    ...options,
-  });
-  return { summary, records: batches.flat(), batches };
-}
+import { byteChunks, jsonl, runImport as run } from "./test-input";
 
 describe("collectImport", () => {
   it("hands valid records to onBatch in file order and batches", async () => {
@@ -41,6 +17,7 @@ describe("collectImport", () => {
       duplicatesInFile: [],
       duplicateCount: 0,
       stopped: false,
+      stoppedAtLine: null,
     });
     expect(batches.map((batch) => batch.length)).toEqual([10, 10, 5]);
     expect(records.map((record) => record.externalId)).toEqual(
@@ -93,56 +70,6 @@ describe("collectImport", () => {
     ]);
   });
 
-  it("finds duplicates by externalId and by content, and rejects an id reused with other data", async () => {
-    const text = jsonl([
-      { externalId: "a", data: { t: "x" } },
-      { externalId: "b", data: { t: "x" } }, // same data, another id: a different item
-      { data: { t: "y" } },
-      { externalId: "a", data: { t: "x" }, priority: 3 }, // same id, same data
-      { data: { t: "y" } }, // no id, same data
-      { data: { t: "x" } }, // no id: compared with records without id only
-      { externalId: "a", data: { t: "z" } }, // same id, other data
-    ]);
-    const { summary, records } = await run(text);
-    expect(summary.duplicatesInFile).toEqual([
-      { line: 4, duplicateOfLine: 1, reason: "externalId" },
-      { line: 5, duplicateOfLine: 3, reason: "content" },
-    ]);
-    expect(summary.duplicateCount).toBe(2);
-    expect(summary.errors).toEqual([
-      {
-        line: 7,
-        path: "externalId",
-        message: 'externalId "a" is already used on line 1 by a record with different data',
-      },
-    ]);
-    expect(summary.valid).toBe(4);
-    expect(records).toEqual([]);
-
-    const lenient = await run(text, "jsonl", undefined, { idConflict: "duplicate" });
-    expect(lenient.summary.errorCount).toBe(0);
-    expect(lenient.summary.duplicatesInFile.at(-1)).toEqual({
-      line: 7,
-      duplicateOfLine: 1,
-      reason: "externalId",
-    });
-    expect(lenient.records.map((record) => record.data)).toEqual([
-      { t: "x" },
-      { t: "x" },
-      { t: "y" },
-      { t: "x" },
-    ]);
-  });
-
-  it("lists at most maxDuplicatesListed duplicates but counts them all", async () => {
-    const text = jsonl(Array.from({ length: 30 }, () => ({ data: { same: true } })));
-    const { summary, records } = await run(text, "jsonl", undefined, { maxDuplicatesListed: 5 });
-    expect(records).toHaveLength(1);
-    expect(summary.duplicateCount).toBe(29);
-    expect(summary.duplicatesInFile).toHaveLength(5);
-    expect(summary.duplicatesInFile[4]).toEqual({ line: 6, duplicateOfLine: 1, reason: "content" });
-  });
-
   it("lists the first 100 errors, then stops reading", async () => {
     const text = jsonl(Array.from({ length: 500 }, (_, i) => ({ data: { i }, priority: "bad" })));
     const { summary } = await run(text, "jsonl", undefined, {}, 4096);
@@ -151,6 +78,7 @@ describe("collectImport", () => {
     expect(summary.errorCount).toBe(101);
     expect(summary.total).toBe(101);
     expect(summary.stopped).toBe(true);
+    expect(summary.stoppedAtLine).toBe(101);
   });
 
   it("does not report stopped when the errors fit in the list", async () => {
@@ -168,45 +96,21 @@ describe("collectImport", () => {
     ]);
   });
 
-  it("imports CSV with every column as data unless told otherwise", async () => {
-    const csv =
-      'id,text,prio,preds\n1,"Hello, world",5,"{""sentiment"":""positive""}"\n2,Bye,,\n3,Bye,x,\n2,Bye,,\n';
-    const plain = await run(csv, "csv");
-    expect(plain.records[0].data).toEqual({
-      id: "1",
-      text: "Hello, world",
-      prio: "5",
-      preds: '{"sentiment":"positive"}',
+  it("adds the problems of a project-aware validate hook to the record's line", async () => {
+    const text = jsonl([
+      { data: { t: "a" }, predictions: { sentiment: "positive" } },
+      { data: { t: "b" }, predictions: { sentiment: "happy" } },
+    ]);
+    const { summary } = await run(text, "jsonl", undefined, {
+      validate: (record) =>
+        record.predictions?.sentiment === "happy"
+          ? [{ path: "predictions.sentiment", message: '"happy" is not an option of "sentiment"' }]
+          : null,
     });
-    expect(plain.summary.duplicatesInFile).toEqual([{ line: 5, duplicateOfLine: 3, reason: "content" }]);
-
-    const mapping = {
-      externalIdField: "id",
-      priorityField: "prio",
-      predictionsField: "preds",
-      textFieldsRequired: ["text"],
-    };
-    const mapped = await run(csv, "csv", mapping);
-    expect(mapped.summary.errors).toEqual([
-      {
-        line: 4,
-        path: "prio",
-        message: "priority field 'prio' must be an integer from -1000000 to 1000000, got \"x\"",
-      },
+    expect(summary.errors).toEqual([
+      { line: 2, path: "predictions.sentiment", message: '"happy" is not an option of "sentiment"' },
     ]);
-    expect(mapped.summary.duplicatesInFile).toEqual([{ line: 5, duplicateOfLine: 3, reason: "externalId" }]);
-
-    const fixed = await run(csv.replace("3,Bye,x,", "3,Bye,-2,"), "csv", mapping);
-    expect(fixed.records).toEqual([
-      expect.objectContaining({
-        externalId: "1",
-        data: { text: "Hello, world" },
-        priority: 5,
-        predictions: { sentiment: "positive" },
-      }),
-      expect.objectContaining({ externalId: "2", data: { text: "Bye" }, priority: 0, predictions: null }),
-      expect.objectContaining({ externalId: "3", data: { text: "Bye" }, priority: -2, predictions: null }),
-    ]);
+    expect(summary).toMatchObject({ valid: 1, invalid: 1 });
   });
 
   it("waits for onBatch before reading on", async () => {
@@ -236,47 +140,5 @@ describe("collectImport", () => {
       },
     });
     await expect(failing).rejects.toThrow("database is down");
-  });
-
-  it("gives the same result however the input is cut into chunks", async () => {
-    const samples: [TImportFormat, string][] = [
-      [
-        "jsonl",
-        '\uFEFF{"externalId":"é1","data":{"t":"ünïcode 😀"}}\r\n\r\n{"data":{"t":"x"}}\n{"data":{"t":"x"}}\n{bad\n[1]\n{"data":{"t":"[\\"]"},"priority":2}',
-      ],
-      [
-        "json",
-        '[ {"data":{"t":"a,]}\\"b"}} ,\n{"data":{"n":[1,[2,{"x":"}"}]]}}, {"data":{"t":"a,]}\\"b"}}, 5,\n{"data":{"t":"日本"}} ]',
-      ],
-      ["csv", 'id,text\r\n1,"multi\r\nline, ""quoted"""\r\n2,日本語 😀\r\n3\r\n\r\n4,"x"\r\n2,日本語 😀\r\n'],
-      // Without errors, so that records are handed over and compared too.
-      [
-        "jsonl",
-        '{"data":{"t":"ünïcode 😀"}}\r\n\r\n{"data":{"t":"x"}}\n{"data":{"t":"x"}}\n{"data":{"t":"[\\"]"}}',
-      ],
-      ["json", '[{"data":{"t":"a,]}\\"b"}},{"data":{"n":[1,[2,{"x":"}"}]]}},\n{"data":{"t":"a,]}\\"b"}}]'],
-      ["csv", 'id,text\r\n1,"multi\r\nline, ""quoted"""\r\n2,日本語 😀\r\n\r\n2,日本語 😀\r\n'],
-    ];
-    for (const [format, text] of samples) {
-      const whole = await run(text, format, undefined, { idConflict: "duplicate" }, 1 << 20);
-      expect(whole.summary.duplicateCount).toBeGreaterThan(0);
-      expect(whole.summary.errorCount > 0 || whole.records.length > 0).toBe(true);
-      const byteLength = Buffer.byteLength(text);
-      await fc.assert(
-        fc.asyncProperty(
-          fc.array(fc.integer({ min: 1, max: byteLength - 1 }), { maxLength: 40 }),
-          async (cuts) => {
-            const records: TImportRecord[] = [];
-            const summary = await collectImport(cutAt(text, cuts), format, undefined, {
-              idConflict: "duplicate",
-              onBatch: (batch) => void records.push(...batch),
-            });
-            expect(summary).toEqual(whole.summary);
-            expect(records).toEqual(whole.records);
-          },
-        ),
-        { numRuns: 150 },
-      );
-    }
   });
 });

@@ -1,5 +1,6 @@
 import type {
   TDuplicateInFile,
+  TFieldProblem,
   TImportError,
   TImportFormat,
   TImportInput,
@@ -29,6 +30,11 @@ export type TCollectOptions = {
    * claim one id, and silently keeping the first would lose data) or a "duplicate" (first wins).
    */
   idConflict?: "error" | "duplicate";
+  /**
+   * Checks that need the project, run on each valid record before duplicate detection, e.g. the
+   * prediction values against the label definitions. Returned problems become errors of the line.
+   */
+  validate?: (record: TImportRecord) => TFieldProblem[] | null | undefined;
   read?: TReadOptions;
 };
 
@@ -48,6 +54,8 @@ export type TImportSummary = {
   duplicateCount: number;
   /** Reading ended before the end of the input: more than `maxErrors` errors, or a broken file. */
   stopped: boolean;
+  /** The line where reading ended early, else null. */
+  stoppedAtLine: number | null;
 };
 
 /**
@@ -81,12 +89,14 @@ export async function collectImport(
     duplicatesInFile: [],
     duplicateCount: 0,
     stopped: false,
+    stoppedAtLine: null,
   };
   /** Records an error; false when the list is full and reading must stop. */
   const addError = (line: number, path: string, message: string): boolean => {
     summary.errorCount++;
     if (summary.errors.length >= maxErrors) {
       summary.stopped = true;
+      summary.stoppedAtLine = line;
       return false;
     }
     summary.errors.push({ line, path, message });
@@ -100,6 +110,7 @@ export async function collectImport(
         if (entry.fatal) {
           addError(entry.line, "(file)", entry.error);
           summary.stopped = true;
+          summary.stoppedAtLine = entry.line;
           break reading;
         }
         summary.total++;
@@ -117,6 +128,14 @@ export async function collectImport(
         continue;
       }
       const { record } = result;
+      const problems = options.validate?.(record);
+      if (problems && problems.length > 0) {
+        summary.invalid++;
+        for (const problem of problems) {
+          if (!addError(entry.line, problem.path, problem.message)) break reading;
+        }
+        continue;
+      }
       const seen = duplicates.check(record, entry.line);
       if (seen.kind === "idConflict" && idConflictIsError) {
         summary.invalid++;

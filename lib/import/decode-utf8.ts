@@ -1,13 +1,6 @@
 import { isUtf8 } from "node:buffer";
 import type { TImportInput } from "./import-types";
-
-/** Thrown (after the valid text before the bad bytes was yielded) when the input is not UTF-8. */
-export class InvalidUtf8Error extends Error {
-  constructor() {
-    super("the file is not valid UTF-8 text; save it as UTF-8 and try again");
-    this.name = "InvalidUtf8Error";
-  }
-}
+import { InvalidUtf8Error } from "./invalid-utf8-error";
 
 const BOM = 0xfeff;
 

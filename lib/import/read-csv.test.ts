@@ -61,14 +61,12 @@ describe("reading CSV", () => {
     ]);
   });
 
-  it("ends with a fatal error on a stray quote", async () => {
-    const entries = await readChunked('id,text\n1,a\n2,"bad"x\n3,c\n', "csv");
-    expect(entries[0]).toEqual({ line: 2, raw: { id: "1", text: "a" } });
-    expect(entries[1]).toMatchObject({ line: 3, fatal: true });
-    expect((entries[1] as { error: string }).error).toMatch(
-      /^a quoted field is followed by other characters/,
-    );
-    expect(entries).toHaveLength(2);
+  it("keeps text after a closing quote as it is (relaxed quoting)", async () => {
+    expect(await readChunked('id,text\n1,a\n2,"bad"x\n3,c\n', "csv")).toEqual([
+      { line: 2, raw: { id: "1", text: "a" } },
+      { line: 3, raw: { id: "2", text: '"bad"x' } },
+      { line: 4, raw: { id: "3", text: "c" } },
+    ]);
   });
 
   it("rejects a header with an unnamed or repeated column", async () => {
@@ -86,6 +84,22 @@ describe("reading CSV", () => {
   it("reads nothing from a header-only or empty file", async () => {
     expect(await readChunked("id,text\n", "csv")).toEqual([]);
     expect(await readChunked("", "csv")).toEqual([]);
+  });
+
+  it("keeps a quote inside an unquoted field as text", async () => {
+    expect(await readChunked('id,text\n1,he said "hi" twice\n', "csv")).toEqual([
+      { line: 2, raw: { id: "1", text: 'he said "hi" twice' } },
+    ]);
+  });
+
+  it("says when the file seems to use another delimiter", async () => {
+    expect(await readChunked("id;text\n1;a\n", "csv")).toEqual([
+      {
+        line: 1,
+        error: `the header has a single column "id;text": the file seems to be separated by ';', not ","`,
+        fatal: true,
+      },
+    ]);
   });
 
   it("takes another delimiter", async () => {

@@ -1,7 +1,7 @@
 import { Parser } from "csv-parse";
 import type { CsvError, InfoRecord } from "csv-parse";
 import { finished } from "node:stream/promises";
-import { InvalidUtf8Error } from "./decode-utf8";
+import { InvalidUtf8Error } from "./invalid-utf8-error";
 import type { TReadEntry, TReadError } from "./import-types";
 import { NewlineCounter } from "./newline-counter";
 
@@ -32,7 +32,7 @@ export async function* readCsvBatches(
 
   const parser = new Parser({
     columns: (header: string[]) => {
-      const problem = headerProblem(header);
+      const problem = headerProblem(header, options.delimiter);
       if (problem !== null) setFatal(problem, 1);
       columnCount = header.length;
       lastRecordEnd = parser.info.bytes;
@@ -42,6 +42,8 @@ export async function* readCsvBatches(
     delimiter: options.delimiter,
     skip_empty_lines: true,
     relax_column_count: false,
+    // A quote inside an unquoted field (he said "hi") is kept as text, not a fatal error.
+    relax_quotes: true,
     skip_records_with_error: true,
     max_record_size: options.maxRecordChars,
     on_record: (record: unknown, context: InfoRecord) => {
@@ -101,7 +103,16 @@ export async function* readCsvBatches(
   if (queue.length > 0) yield queue;
 }
 
-function headerProblem(header: string[]): string | null {
+function headerProblem(header: string[], delimiter: string): string | null {
+  if (header.length === 1) {
+    const other = [";", "\t", "|"].find(
+      (candidate) => candidate !== delimiter && header[0].includes(candidate),
+    );
+    if (other !== undefined) {
+      const name = other === "\t" ? "tabs" : `'${other}'`;
+      return `the header has a single column ${JSON.stringify(header[0])}: the file seems to be separated by ${name}, not ${JSON.stringify(delimiter)}`;
+    }
+  }
   const seen = new Map<string, number>();
   for (let i = 0; i < header.length; i++) {
     const name = header[i];

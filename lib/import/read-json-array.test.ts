@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { readChunked } from "./test-input";
+import { cutAt, readAll, readChunked } from "./test-input";
 
 describe("reading a JSON array", () => {
   it("finds each element, with the line where it starts", async () => {
@@ -123,5 +124,39 @@ describe("reading a JSON array", () => {
       { line: 1, error: "the record is longer than 64 characters and was skipped", fatal: false },
       { line: 1, raw: { a: 3 } },
     ]);
+  });
+
+  it("finds exactly the elements JSON.parse finds, with their lines, however the text is cut", async () => {
+    const text = fc.string({ unit: "grapheme" });
+    const tricky = fc.constantFrom('"', "\\", '\\"', "]", "}", "[", "{", ",", "\n", "\u2028", "😀");
+    const value = fc.oneof(text, tricky, fc.jsonValue({ maxDepth: 3 }));
+    const element = fc.dictionary(fc.oneof(text, tricky), value, { maxKeys: 4 });
+    const gap = fc.constantFrom("", " ", "\n", "\r\n", "\t", "\n\n  ");
+    const layout = fc.array(fc.record({ element, before: gap, after: gap, indent: fc.constantFrom(0, 2) }), {
+      maxLength: 6,
+    });
+    await fc.assert(
+      fc.asyncProperty(layout, fc.array(fc.nat(), { maxLength: 30 }), async (items, cutPoints) => {
+        let source = "[";
+        const expected = items.map((item, k) => {
+          source += item.before;
+          const line = source.split("\n").length;
+          source +=
+            JSON.stringify(item.element, null, item.indent) + item.after + (k < items.length - 1 ? "," : "");
+          return { line, raw: JSON.parse(JSON.stringify(item.element)) as unknown };
+        });
+        source += "]";
+        const size = Buffer.byteLength(source);
+        const entries = await readAll(
+          cutAt(
+            source,
+            cutPoints.map((cut) => cut % size),
+          ),
+          "json",
+        );
+        expect(entries).toEqual(expected);
+      }),
+      { numRuns: 400 },
+    );
   });
 });

@@ -1,7 +1,8 @@
 import { Readable } from "node:stream";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readRecordBatches } from "./read-records";
-import { byteChunks, readAll, readChunked } from "./test-input";
+import { byteChunks, cutAt, readAll, readChunked } from "./test-input";
 
 describe("reading JSONL", () => {
   it("reads one record per line with its line number", async () => {
@@ -144,5 +145,41 @@ describe("reading JSONL", () => {
     }
     expect(closed).toBe(true);
     expect(pulled).toBe(1);
+  });
+
+  it("finds every record with its line, however the text is cut", async () => {
+    const record = fc.dictionary(fc.string({ unit: "grapheme" }), fc.jsonValue({ maxDepth: 2 }), {
+      maxKeys: 3,
+    });
+    const layout = fc.array(
+      fc.record({
+        record,
+        blankLines: fc.constantFrom("", "\n", "  \r\n", "\n\t\n"),
+        eol: fc.constantFrom("\n", "\r\n"),
+      }),
+      { maxLength: 6 },
+    );
+    await fc.assert(
+      fc.asyncProperty(layout, fc.array(fc.nat(), { maxLength: 30 }), async (items, cutPoints) => {
+        let source = "";
+        const expected = items.map((item) => {
+          source += item.blankLines;
+          const line = source.split("\n").length;
+          source += JSON.stringify(item.record) + item.eol;
+          return { line, raw: JSON.parse(JSON.stringify(item.record)) as unknown };
+        });
+        const size = Math.max(1, Buffer.byteLength(source));
+        expect(
+          await readAll(
+            cutAt(
+              source,
+              cutPoints.map((cut) => cut % size),
+            ),
+            "jsonl",
+          ),
+        ).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

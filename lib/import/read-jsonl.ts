@@ -1,4 +1,4 @@
-import { InvalidUtf8Error } from "./decode-utf8";
+import { InvalidUtf8Error } from "./invalid-utf8-error";
 import type { TReadEntry } from "./import-types";
 import { parseJsonRecord, tooLongMessage } from "./json-record";
 

@@ -2,8 +2,17 @@
  * Test helpers: feed an upload as many small byte chunks, the way a slow network would, so that
  * every reader has to carry lines, elements, quotes and UTF-8 characters across chunk boundaries.
  */
+import type { TCollectOptions, TImportSummary } from "./collect-import";
+import { collectImport } from "./collect-import";
+import type {
+  TImportFormat,
+  TImportInput,
+  TImportMapping,
+  TImportRecord,
+  TReadEntry,
+  TReadOptions,
+} from "./import-types";
 import { readRecords } from "./read-records";
-import type { TImportFormat, TImportInput, TReadEntry, TReadOptions } from "./import-types";
 
 /** The UTF-8 bytes of `text` in chunks of `size` bytes (the last may be shorter). */
 export async function* byteChunks(text: string | Uint8Array, size: number): AsyncGenerator<Uint8Array> {
@@ -50,4 +59,26 @@ export async function readChunked(
     }
   }
   return whole;
+}
+
+export function jsonl(records: unknown[]): string {
+  return records.map((record) => JSON.stringify(record)).join("\n") + "\n";
+}
+
+/** Runs collectImport over `text` in `chunkSize`-byte chunks, collecting what onBatch receives. */
+export async function runImport(
+  text: string,
+  format: TImportFormat = "jsonl",
+  mapping?: TImportMapping,
+  options: TCollectOptions = {},
+  chunkSize = 7,
+): Promise<{ summary: TImportSummary; records: TImportRecord[]; batches: TImportRecord[][] }> {
+  const batches: TImportRecord[][] = [];
+  const summary = await collectImport(byteChunks(text, chunkSize), format, mapping, {
+    onBatch: (records) => {
+      batches.push(records);
+    },
+    ...options,
+  });
+  return { summary, records: batches.flat(), batches };
 }

@@ -34,6 +34,10 @@ type TDmmf = {
 const DB_ONLY_INDEXES: Record<string, string> = {
   items_project_id_content_hash_no_id_idx:
     "partial: content hashes matter only for items without an external id",
+  items_queue_idx: "partial and on an expression: the open items of a project in serving order",
+  assignments_leased_expires_at_idx: "partial: live leases only, for reclaiming expired ones",
+  annotations_current_key: "partial unique: one current revision per assignment and definition",
+  annotations_definition_current_idx: "partial: current annotations per definition version, for agreement",
 };
 
 const dmmf = JSON.parse(

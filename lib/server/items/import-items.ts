@@ -57,11 +57,15 @@ export async function importItems(options: TImportItemsInput): Promise<TImportIt
     const hasItems = (
       await client.query("SELECT 1 FROM items WHERE project_id = $1 LIMIT 1", [options.projectId])
     ).rowCount;
+    const { rows: projectRows } = await client.query<{ overlap: number }>(
+      "SELECT overlap FROM projects WHERE id = $1",
+      [options.projectId],
+    );
     // The import connection is busy with COPY: duplicates already in the project are looked up on a second one.
     if (hasItems) probe = await pool.connect();
     const copy = client.query(
       copyFrom(
-        "COPY items (project_id, batch_id, external_id, content_hash, data, predictions, priority) FROM STDIN",
+        "COPY items (project_id, batch_id, target_count, external_id, content_hash, data, predictions, priority) FROM STDIN",
       ),
     );
     const copyDone = new Promise<void>((resolve, reject) => {
@@ -73,7 +77,7 @@ export async function importItems(options: TImportItemsInput): Promise<TImportIt
       copy.destroy(new Error("import aborted"));
       await copyDone.catch(() => undefined);
     };
-    const prefix = `${options.projectId}\t${batchId}\t`;
+    const prefix = `${options.projectId}\t${batchId}\t${projectRows[0].overlap}\t`;
     let imported = 0;
     let duplicatesInProject = 0;
     const summary = await collectImport(options.input, options.format, options.mapping, {
