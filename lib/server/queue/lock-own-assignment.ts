@@ -1,0 +1,36 @@
+import "server-only";
+import type { PoolClient } from "pg";
+import { notFound } from "@/lib/server/errors";
+
+export type TLockedAssignment = {
+  id: string;
+  project_id: string;
+  item_id: string;
+  user_id: string;
+  status: "leased" | "submitted" | "skipped" | "expired";
+  definition_versions: Record<string, number>;
+  submitted_at: Date | null;
+};
+
+/**
+ * Locks one of the caller's own assignments in a project they still label in; anyone else's (or
+ * one in a project they were removed from) is a 404, as if it did not exist.
+ */
+export async function lockOwnAssignment(
+  client: PoolClient,
+  assignmentId: string,
+  caller: { id: string; isAdmin: boolean },
+): Promise<TLockedAssignment> {
+  const { rows } = await client.query<TLockedAssignment & { may_label: boolean }>(
+    `SELECT a.id, a.project_id, a.item_id, a.user_id, a.status, a.definition_versions, a.submitted_at,
+            EXISTS (SELECT 1 FROM memberships m WHERE m.project_id = a.project_id AND m.user_id = a.user_id
+                      AND m.role IN ('annotator', 'lead')) AS may_label
+       FROM assignments a WHERE a.id = $1 FOR UPDATE OF a`,
+    [assignmentId],
+  );
+  const assignment = rows[0];
+  if (!assignment || assignment.user_id !== caller.id || !(assignment.may_label || caller.isAdmin)) {
+    throw notFound("Assignment");
+  }
+  return assignment;
+}
