@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/server/auth/passwords";
 import { createLabelDefinition } from "@/lib/server/label-definitions/create-label-definition";
 import { importItems } from "@/lib/server/items/import-items";
+import { seedDemoAnnotations } from "./seed-demo-annotations";
 
 export const DEMO_PASSWORD = "concord-demo";
 export const DEMO_PROJECT_NAME = "DynaSent sentiment (demo)";
@@ -41,7 +42,7 @@ export async function seedDemo(log: (line: string) => void = () => undefined): P
           "Sentiment of short business reviews, from DynaSent round 2 (Potts, Wu, Geiger & Kiela), " +
           "https://github.com/cgpotts/dynasent, licensed CC BY 4.0. Five crowdworkers labeled each sentence.",
         instructions: "Read the sentence and choose the sentiment its writer expresses about the business.",
-        overlap: 3,
+        overlap: 5,
       },
     });
     log(`created demo project "${project.name}"`);
@@ -62,6 +63,8 @@ export async function seedDemo(log: (line: string) => void = () => undefined): P
     });
     log(`imported ${result.imported} demo items`);
   }
+  const seeded = await seedDemoAnnotations(project.id, datasetPath());
+  if (seeded) log(`added ${seeded} annotations from DynaSent's crowd workers`);
   for (const account of DEMO_ACCOUNTS) {
     if (account.role === "admin") continue;
     const userId = users.get(account.email)!;
@@ -97,8 +100,7 @@ const SENTIMENT_DEFINITION = {
 
 /** DynaSent's records in Concord's import shape: the sentence, its id, the model's label as a prediction. */
 async function* dynasentRecords(): AsyncGenerator<string> {
-  const file = path.join(process.cwd(), "prisma", "demo", "dynasent_r2", DATASET_FILE);
-  const lines = createInterface({ input: createReadStream(file, "utf8"), crlfDelay: Infinity });
+  const lines = createInterface({ input: createReadStream(datasetPath(), "utf8"), crlfDelay: Infinity });
   for await (const line of lines) {
     if (!line.trim()) continue;
     const r = JSON.parse(line) as { text_id: string; sentence: string; model_1_label: string };
@@ -110,4 +112,8 @@ async function* dynasentRecords(): AsyncGenerator<string> {
       }) + "\n"
     );
   }
+}
+
+function datasetPath(): string {
+  return path.join(process.cwd(), "prisma", "demo", "dynasent_r2", DATASET_FILE);
 }
