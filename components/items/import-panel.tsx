@@ -48,7 +48,7 @@ export function ImportPanel({ projectId }: { projectId: string }) {
     setName(chosen.name.replace(/\.[^.]+$/, ""));
     const p = await previewFile(chosen, format);
     setPreview(p);
-    const guessId = p.fields.find((f) => /^(id|external_?id|uid|text_id)$/i.test(f)) ?? "";
+    const guessId = p.fields.find((f) => /^(id|uid)$|(^|_)id$|^external_?id$/i.test(f)) ?? "";
     setMapping({
       dataFields: p.fields.filter((f) => f !== guessId),
       idField: guessId,

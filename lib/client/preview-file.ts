@@ -13,6 +13,7 @@ export type TFilePreview = {
 
 const PREVIEW_BYTES = 256 * 1024;
 const PREVIEW_RECORDS = 5;
+const API_KEYS = new Set(["externalId", "data", "priority", "predictions"]);
 
 export function formatOf(fileName: string): TImportFormat | null {
   const lower = fileName.toLowerCase();
@@ -61,10 +62,14 @@ export async function previewFile(file: File, format: TImportFormat): Promise<TF
   } catch (e) {
     error = e instanceof Error ? e.message : String(e);
   }
+  // Records whose keys are all Concord's own ({externalId?, data, priority?, predictions?}) are in the
+  // API shape, even where a bad record's `data` is not an object: the server then names that line.
   const isApiShape =
     format !== "csv" &&
     records.length > 0 &&
-    records.every((r) => r && typeof r.data === "object" && r.data !== null);
+    records.every(
+      (r) => r && typeof r === "object" && "data" in r && Object.keys(r).every((k) => API_KEYS.has(k)),
+    );
   const fields = [...new Set(records.flatMap((r) => (r && typeof r === "object" ? Object.keys(r) : [])))];
   return { format, records, fields, isApiShape, error };
 }

@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { DefinitionEditor } from "@/components/label-definitions/definition-editor";
+import { PageHeader } from "@/components/ui/card";
+import { requirePageProject } from "@/lib/server/auth/require-page-project";
+import { getSampleItem } from "@/lib/server/items/get-sample-item";
+
+export const metadata: Metadata = { title: "New label definition" };
+
+export default async function NewDefinitionPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  await requirePageProject(id, ["lead"]);
+  const sampleItem = await getSampleItem(id);
+  return (
+    <>
+      <PageHeader
+        title="New label definition"
+        subtitle="The preview shows what annotators will see, with this project's first item."
+      />
+      <DefinitionEditor projectId={id} sampleItem={sampleItem} />
+    </>
+  );
+}

@@ -1,0 +1,132 @@
+import { z } from "zod";
+import { apiFetch } from "@/lib/client/api-fetch";
+import type { TLabelDefinitionSpec } from "@/lib/labels/definition-spec";
+import { LABEL_KINDS } from "@/lib/labels/label-limits";
+import {
+  ZAssignmentDetail,
+  ZMyAssignment,
+  ZMyProgress,
+  ZServedAssignment,
+  type TServedAssignment,
+} from "@/lib/schemas/queue";
+
+/*
+ * The annotator's side of the queue API. Answers are parsed with the shared zod schemas where they
+ * enter the browser, so a drifting server shape fails loudly here rather than deep inside a control.
+ */
+
+export type TServedDefinition = {
+  key: string;
+  version: number;
+  title: string;
+  required: boolean;
+  guidelines: string;
+  /** The normalized definition of the version the item was served with. */
+  spec: TLabelDefinitionSpec;
+};
+
+export type TWorkspaceItem = {
+  id: string;
+  externalId: string | null;
+  data: Record<string, unknown>;
+  predictions: Record<string, unknown> | null;
+};
+
+/** One leased (or, when going back, submitted) item with the definition versions to label it with. */
+export type TWorkspaceAssignment = {
+  assignmentId: string;
+  expiresAt: string;
+  item: TWorkspaceItem;
+  definitions: TServedDefinition[];
+};
+
+export type TMyProgress = z.infer<typeof ZMyProgress>;
+export type TRecentSubmission = z.infer<typeof ZMyAssignment>;
+export type TAssignmentDetail = TWorkspaceAssignment & {
+  status: z.infer<typeof ZAssignmentDetail>["status"];
+  submittedAt: string | null;
+  values: Record<string, unknown> | null;
+};
+
+export type TSubmitBody = { values: Record<string, unknown>; timeSpentMs?: number };
+
+const KINDS: readonly string[] = LABEL_KINDS;
+
+function toWorkspaceAssignment(served: TServedAssignment): TWorkspaceAssignment {
+  return {
+    assignmentId: served.assignmentId,
+    expiresAt: served.expiresAt,
+    item: served.item,
+    definitions: served.definitions
+      // A kind this client does not know (a newer server) cannot be shown; the server's 422 names it.
+      .filter((d) => KINDS.includes(String(d.spec.kind)))
+      .map((d) => ({
+        key: d.key,
+        version: d.version,
+        title: d.title,
+        required: d.required,
+        guidelines: d.guidelines,
+        // The server stores and serves only normalized specs (lib/labels/definition-spec).
+        spec: d.spec as unknown as TLabelDefinitionSpec,
+      })),
+  };
+}
+
+const ZNextAnswer = z.object({ next: ZServedAssignment.nullable().optional() });
+
+/** The next answer of a submit or skip: undefined when the server did not claim one. */
+function parseNext(body: unknown): TWorkspaceAssignment | null | undefined {
+  const { next } = ZNextAnswer.parse(body);
+  return next ? toWorkspaceAssignment(next) : next;
+}
+
+/** Leases the caller's next item (or returns the one they already hold); null when none is left. */
+export async function claimNextItem(projectId: string): Promise<TWorkspaceAssignment | null> {
+  const body = await apiFetch<unknown>(`/projects/${projectId}/queue/next`, { method: "POST" });
+  return body === undefined ? null : toWorkspaceAssignment(ZServedAssignment.parse(body));
+}
+
+/** Submits the values and, in the same request, leases the next item. */
+export async function submitAndClaimNext(
+  assignmentId: string,
+  body: TSubmitBody,
+): Promise<{ next: TWorkspaceAssignment | null | undefined }> {
+  const answer = await apiFetch<unknown>(`/assignments/${assignmentId}/submit?next=1`, {
+    method: "POST",
+    json: body,
+  });
+  return { next: parseNext(answer) };
+}
+
+/** Gives the item back (never served to this annotator again) and leases the next one. */
+export async function skipAndClaimNext(
+  assignmentId: string,
+): Promise<{ next: TWorkspaceAssignment | null | undefined }> {
+  const answer = await apiFetch<unknown>(`/assignments/${assignmentId}/skip?next=1`, { method: "POST" });
+  return { next: parseNext(answer) };
+}
+
+export async function fetchMyProgress(projectId: string): Promise<TMyProgress> {
+  return ZMyProgress.parse(await apiFetch<unknown>(`/projects/${projectId}/my/progress`));
+}
+
+export async function fetchRecentSubmissions(projectId: string, limit: number): Promise<TRecentSubmission[]> {
+  const body = await apiFetch<unknown>(`/projects/${projectId}/my/assignments?limit=${limit}`);
+  return z.object({ assignments: z.array(ZMyAssignment) }).parse(body).assignments;
+}
+
+/** One of the caller's own assignments with its current values. */
+export async function fetchAssignment(assignmentId: string): Promise<TAssignmentDetail> {
+  const detail = ZAssignmentDetail.parse(await apiFetch<unknown>(`/assignments/${assignmentId}`));
+  return {
+    ...toWorkspaceAssignment(detail),
+    status: detail.status,
+    submittedAt: detail.submittedAt,
+    values: detail.values,
+  };
+}
+
+/** Changes one's own submitted annotation; the server keeps the earlier one as history. */
+export async function reviseAnnotations(assignmentId: string, body: TSubmitBody): Promise<void> {
+  await apiFetch<unknown>(`/assignments/${assignmentId}/annotations`, { method: "PUT", json: body });
+}

@@ -1,0 +1,336 @@
+import type { TLabelValue } from "@/lib/labels/value-schema";
+import type { TDraftValues } from "./draft-values";
+import { clampTimeSpent, initialValues, sameValues } from "./draft-values";
+import type { TWorkspaceAssignment } from "./queue-api";
+
+/*
+ * The annotator workspace's state, as a pure reducer: which item is on screen, the answers so far,
+ * which definition owns the hotkeys, what is in flight, and what to tell the annotator. Times come
+ * in with the actions (`now`), so every transition can be tested without a clock or a server.
+ */
+
+/** Answers on one item. */
+export type TDraft = {
+  assignment: TWorkspaceAssignment;
+  values: TDraftValues;
+  /** The stored answers when going back to a submitted item (null for a new item). */
+  savedValues: TDraftValues | null;
+  /** The definition that owns the hotkeys. */
+  activeKey: string | null;
+  /** Why a definition's answer cannot be submitted, by key. */
+  errors: Record<string, string>;
+  /** Time spent in earlier stretches, and when the current stretch began (null: paused). */
+  spentMs: number;
+  shownAt: number | null;
+};
+
+/** Going back to one of one's own submitted items; `index` counts back from the newest (0). */
+export type TReview = { draft: TDraft; index: number; submittedAt: string | null };
+
+export type TQueue =
+  | { status: "loading" }
+  | { status: "ready"; draft: TDraft }
+  /** Nothing is left for this annotator. */
+  | { status: "done" }
+  | { status: "failed"; message: string };
+
+export type TPending = "claim" | "submit" | "skip" | "open-review" | "revise";
+
+export type TNotice = { tone: "info" | "warning" | "error"; text: string };
+
+export type TSessionState = {
+  queue: TQueue;
+  review: TReview | null;
+  pending: TPending | null;
+  /** A message that stays until dismissed or replaced (lease lost, a failed request). */
+  notice: TNotice | null;
+  /** The first skip key press on an answered item only arms the skip; a second one skips. */
+  isSkipArmed: boolean;
+  /** What the live region says; `seq` changes so a repeated text is announced again. */
+  announcement: { text: string; seq: number };
+  /**
+   * A definition to move keyboard focus to; `seq` changes on every request. `isNewItem`: other
+   * content came on screen, so the page goes back to its top rather than scrolling to the definition.
+   */
+  focusRequest: { key: string; seq: number; isNewItem: boolean } | null;
+};
+
+/** Why an item is being served: decides what is announced. */
+export type TServeReason = "initial" | "submitted" | "skipped" | "lease-lost" | "recheck";
+
+export type TSessionAction =
+  | { type: "claim-started" }
+  | {
+      type: "served";
+      assignment: TWorkspaceAssignment | null;
+      reason: TServeReason;
+      now: number;
+      notice?: TNotice | null;
+    }
+  | { type: "claim-failed"; message: string }
+  | { type: "value-changed"; key: string; value: TLabelValue | null }
+  | { type: "activated"; key: string }
+  | { type: "moved"; step: 1 | -1 }
+  | { type: "invalid"; errors: Record<string, string> }
+  | { type: "request-started"; pending: Exclude<TPending, "claim"> }
+  | { type: "request-failed"; message: string; errors?: Record<string, string> }
+  | { type: "skip-armed" }
+  | { type: "skip-disarmed" }
+  | {
+      type: "review-opened";
+      assignment: TWorkspaceAssignment;
+      values: TDraftValues;
+      index: number;
+      submittedAt: string | null;
+      now: number;
+    }
+  | { type: "review-closed"; now: number; message: string }
+  /** A request ended with nothing to change but something to say (e.g. "no earlier items"). */
+  | { type: "request-ended"; message: string }
+  | { type: "notice-dismissed" };
+
+export const initialSessionState: TSessionState = {
+  queue: { status: "loading" },
+  review: null,
+  pending: "claim",
+  notice: null,
+  isSkipArmed: false,
+  announcement: { text: "", seq: 0 },
+  focusRequest: null,
+};
+
+export function newDraft(
+  assignment: TWorkspaceAssignment,
+  now: number,
+  values: TDraftValues | null = null,
+): TDraft {
+  return {
+    assignment,
+    values: values ?? initialValues(assignment.definitions),
+    savedValues: values,
+    activeKey: assignment.definitions[0]?.key ?? null,
+    errors: {},
+    spentMs: 0,
+    shownAt: now,
+  };
+}
+
+/** The draft on screen: the one gone back to, else the current queue item's. */
+export function visibleDraft(state: TSessionState): TDraft | null {
+  if (state.review) return state.review.draft;
+  return state.queue.status === "ready" ? state.queue.draft : null;
+}
+
+/** Time spent on a draft up to `now`, as the server accepts it. */
+export function timeSpentMs(draft: TDraft, now: number): number {
+  return clampTimeSpent(draft.spentMs + (draft.shownAt === null ? 0 : now - draft.shownAt));
+}
+
+/** True when a draft differs from what is stored (always true for a new item with answers). */
+export function isChanged(draft: TDraft): boolean {
+  return (
+    draft.savedValues === null || !sameValues(draft.assignment.definitions, draft.values, draft.savedValues)
+  );
+}
+
+function pause(draft: TDraft, now: number): TDraft {
+  if (draft.shownAt === null) return draft;
+  return { ...draft, spentMs: draft.spentMs + Math.max(now - draft.shownAt, 0), shownAt: null };
+}
+
+function resume(draft: TDraft, now: number): TDraft {
+  return draft.shownAt === null ? { ...draft, shownAt: now } : draft;
+}
+
+function itemName(assignment: TWorkspaceAssignment): string {
+  return assignment.item.externalId ?? `#${assignment.item.id}`;
+}
+
+function announce(state: TSessionState, text: string): TSessionState["announcement"] {
+  return { text, seq: state.announcement.seq + 1 };
+}
+
+function requestFocus(
+  state: TSessionState,
+  key: string | null,
+  isNewItem = false,
+): TSessionState["focusRequest"] {
+  return key === null ? state.focusRequest : { key, seq: (state.focusRequest?.seq ?? 0) + 1, isNewItem };
+}
+
+function servedMessage(reason: TServeReason, assignment: TWorkspaceAssignment | null): string {
+  const next = assignment ? `Item ${itemName(assignment)} is ready.` : "No more items for you right now.";
+  switch (reason) {
+    case "submitted":
+      return `Saved. ${next}`;
+    case "skipped":
+      return `Skipped. ${next}`;
+    default:
+      return next;
+  }
+}
+
+/** Applies `update` to the draft on screen (the one gone back to, or the queue's). */
+function updateVisible(state: TSessionState, update: (draft: TDraft) => TDraft): TSessionState {
+  if (state.review) return { ...state, review: { ...state.review, draft: update(state.review.draft) } };
+  if (state.queue.status === "ready")
+    return { ...state, queue: { ...state.queue, draft: update(state.queue.draft) } };
+  return state;
+}
+
+function firstKeyOf(draft: TDraft, keys: Record<string, string>): string | null {
+  return draft.assignment.definitions.find((d) => d.key in keys)?.key ?? null;
+}
+
+export function sessionReducer(state: TSessionState, action: TSessionAction): TSessionState {
+  switch (action.type) {
+    case "claim-started":
+      return { ...state, pending: "claim", isSkipArmed: false };
+
+    case "served": {
+      const { assignment, now } = action;
+      const current = state.queue.status === "ready" ? state.queue.draft : null;
+      // The same lease again (a reload, a re-check): keep the answers given so far.
+      const isSame = assignment !== null && current?.assignment.assignmentId === assignment.assignmentId;
+      const queue: TQueue =
+        assignment === null
+          ? { status: "done" }
+          : {
+              status: "ready",
+              draft: isSame && current ? { ...current, assignment } : newDraft(assignment, now),
+            };
+      const firstKey = assignment?.definitions[0]?.key ?? null;
+      return {
+        ...state,
+        queue,
+        pending: null,
+        isSkipArmed: false,
+        notice: action.notice === undefined ? (isSame ? state.notice : null) : action.notice,
+        announcement: announce(state, servedMessage(action.reason, assignment)),
+        focusRequest: isSame || state.review ? state.focusRequest : requestFocus(state, firstKey, true),
+      };
+    }
+
+    case "claim-failed":
+      return {
+        ...state,
+        pending: null,
+        queue: state.queue.status === "ready" ? state.queue : { status: "failed", message: action.message },
+        notice: state.queue.status === "ready" ? { tone: "error", text: action.message } : state.notice,
+        announcement: announce(state, action.message),
+      };
+
+    case "value-changed":
+      return {
+        ...updateVisible(state, (draft) => {
+          const errors = { ...draft.errors };
+          delete errors[action.key];
+          return { ...draft, values: { ...draft.values, [action.key]: action.value }, errors };
+        }),
+        isSkipArmed: false,
+      };
+
+    case "activated":
+      return updateVisible(state, (draft) =>
+        draft.activeKey === action.key || !draft.assignment.definitions.some((d) => d.key === action.key)
+          ? draft
+          : { ...draft, activeKey: action.key },
+      );
+
+    case "moved": {
+      const draft = visibleDraft(state);
+      if (!draft) return state;
+      const keys = draft.assignment.definitions.map((d) => d.key);
+      const from = draft.activeKey === null ? -1 : keys.indexOf(draft.activeKey);
+      const to = Math.min(Math.max(from + action.step, 0), keys.length - 1);
+      const key = keys[to] ?? null;
+      return {
+        ...updateVisible(state, (d) => ({ ...d, activeKey: key })),
+        focusRequest: requestFocus(state, key),
+      };
+    }
+
+    case "invalid": {
+      const draft = visibleDraft(state);
+      if (!draft) return state;
+      const first = firstKeyOf(draft, action.errors);
+      const titles = draft.assignment.definitions.filter((d) => d.key in action.errors).map((d) => d.title);
+      return {
+        ...updateVisible(state, (d) => ({ ...d, errors: action.errors, activeKey: first ?? d.activeKey })),
+        pending: null,
+        announcement: announce(state, `Not saved yet. Check ${titles.join(", ")}.`),
+        focusRequest: requestFocus(state, first),
+      };
+    }
+
+    case "request-started":
+      return { ...state, pending: action.pending, isSkipArmed: false, notice: null };
+
+    case "request-failed": {
+      const errors = action.errors ?? {};
+      const hasFieldErrors = Object.keys(errors).length > 0;
+      const draft = visibleDraft(state);
+      const first = draft && hasFieldErrors ? firstKeyOf(draft, errors) : null;
+      const next = hasFieldErrors
+        ? updateVisible(state, (d) => ({ ...d, errors, activeKey: first ?? d.activeKey }))
+        : state;
+      return {
+        ...next,
+        pending: null,
+        notice: { tone: "error", text: action.message },
+        announcement: announce(state, action.message),
+        focusRequest: first === null ? state.focusRequest : requestFocus(state, first),
+      };
+    }
+
+    case "skip-armed":
+      return {
+        ...state,
+        isSkipArmed: true,
+        announcement: announce(state, "Press ] again to skip this item and discard your answers."),
+      };
+
+    case "skip-disarmed":
+      return state.isSkipArmed ? { ...state, isSkipArmed: false } : state;
+
+    case "review-opened": {
+      const queue =
+        state.queue.status === "ready"
+          ? { ...state.queue, draft: pause(state.queue.draft, action.now) }
+          : state.queue;
+      const draft = newDraft(action.assignment, action.now, action.values);
+      return {
+        ...state,
+        queue,
+        review: { draft, index: action.index, submittedAt: action.submittedAt },
+        pending: null,
+        isSkipArmed: false,
+        notice: null,
+        announcement: announce(state, `Showing your answer for item ${itemName(action.assignment)}.`),
+        focusRequest: requestFocus(state, draft.activeKey, true),
+      };
+    }
+
+    case "review-closed": {
+      const queue =
+        state.queue.status === "ready"
+          ? { ...state.queue, draft: resume(state.queue.draft, action.now) }
+          : state.queue;
+      const activeKey = queue.status === "ready" ? queue.draft.activeKey : null;
+      return {
+        ...state,
+        queue,
+        review: null,
+        pending: null,
+        announcement: announce(state, action.message),
+        focusRequest: requestFocus(state, activeKey, true),
+      };
+    }
+
+    case "request-ended":
+      return { ...state, pending: null, announcement: announce(state, action.message) };
+
+    case "notice-dismissed":
+      return { ...state, notice: null };
+  }
+}

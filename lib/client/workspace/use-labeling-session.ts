@@ -1,0 +1,272 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect, useEffectEvent, useReducer, useRef } from "react";
+import { ZodError } from "zod";
+import { ApiError } from "@/lib/client/api-fetch";
+import type { TLabelValue } from "@/lib/labels/value-schema";
+import {
+  draftErrors,
+  errorsByDefinition,
+  hasAnswers,
+  submissionValues,
+  valuesFromStored,
+} from "./draft-values";
+import type { TAssignmentDetail, TMyProgress, TRecentSubmission, TWorkspaceAssignment } from "./queue-api";
+import {
+  claimNextItem,
+  fetchAssignment,
+  fetchRecentSubmissions,
+  reviseAnnotations,
+  skipAndClaimNext,
+  submitAndClaimNext,
+} from "./queue-api";
+import { RECENT_LIMIT, workspaceKeys } from "./queue-hooks";
+import type { TDraft, TNotice, TServeReason } from "./session-state";
+import { initialSessionState, isChanged, sessionReducer, timeSpentMs } from "./session-state";
+
+export const LEASE_LOST_MESSAGE =
+  "This item was reassigned because your lease expired, so your answers on it were not saved. Here is your next item.";
+const GONE_MESSAGE = "That item is no longer available to you. Here is your next item.";
+
+function messageOf(error: unknown): string {
+  if (error instanceof ApiError) return error.problem.detail || error.problem.title || "The request failed.";
+  if (error instanceof ZodError)
+    return "The server’s answer could not be read. Reload the page to try again.";
+  if (error instanceof TypeError) return "Could not reach the server. Check your connection, then try again.";
+  return error instanceof Error ? error.message : "Something went wrong. Try again.";
+}
+
+function statusOf(error: unknown): number | null {
+  return error instanceof ApiError ? error.problem.status : null;
+}
+
+/**
+ * The annotator's session in one project: the leased item and the answers on it, going back to
+ * one's own recent items, and every request the workspace makes. Submit and skip claim the next
+ * item in the same request (`?next=1`), so moving on costs one round trip.
+ */
+export function useLabelingSession(projectId: string) {
+  const queryClient = useQueryClient();
+  const [state, dispatch] = useReducer(sessionReducer, initialSessionState);
+  // Guards against a second request from a key pressed before the first one's state has rendered.
+  const inFlight = useRef(false);
+
+  async function run(task: () => Promise<void>) {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    try {
+      await task();
+    } finally {
+      inFlight.current = false;
+    }
+  }
+
+  async function claim(reason: TServeReason, notice?: TNotice) {
+    try {
+      const assignment = await claimNextItem(projectId);
+      dispatch({ type: "served", assignment, reason, now: Date.now(), notice });
+    } catch (error) {
+      dispatch({ type: "claim-failed", message: messageOf(error) });
+    }
+  }
+
+  function afterSubmit(draft: TDraft, values: Record<string, TLabelValue | null>) {
+    // Going back to the item just submitted needs no request: seed its detail from what was sent.
+    const detail: TAssignmentDetail = {
+      ...draft.assignment,
+      status: "submitted",
+      submittedAt: new Date().toISOString(),
+      values,
+    };
+    queryClient.setQueryData(workspaceKeys.assignment(draft.assignment.assignmentId), detail);
+    queryClient.setQueryData<TMyProgress>(workspaceKeys.progress(projectId), (p) =>
+      p ? { ...p, doneToday: p.doneToday + 1, doneTotal: p.doneTotal + 1 } : p,
+    );
+    void queryClient.invalidateQueries({ queryKey: workspaceKeys.progress(projectId) });
+    void queryClient.invalidateQueries({ queryKey: workspaceKeys.recent(projectId) });
+  }
+
+  /** Serves `next` from a submit or skip; a server that claimed nothing gets a separate claim. */
+  async function serveNext(next: TWorkspaceAssignment | null | undefined, reason: TServeReason) {
+    if (next === undefined) await claim(reason);
+    else dispatch({ type: "served", assignment: next, reason, now: Date.now() });
+  }
+
+  /** The current item's lease is gone (expired and taken, or the item removed): move on. */
+  async function moveOnAfterLoss(error: unknown) {
+    const status = statusOf(error);
+    dispatch({ type: "claim-started" });
+    await claim("lease-lost", { tone: "warning", text: status === 409 ? LEASE_LOST_MESSAGE : GONE_MESSAGE });
+  }
+
+  function failWith(error: unknown, draft: TDraft) {
+    if (statusOf(error) === 422 && error instanceof ApiError) {
+      const keys = draft.assignment.definitions.map((d) => d.key);
+      const { byKey, other } = errorsByDefinition(error.problem.errors, keys);
+      const message =
+        other.length > 0 ? other.join(" ") : "Some answers were not accepted. See the messages below them.";
+      dispatch({ type: "request-failed", message, errors: byKey });
+      return;
+    }
+    dispatch({ type: "request-failed", message: messageOf(error) });
+  }
+
+  /** Validates in the browser first: an invalid draft never leaves it, and the first bad answer gets focus. */
+  function checkDraft(draft: TDraft): boolean {
+    const errors = draftErrors(draft.assignment.definitions, draft.assignment.item, draft.values);
+    if (Object.keys(errors).length === 0) return true;
+    dispatch({ type: "invalid", errors });
+    return false;
+  }
+
+  function submit() {
+    if (state.queue.status !== "ready" || state.review || state.pending) return;
+    const draft = state.queue.draft;
+    if (!checkDraft(draft)) return;
+    const values = submissionValues(draft.assignment.definitions, draft.values);
+    // An expired lease is still submitted: the server accepts it when the slot is still free.
+    void run(async () => {
+      dispatch({ type: "request-started", pending: "submit" });
+      try {
+        const body = { values, timeSpentMs: timeSpentMs(draft, Date.now()) };
+        const { next } = await submitAndClaimNext(draft.assignment.assignmentId, body);
+        afterSubmit(draft, values);
+        await serveNext(next, "submitted");
+      } catch (error) {
+        const status = statusOf(error);
+        if (status === 409 || status === 404) await moveOnAfterLoss(error);
+        else failWith(error, draft);
+      }
+    });
+  }
+
+  function skip({ isConfirmed = false }: { isConfirmed?: boolean } = {}) {
+    if (state.queue.status !== "ready" || state.review || state.pending) return;
+    const draft = state.queue.draft;
+    if (!isConfirmed && !state.isSkipArmed && hasAnswers(draft.assignment.definitions, draft.values)) {
+      dispatch({ type: "skip-armed" });
+      return;
+    }
+    void run(async () => {
+      dispatch({ type: "request-started", pending: "skip" });
+      try {
+        const { next } = await skipAndClaimNext(draft.assignment.assignmentId);
+        await serveNext(next, "skipped");
+      } catch (error) {
+        const status = statusOf(error);
+        if (status === 409 || status === 404) await moveOnAfterLoss(error);
+        else failWith(error, draft);
+      }
+    });
+  }
+
+  /** Opens the `index`-th most recent submission (0: the newest) with its stored answers. */
+  function openReview(index: number) {
+    if (state.pending || index < 0) return;
+    void run(async () => {
+      dispatch({ type: "request-started", pending: "open-review" });
+      try {
+        const recent = await queryClient.fetchQuery({
+          queryKey: workspaceKeys.recent(projectId),
+          queryFn: () => fetchRecentSubmissions(projectId, RECENT_LIMIT),
+          staleTime: 10_000,
+        });
+        const entry: TRecentSubmission | undefined = recent[index];
+        if (!entry) {
+          dispatch({
+            type: "request-ended",
+            message:
+              index === 0
+                ? "Nothing to go back to yet: you have not submitted an item in this project."
+                : `You can go back ${recent.length} items at most.`,
+          });
+          return;
+        }
+        const detail = await queryClient.fetchQuery({
+          queryKey: workspaceKeys.assignment(entry.assignmentId),
+          queryFn: () => fetchAssignment(entry.assignmentId),
+          staleTime: 60_000,
+        });
+        dispatch({
+          type: "review-opened",
+          assignment: detail,
+          values: valuesFromStored(detail.definitions, detail.values),
+          index,
+          submittedAt: detail.submittedAt,
+          now: Date.now(),
+        });
+      } catch (error) {
+        dispatch({ type: "request-failed", message: messageOf(error) });
+      }
+    });
+  }
+
+  function returnToCurrent(message = "Back to your current item.") {
+    if (!state.review || state.pending) return;
+    dispatch({ type: "review-closed", now: Date.now(), message });
+  }
+
+  function saveReview() {
+    const review = state.review;
+    if (!review || state.pending) return;
+    const draft = review.draft;
+    if (!isChanged(draft)) {
+      returnToCurrent("No changes. Back to your current item.");
+      return;
+    }
+    if (!checkDraft(draft)) return;
+    const values = submissionValues(draft.assignment.definitions, draft.values);
+    void run(async () => {
+      dispatch({ type: "request-started", pending: "revise" });
+      try {
+        await reviseAnnotations(draft.assignment.assignmentId, {
+          values,
+          timeSpentMs: timeSpentMs(draft, Date.now()),
+        });
+        const key = workspaceKeys.assignment(draft.assignment.assignmentId);
+        queryClient.setQueryData<TAssignmentDetail>(key, (old) => (old ? { ...old, values } : old));
+        dispatch({
+          type: "review-closed",
+          now: Date.now(),
+          message: "Changes saved. Back to your current item.",
+        });
+      } catch (error) {
+        failWith(error, draft);
+      }
+    });
+  }
+
+  const startSession = useEffectEvent(() => {
+    void run(() => claim("initial"));
+  });
+  useEffect(() => startSession(), [projectId]);
+
+  return {
+    state,
+    setValue: (key: string, value: TLabelValue | null) => dispatch({ type: "value-changed", key, value }),
+    activate: (key: string) => dispatch({ type: "activated", key }),
+    move: (step: 1 | -1) => dispatch({ type: "moved", step }),
+    /** Enter: submit the current item, or save the changes to an earlier one. */
+    commit: () => (state.review ? saveReview() : submit()),
+    skip,
+    disarmSkip: () => dispatch({ type: "skip-disarmed" }),
+    /** One item further back than what is on screen. */
+    goBack: () => openReview(state.review ? state.review.index + 1 : 0),
+    /** One item forward: a newer submission, or the current item. */
+    goForward: () =>
+      state.review && state.review.index > 0 ? openReview(state.review.index - 1) : returnToCurrent(),
+    openReview,
+    returnToCurrent: () => returnToCurrent(),
+    recheck: () => {
+      if (state.pending) return;
+      void run(async () => {
+        dispatch({ type: "claim-started" });
+        await claim("recheck");
+      });
+    },
+    dismissNotice: () => dispatch({ type: "notice-dismissed" }),
+  };
+}
+
+export type TLabelingSession = ReturnType<typeof useLabelingSession>;
