@@ -1,6 +1,6 @@
 // `npm start`: database (embedded unless DATABASE_URL is set), migrations, demo seed, production
 // build when the sources changed, then `next start`. Ctrl-C stops the app, then PostgreSQL.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -10,7 +10,7 @@ import { DEFAULT_DATA_DIR, resolveDatabase } from "@/lib/server/db/resolve-datab
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "@/lib/server/demo/seed-demo";
 import { disconnectDb } from "@/lib/db";
 import { parseCliArgs } from "./args";
-import { buildFingerprint } from "./build-fingerprint";
+import { buildIfNeeded } from "./build-if-needed";
 
 const log = (line: string) => console.log(`[concord] ${line}`);
 
@@ -53,7 +53,7 @@ async function main() {
   if (isDemo) await seedDemo(log);
   await disconnectDb();
 
-  buildIfNeeded();
+  buildIfNeeded(log);
   const host = args.host ?? "127.0.0.1";
   const url = `http://${host === "0.0.0.0" ? "localhost" : host}:${port}`;
   const child = spawn(
@@ -91,27 +91,6 @@ async function main() {
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
   child.on("exit", (code) => void stop(code ?? 1));
-}
-
-function buildIfNeeded() {
-  const fingerprint = buildFingerprint(process.cwd());
-  const stamp = path.join(".next", "concord-build-fingerprint");
-  const isCurrent =
-    existsSync(path.join(".next", "BUILD_ID")) &&
-    existsSync(stamp) &&
-    readFileSync(stamp, "utf8") === fingerprint;
-  if (isCurrent) return;
-  log("building the production app (once per change of the sources)…");
-  const result = spawnSync(
-    process.execPath,
-    [path.join("node_modules", "next", "dist", "bin", "next"), "build"],
-    {
-      stdio: "inherit",
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-    },
-  );
-  if (result.status !== 0) throw new Error("next build failed");
-  writeFileSync(stamp, fingerprint);
 }
 
 // Sessions are signed with this secret. Several app processes must share one: set NEXTAUTH_SECRET.

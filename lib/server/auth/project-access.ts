@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { getPool } from "@/lib/db";
 import { forbidden, notFound } from "@/lib/server/errors";
 import type { TCaller } from "./get-caller";
 
@@ -18,18 +18,18 @@ export async function requireProjectRole(
   roles: readonly TProjectRole[],
 ): Promise<TProjectAccess> {
   if (!UUID.test(projectId)) throw notFound("Project");
-  if (caller.isAdmin) {
-    const exists = await db.project.count({ where: { id: projectId } });
-    if (!exists) throw notFound("Project");
-    return { projectId, role: "admin" };
-  }
-  const membership = await db.membership.findUnique({
-    where: { projectId_userId: { projectId, userId: caller.id } },
-  });
-  if (!membership) throw notFound("Project");
-  if (!roles.includes(membership.role))
-    throw forbidden(`This needs the ${roles.join(" or ")} role in the project.`);
-  return { projectId, role: membership.role };
+  // Raw SQL, one round trip: every project route asks this first.
+  const { rows } = await getPool().query<{ role: TProjectRole | null }>(
+    `SELECT (SELECT m.role FROM memberships m WHERE m.project_id = p.id AND m.user_id = $2) AS role
+       FROM projects p WHERE p.id = $1`,
+    [projectId, caller.id],
+  );
+  if (!rows[0]) throw notFound("Project");
+  if (caller.isAdmin) return { projectId, role: "admin" };
+  const role = rows[0].role;
+  if (!role) throw notFound("Project");
+  if (!roles.includes(role)) throw forbidden(`This needs the ${roles.join(" or ")} role in the project.`);
+  return { projectId, role };
 }
 
 export function isUuid(value: string): boolean {

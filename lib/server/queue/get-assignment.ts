@@ -1,39 +1,28 @@
 import "server-only";
-import { withTransaction } from "@/lib/server/db/with-transaction";
+import { getPool } from "@/lib/db";
 import { notFound } from "@/lib/server/errors";
-import type { TAssignmentDetail } from "@/lib/schemas/queue";
-import { loadServedDefinitions } from "./load-served-definitions";
-import { SERVED_COLUMNS, serializeServed, type TServedRow } from "./serialize-served";
+import type { TAssignmentDetail, TServedAssignment } from "@/lib/schemas/queue";
 
 /** One of the caller's own assignments with their current values (for going back to an item). */
 export async function getAssignment(userId: string, assignmentId: string): Promise<TAssignmentDetail> {
-  return withTransaction(async (client) => {
-    const { rows } = await client.query<
-      TServedRow & {
-        user_id: string;
-        project_id: string;
-        status: TAssignmentDetail["status"];
-        submitted_at: Date | null;
-        definition_versions: Record<string, number>;
-      }
-    >(
-      `SELECT ${SERVED_COLUMNS}, a.user_id, a.project_id, a.status, a.submitted_at
-         FROM assignments a JOIN items i ON i.id = a.item_id WHERE a.id = $1`,
-      [assignmentId],
-    );
-    const row = rows[0];
-    if (!row || row.user_id !== userId) throw notFound("Assignment");
-    const definitions = await loadServedDefinitions(client, row.project_id, row.definition_versions);
-    const current = await client.query<{ key: string; value: unknown }>(
-      `SELECT d.key, a.value FROM annotations a JOIN label_definitions d ON d.id = a.definition_id
-        WHERE a.assignment_id = $1 AND a.is_current`,
-      [assignmentId],
-    );
-    return {
-      ...serializeServed(row, definitions),
-      status: row.status,
-      submittedAt: row.submitted_at?.toISOString() ?? null,
-      values: current.rows.length ? Object.fromEntries(current.rows.map((r) => [r.key, r.value])) : null,
-    };
-  });
+  const { rows } = await getPool().query<{
+    served: TServedAssignment;
+    status: TAssignmentDetail["status"];
+    submitted_at: Date | null;
+    values: Record<string, unknown> | null;
+  }>(
+    `SELECT concord_served(a.id) AS served, a.status, a.submitted_at,
+            (SELECT jsonb_object_agg(d.key, n.value) FROM annotations n JOIN label_definitions d ON d.id = n.definition_id
+              WHERE n.assignment_id = a.id AND n.is_current) AS values
+       FROM assignments a WHERE a.id = $1 AND a.user_id = $2`,
+    [assignmentId, userId],
+  );
+  const row = rows[0];
+  if (!row) throw notFound("Assignment");
+  return {
+    ...row.served,
+    status: row.status,
+    submittedAt: row.submitted_at?.toISOString() ?? null,
+    values: row.values,
+  };
 }

@@ -4,22 +4,6 @@ import type { TLabelDefinitionSpec } from "@/lib/labels/definition-spec";
 
 export type TServedDefinitionRow = { id: string; key: string; version: number; spec: TLabelDefinitionSpec };
 
-/** The project's definitions at their current versions, in display order: what a new lease serves. */
-export async function loadCurrentDefinitions(
-  client: PoolClient,
-  projectId: string,
-): Promise<TServedDefinitionRow[]> {
-  const { rows } = await client.query<TServedDefinitionRow>(
-    `SELECT d.id, d.key, v.version, v.spec
-       FROM label_definitions d
-       JOIN label_definition_versions v ON v.definition_id = d.id AND v.version = d.current_version
-      WHERE d.project_id = $1
-      ORDER BY d.position`,
-    [projectId],
-  );
-  return rows;
-}
-
 /** The exact versions an assignment was served with ({key: version}), in display order. */
 export async function loadServedDefinitions(
   client: PoolClient,

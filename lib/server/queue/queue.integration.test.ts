@@ -287,3 +287,27 @@ describe("the queue", () => {
     expect(last.body.next).toBeNull();
   });
 });
+
+describe("the lease sweep", () => {
+  it("frees expired leases across projects and leaves live ones", async () => {
+    const { reclaimExpiredLeases } = await import("./reclaim-expired-leases");
+    const one = await createLabelingProject({ items: 1, overlap: 1, annotators: 1 });
+    const two = await createLabelingProject({ items: 1, overlap: 1, annotators: 1 });
+    const a = await next(one.annotators[0].token, one.params);
+    const b = await next(two.annotators[0].token, two.params);
+    await getPool().query("UPDATE assignments SET expires_at = now() - interval '1 second' WHERE id = $1", [
+      a.body.assignmentId,
+    ]);
+    await reclaimExpiredLeases(getPool(), null, 500);
+    const { rows } = await getPool().query<{ id: string; status: string }>(
+      "SELECT id::text, status FROM assignments WHERE id = ANY($1::bigint[]) ORDER BY id",
+      [[a.body.assignmentId, b.body.assignmentId]],
+    );
+    expect(rows).toEqual([
+      { id: a.body.assignmentId, status: "expired" },
+      { id: b.body.assignmentId, status: "leased" },
+    ]);
+    expect(await counters(one.project.id)).toEqual([expect.objectContaining({ leases: 0, live: 0 })]);
+    expect(await counters(two.project.id)).toEqual([expect.objectContaining({ leases: 1, live: 1 })]);
+  });
+});

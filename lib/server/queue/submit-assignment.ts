@@ -1,91 +1,87 @@
 import "server-only";
-import { conflict } from "@/lib/server/errors";
-import { withTransaction } from "@/lib/server/db/with-transaction";
+import { getPool } from "@/lib/db";
+import { valuesSchemaFor } from "@/lib/labels/value-schema";
+import { toFieldErrors } from "@/lib/schemas/field-errors";
 import type { TSubmitEnvelope, TSubmitResult } from "@/lib/schemas/queue";
+import { withTransaction } from "@/lib/server/db/with-transaction";
+import { conflict, notFound, unprocessable } from "@/lib/server/errors";
 import { claimInTransaction } from "./claim-next-item";
-import { lockOwnAssignment } from "./lock-own-assignment";
-import { validateValues } from "./validate-values";
+import { servedSpecs } from "./definition-spec-cache";
+
+type TCaller = { id: string; isAdmin: boolean };
 
 /**
  * Stores one annotation per definition, at the version served, and completes the assignment, in
- * one transaction. Repeating a submit returns the same annotations and stores nothing. An expired
- * lease still counts if its slot is free; if someone took the slot, 409 and nothing is stored.
- * With `claimNext`, the caller's next item is leased in the same transaction (one round trip).
+ * one transaction (the SQL function concord_submit). Values are checked first, against the
+ * versions the item was served with (422 naming the field). Repeating a submit returns the same
+ * annotations and stores nothing. An expired lease still counts if its slot is free; if someone
+ * took the slot, 409 and nothing is stored. With `claimNext`, the caller's next item is leased in
+ * the same transaction (one round trip for the workspace).
  */
 export async function submitAssignment(
-  caller: { id: string; isAdmin: boolean },
+  caller: TCaller,
   assignmentId: string,
   body: TSubmitEnvelope,
   options: { claimNext?: boolean } = {},
 ): Promise<TSubmitResult> {
-  return withTransaction(async (client) => {
-    const assignment = await lockOwnAssignment(client, assignmentId, caller);
-    if (assignment.status === "submitted") {
-      const existing = await client.query<{ id: string; key: string }>(
-        `SELECT a.id, d.key FROM annotations a JOIN label_definitions d ON d.id = a.definition_id
-          WHERE a.assignment_id = $1 AND a.revision = 1 ORDER BY d.position`,
-        [assignmentId],
+  const pool = getPool();
+  const { rows } = await pool.query<{
+    project_id: string;
+    definition_versions: Record<string, number>;
+    data: Record<string, unknown>;
+    may_label: boolean;
+  }>(
+    `SELECT a.project_id, a.definition_versions, i.data,
+            EXISTS (SELECT 1 FROM memberships m WHERE m.project_id = a.project_id AND m.user_id = a.user_id
+                      AND m.role IN ('annotator', 'lead')) AS may_label
+       FROM assignments a JOIN items i ON i.id = a.item_id WHERE a.id = $1 AND a.user_id = $2`,
+    [assignmentId, caller.id],
+  );
+  const assignment = rows[0];
+  if (!assignment || !(assignment.may_label || caller.isAdmin)) throw notFound("Assignment");
+  const specs = await servedSpecs(pool, assignment.project_id, assignment.definition_versions);
+  const parsed = valuesSchemaFor(specs, { data: assignment.data }).safeParse(body.values);
+  if (!parsed.success) {
+    throw unprocessable(
+      "Some values do not fit their label definitions.",
+      toFieldErrors(parsed.error, ["values"]),
+    );
+  }
+  const args = [assignmentId, caller.id, JSON.stringify(parsed.data), body.timeSpentMs ?? null];
+  try {
+    if (!options.claimNext) {
+      const submitted = await pool.query<{ ids: Record<string, string> }>(
+        "SELECT concord_submit($1, $2, $3, $4) AS ids",
+        args,
       );
       return result(
-        existing.rows,
-        options.claimNext ? await claimInTransaction(client, caller.id, assignment.project_id) : undefined,
+        submitted.rows[0].ids,
+        specs.map((s) => s.key),
       );
     }
-    if (assignment.status === "skipped") throw conflict("You skipped this item; it cannot be submitted.");
-    const { definitions, values } = await validateValues(client, assignment, body.values);
-    const slot =
-      assignment.status === "leased"
-        ? await client.query(
-            "UPDATE items SET lease_count = lease_count - 1, done_count = done_count + 1 WHERE id = $1",
-            [assignment.item_id],
-          )
-        : await client.query(
-            `UPDATE items SET done_count = done_count + 1
-              WHERE id = $1 AND done_count + lease_count < target_count`,
-            [assignment.item_id],
-          );
-    if (slot.rowCount === 0) {
-      throw conflict(
-        "Your lease on this item expired and another annotator took the slot; nothing was saved.",
+    return await withTransaction(async (client) => {
+      const submitted = await client.query<{ ids: Record<string, string> }>(
+        "SELECT concord_submit($1, $2, $3, $4) AS ids",
+        args,
       );
-    }
-    const inserted = await client.query<{ id: string; key: string }>(
-      `INSERT INTO annotations (assignment_id, project_id, item_id, user_id, definition_id, definition_version, value, time_spent_ms)
-       SELECT $1, $2, $3, $4, d.id, d.version, d.value, $5
-         FROM jsonb_to_recordset($6::jsonb) AS d(id uuid, version int, value jsonb, key text)
-       RETURNING id, (SELECT key FROM label_definitions WHERE id = definition_id)`,
-      [
-        assignmentId,
-        assignment.project_id,
-        assignment.item_id,
-        caller.id,
-        body.timeSpentMs ?? null,
-        JSON.stringify(
-          definitions.map((d) => ({
-            id: d.id,
-            version: d.version,
-            value: values[d.key] ?? null,
-            key: d.key,
-          })),
+      const next = await claimInTransaction(client, caller.id, assignment.project_id);
+      return {
+        ...result(
+          submitted.rows[0].ids,
+          specs.map((s) => s.key),
         ),
-      ],
-    );
-    await client.query("UPDATE assignments SET status = 'submitted', submitted_at = now() WHERE id = $1", [
-      assignmentId,
-    ]);
-    const byKey = new Map(inserted.rows.map((r) => [r.key, r]));
-    const ordered = definitions.map((d) => byKey.get(d.key)!);
-    return result(
-      ordered,
-      options.claimNext ? await claimInTransaction(client, caller.id, assignment.project_id) : undefined,
-    );
-  });
+        next,
+      };
+    });
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === "CS409") throw conflict((error as Error).message);
+    if (code === "CS404") throw notFound("Assignment");
+    throw error;
+  }
 }
 
-function result(rows: { id: string; key: string }[], next: TSubmitResult["next"] | undefined): TSubmitResult {
-  return {
-    annotationId: String(rows[0]?.id ?? ""),
-    annotationIds: Object.fromEntries(rows.map((r) => [r.key, String(r.id)])),
-    ...(next === undefined ? {} : { next }),
-  };
+function result(ids: Record<string, string>, order: string[]): TSubmitResult {
+  const annotationIds = Object.fromEntries(order.filter((k) => ids[k]).map((k) => [k, ids[k]]));
+  return { annotationId: Object.values(annotationIds)[0] ?? "", annotationIds };
 }

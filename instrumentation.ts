@@ -1,0 +1,6 @@
+// Next.js calls register() once per server process at start-up.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { startLeaseSweeper } = await import("@/lib/server/queue/start-lease-sweeper");
+  startLeaseSweeper();
+}

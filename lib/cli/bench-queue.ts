@@ -1,0 +1,203 @@
+// npm run bench:queue — 50 simulated annotators (claim, then submit, no think time) through the
+// HTTP API of `next start` (one or more processes) on one embedded PostgreSQL, for a project of
+// 1,000,000 items and one of 10,000, overlap 3. Prints JSON: cycles/s, latencies, and an audit.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { startBenchDatabase } from "./bench-setup";
+import { buildIfNeeded } from "./build-if-needed";
+import { findFreePort } from "@/lib/server/db/embedded-postgres";
+
+const { values } = parseArgs({
+  options: {
+    seconds: { type: "string", default: "60" },
+    annotators: { type: "string", default: "50" },
+    servers: { type: "string", default: "1" },
+    sizes: { type: "string", default: "1000000,10000" },
+  },
+});
+const SECONDS = Number(values.seconds);
+const ANNOTATORS = Number(values.annotators);
+const SERVERS = Number(values.servers);
+const SIZES = values.sizes!.split(",").map(Number);
+const log = (line: string) => console.error(`[bench:queue] ${line}`);
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return Number(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))].toFixed(1));
+}
+
+async function startServers(databaseUrl: string): Promise<{ urls: string[]; stop: () => void }> {
+  const children: ChildProcess[] = [];
+  const urls: string[] = [];
+  const secret = randomBytes(32).toString("base64url");
+  for (let n = 0; n < SERVERS; n++) {
+    const port = await findFreePort();
+    const child = spawn(
+      process.execPath,
+      [
+        path.join("node_modules", "next", "dist", "bin", "next"),
+        "start",
+        "-p",
+        String(port),
+        "-H",
+        "127.0.0.1",
+      ],
+      {
+        stdio: ["ignore", "ignore", "inherit"],
+        env: {
+          ...process.env,
+          DATABASE_URL: databaseUrl,
+          NEXTAUTH_SECRET: secret,
+          DATABASE_POOL_SIZE: "20",
+          NODE_ENV: "production",
+        },
+      },
+    );
+    children.push(child);
+    const url = `http://127.0.0.1:${port}`;
+    for (let i = 0; i < 200; i++) {
+      const ok = await fetch(`${url}/api/v1/health`)
+        .then((r) => r.ok)
+        .catch(() => false);
+      if (ok) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    urls.push(url);
+  }
+  return { urls, stop: () => children.forEach((c) => c.kill("SIGTERM")) };
+}
+
+async function runProject(urls: string[], projectId: string, tokens: string[]) {
+  const claim: number[] = [];
+  const submit: number[] = [];
+  let cycles = 0;
+  let errors = 0;
+  const labels = ["pos", "neg", "neu"];
+  const deadline = performance.now() + SECONDS * 1000;
+  await Promise.all(
+    tokens.map(async (token, n) => {
+      const base = urls[n % urls.length];
+      const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
+      while (performance.now() < deadline) {
+        let t = performance.now();
+        const next = await fetch(`${base}/api/v1/projects/${projectId}/queue/next`, {
+          method: "POST",
+          headers,
+        });
+        claim.push(performance.now() - t);
+        if (next.status === 204) return;
+        if (next.status !== 200) {
+          errors++;
+          await next.text();
+          continue;
+        }
+        const served = (await next.json()) as { assignmentId: string };
+        t = performance.now();
+        const res = await fetch(`${base}/api/v1/assignments/${served.assignmentId}/submit`, {
+          method: "POST",
+          headers,
+          body: JSON.stringify({ values: { sentiment: labels[(n + cycles) % 3] } }),
+        });
+        submit.push(performance.now() - t);
+        await res.text();
+        if (res.status === 201) cycles++;
+        else errors++;
+      }
+    }),
+  );
+  claim.sort((a, b) => a - b);
+  submit.sort((a, b) => a - b);
+  return {
+    cycles,
+    errors,
+    cyclesPerSecond: Math.round(cycles / SECONDS),
+    claimMs: { p50: percentile(claim, 50), p95: percentile(claim, 95), p99: percentile(claim, 99) },
+    submitMs: { p50: percentile(submit, 50), p95: percentile(submit, 95), p99: percentile(submit, 99) },
+  };
+}
+
+async function main() {
+  const database = await startBenchDatabase();
+  process.env.DATABASE_URL = database.url;
+  const { getPool, disconnectDb } = await import("@/lib/db");
+  const { createTestProject, createTestUser } = await import("@/lib/testing/factories");
+  const { createLabelDefinition } = await import("@/lib/server/label-definitions/create-label-definition");
+  const pool = getPool();
+  const annotators = await Promise.all(Array.from({ length: ANNOTATORS }, () => createTestUser()));
+  const projects: { id: string; items: number }[] = [];
+  for (const size of SIZES) {
+    const project = await createTestProject(
+      annotators.map((a) => ({ userId: a.id, role: "annotator" as const })),
+      { overlap: 3 },
+    );
+    await createLabelDefinition(
+      project.id,
+      { key: "sentiment", kind: "single_choice", options: [{ key: "pos" }, { key: "neg" }, { key: "neu" }] },
+      annotators[0].id,
+    );
+    const batch = await pool.query<{ id: string }>(
+      "INSERT INTO batches (project_id, name, format, item_count, duplicate_count) VALUES ($1, 'bench', 'jsonl', $2, 0) RETURNING id",
+      [project.id, size],
+    );
+    log(`inserting ${size} items`);
+    await pool.query(
+      `INSERT INTO items (project_id, batch_id, external_id, content_hash, data, target_count)
+       SELECT $1, $2, 'item-' || g, md5(g::text), jsonb_build_object('text', 'Review number ' || g || ': the service was fine.'), 3
+         FROM generate_series(1, $3::int) g`,
+      [project.id, batch.rows[0].id, size],
+    );
+    projects.push({ id: project.id, items: size });
+  }
+  await pool.query("VACUUM ANALYZE items");
+  buildIfNeeded(log);
+  const servers = await startServers(database.url);
+  const results: Record<string, unknown>[] = [];
+  try {
+    for (const project of projects) {
+      log(`${ANNOTATORS} annotators for ${SECONDS}s on ${project.items} items through ${SERVERS} server(s)`);
+      const run = await runProject(
+        servers.urls,
+        project.id,
+        annotators.map((a) => a.token),
+      );
+      const audit = await pool.query<{ duplicates: number; overshoot: number; counter_mismatch: number }>(
+        `SELECT
+           (SELECT count(*)::int FROM (SELECT 1 FROM annotations WHERE project_id = $1 AND is_current
+              GROUP BY item_id, user_id, definition_id HAVING count(*) > 1) d) AS duplicates,
+           (SELECT count(*)::int FROM (SELECT item_id FROM annotations WHERE project_id = $1 AND is_current
+              GROUP BY item_id HAVING count(DISTINCT user_id) > 3) o) AS overshoot,
+           (SELECT count(*)::int FROM items i WHERE i.project_id = $1 AND i.done_count <>
+              (SELECT count(*) FROM assignments a WHERE a.item_id = i.id AND a.status = 'submitted')) AS counter_mismatch`,
+        [project.id],
+      );
+      results.push({ items: project.items, ...run, audit: audit.rows[0] });
+    }
+  } finally {
+    servers.stop();
+  }
+  const [big, small] = results as { claimMs: { p50: number } }[];
+  console.log(
+    JSON.stringify(
+      {
+        benchmark: "queue",
+        annotators: ANNOTATORS,
+        seconds: SECONDS,
+        servers: SERVERS,
+        runs: results,
+        p50RatioLargeToSmall: small ? Number((big.claimMs.p50 / small.claimMs.p50).toFixed(2)) : null,
+        targets: { claimP99Ms: 50, cyclesPerSecond: 300, p50Ratio: 1.5, duplicates: 0, overshoot: 0 },
+      },
+      null,
+      2,
+    ),
+  );
+  await disconnectDb();
+  await database.stop();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
