@@ -61,11 +61,8 @@ describe("the OpenAPI document", () => {
       [
         "get /eval-sets/{id}/versions/{version}/export",
         "get /projects/{id}/agreement",
-        "post /assignments/{id}/skip",
-        "post /assignments/{id}/submit",
         "post /eval-sets/{id}/freeze",
         "post /projects/{id}/eval-sets",
-        "post /projects/{id}/queue/next",
       ].sort(),
     );
   });

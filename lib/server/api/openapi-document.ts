@@ -2,8 +2,9 @@ import "server-only";
 import { createDocument } from "zod-openapi";
 import { accountPaths } from "./openapi/paths-accounts";
 import { projectPaths } from "./openapi/paths-projects";
+import { queuePaths } from "./openapi/paths-queue";
 
-export const paths = { ...accountPaths, ...projectPaths };
+export const paths = { ...accountPaths, ...projectPaths, ...queuePaths };
 
 export function buildOpenApiDocument() {
   return createDocument({
