@@ -9,8 +9,10 @@ export function ProjectNav({ projectId, role }: { projectId: string; role: strin
   const pathname = usePathname();
   const base = `/projects/${projectId}`;
   const isManager = role === "admin" || role === "lead";
+  const canLabel = role === "annotator" || role === "lead";
   const tabs: TTab[] = [
     { href: base, label: "Overview" },
+    ...(canLabel ? [{ href: `${base}/label`, label: "Label" }] : []),
     ...(isManager
       ? [
           { href: `${base}/definitions`, label: "Label definitions" },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { TSessionAction, TSessionState } from "./session-state";
-import { initialSessionState, isChanged, sessionReducer, timeSpentMs, visibleDraft } from "./session-state";
+import { isChanged, timeSpentMs } from "./draft";
+import { initialSessionState, sessionReducer, visibleDraft } from "./session-state";
 import { testAssignment } from "./test-assignment";
 
 function run(...actions: TSessionAction[]): TSessionState {

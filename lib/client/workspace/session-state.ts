@@ -1,6 +1,7 @@
 import type { TLabelValue } from "@/lib/labels/value-schema";
+import type { TDraft } from "./draft";
+import { newDraft, pause, resume } from "./draft";
 import type { TDraftValues } from "./draft-values";
-import { clampTimeSpent, initialValues, sameValues } from "./draft-values";
 import type { TWorkspaceAssignment } from "./queue-api";
 
 /*
@@ -8,21 +9,6 @@ import type { TWorkspaceAssignment } from "./queue-api";
  * which definition owns the hotkeys, what is in flight, and what to tell the annotator. Times come
  * in with the actions (`now`), so every transition can be tested without a clock or a server.
  */
-
-/** Answers on one item. */
-export type TDraft = {
-  assignment: TWorkspaceAssignment;
-  values: TDraftValues;
-  /** The stored answers when going back to a submitted item (null for a new item). */
-  savedValues: TDraftValues | null;
-  /** The definition that owns the hotkeys. */
-  activeKey: string | null;
-  /** Why a definition's answer cannot be submitted, by key. */
-  errors: Record<string, string>;
-  /** Time spent in earlier stretches, and when the current stretch began (null: paused). */
-  spentMs: number;
-  shownAt: number | null;
-};
 
 /** Going back to one of one's own submitted items; `index` counts back from the newest (0). */
 export type TReview = { draft: TDraft; index: number; submittedAt: string | null };
@@ -99,47 +85,10 @@ export const initialSessionState: TSessionState = {
   focusRequest: null,
 };
 
-export function newDraft(
-  assignment: TWorkspaceAssignment,
-  now: number,
-  values: TDraftValues | null = null,
-): TDraft {
-  return {
-    assignment,
-    values: values ?? initialValues(assignment.definitions),
-    savedValues: values,
-    activeKey: assignment.definitions[0]?.key ?? null,
-    errors: {},
-    spentMs: 0,
-    shownAt: now,
-  };
-}
-
 /** The draft on screen: the one gone back to, else the current queue item's. */
 export function visibleDraft(state: TSessionState): TDraft | null {
   if (state.review) return state.review.draft;
   return state.queue.status === "ready" ? state.queue.draft : null;
-}
-
-/** Time spent on a draft up to `now`, as the server accepts it. */
-export function timeSpentMs(draft: TDraft, now: number): number {
-  return clampTimeSpent(draft.spentMs + (draft.shownAt === null ? 0 : now - draft.shownAt));
-}
-
-/** True when a draft differs from what is stored (always true for a new item with answers). */
-export function isChanged(draft: TDraft): boolean {
-  return (
-    draft.savedValues === null || !sameValues(draft.assignment.definitions, draft.values, draft.savedValues)
-  );
-}
-
-function pause(draft: TDraft, now: number): TDraft {
-  if (draft.shownAt === null) return draft;
-  return { ...draft, spentMs: draft.spentMs + Math.max(now - draft.shownAt, 0), shownAt: null };
-}
-
-function resume(draft: TDraft, now: number): TDraft {
-  return draft.shownAt === null ? { ...draft, shownAt: now } : draft;
 }
 
 function itemName(assignment: TWorkspaceAssignment): string {
@@ -230,12 +179,13 @@ export function sessionReducer(state: TSessionState, action: TSessionAction): TS
         isSkipArmed: false,
       };
 
-    case "activated":
-      return updateVisible(state, (draft) =>
-        draft.activeKey === action.key || !draft.assignment.definitions.some((d) => d.key === action.key)
-          ? draft
-          : { ...draft, activeKey: action.key },
-      );
+    case "activated": {
+      const draft = visibleDraft(state);
+      const isKnown = draft?.assignment.definitions.some((d) => d.key === action.key) ?? false;
+      // Focus moving inside the active definition fires this often: keep the state (no re-render).
+      if (!draft || !isKnown || draft.activeKey === action.key) return state;
+      return updateVisible(state, (d) => ({ ...d, activeKey: action.key }));
+    }
 
     case "moved": {
       const draft = visibleDraft(state);

@@ -1,8 +1,8 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect, useEffectEvent, useReducer, useRef } from "react";
-import { ZodError } from "zod";
+import { useCallback, useEffect, useEffectEvent, useReducer, useRef } from "react";
+import { flushSync } from "react-dom";
 import { ApiError } from "@/lib/client/api-fetch";
 import type { TLabelValue } from "@/lib/labels/value-schema";
 import {
@@ -22,24 +22,11 @@ import {
   submitAndClaimNext,
 } from "./queue-api";
 import { RECENT_LIMIT, workspaceKeys } from "./queue-hooks";
-import type { TDraft, TNotice, TServeReason } from "./session-state";
-import { initialSessionState, isChanged, sessionReducer, timeSpentMs } from "./session-state";
-
-export const LEASE_LOST_MESSAGE =
-  "This item was reassigned because your lease expired, so your answers on it were not saved. Here is your next item.";
-const GONE_MESSAGE = "That item is no longer available to you. Here is your next item.";
-
-function messageOf(error: unknown): string {
-  if (error instanceof ApiError) return error.problem.detail || error.problem.title || "The request failed.";
-  if (error instanceof ZodError)
-    return "The server’s answer could not be read. Reload the page to try again.";
-  if (error instanceof TypeError) return "Could not reach the server. Check your connection, then try again.";
-  return error instanceof Error ? error.message : "Something went wrong. Try again.";
-}
-
-function statusOf(error: unknown): number | null {
-  return error instanceof ApiError ? error.problem.status : null;
-}
+import { GONE_MESSAGE, LEASE_LOST_MESSAGE, afterPaint, messageOf, statusOf } from "./request-outcome";
+import type { TDraft } from "./draft";
+import { isChanged, timeSpentMs } from "./draft";
+import type { TNotice, TServeReason } from "./session-state";
+import { initialSessionState, sessionReducer } from "./session-state";
 
 /**
  * The annotator's session in one project: the leased item and the answers on it, going back to
@@ -87,10 +74,13 @@ export function useLabelingSession(projectId: string) {
     void queryClient.invalidateQueries({ queryKey: workspaceKeys.recent(projectId) });
   }
 
-  /** Serves `next` from a submit or skip; a server that claimed nothing gets a separate claim. */
+  /**
+   * Serves `next` from a submit or skip; a server that claimed nothing gets a separate claim.
+   * Rendered synchronously: the next item is on screen in the task that received it, not a task later.
+   */
   async function serveNext(next: TWorkspaceAssignment | null | undefined, reason: TServeReason) {
     if (next === undefined) await claim(reason);
-    else dispatch({ type: "served", assignment: next, reason, now: Date.now() });
+    else flushSync(() => dispatch({ type: "served", assignment: next, reason, now: Date.now() }));
   }
 
   /** The current item's lease is gone (expired and taken, or the item removed): move on. */
@@ -131,8 +121,9 @@ export function useLabelingSession(projectId: string) {
       try {
         const body = { values, timeSpentMs: timeSpentMs(draft, Date.now()) };
         const { next } = await submitAndClaimNext(draft.assignment.assignmentId, body);
-        afterSubmit(draft, values);
         await serveNext(next, "submitted");
+        // Bookkeeping waits until the next item is painted: it must not delay it.
+        afterPaint(() => afterSubmit(draft, values));
       } catch (error) {
         const status = statusOf(error);
         if (status === 409 || status === 404) await moveOnAfterLoss(error);
@@ -242,10 +233,17 @@ export function useLabelingSession(projectId: string) {
   });
   useEffect(() => startSession(), [projectId]);
 
+  // Stable, so memoized controls re-render only when their own value changes.
+  const setValue = useCallback(
+    (key: string, value: TLabelValue | null) => dispatch({ type: "value-changed", key, value }),
+    [],
+  );
+  const activate = useCallback((key: string) => dispatch({ type: "activated", key }), []);
+
   return {
     state,
-    setValue: (key: string, value: TLabelValue | null) => dispatch({ type: "value-changed", key, value }),
-    activate: (key: string) => dispatch({ type: "activated", key }),
+    setValue,
+    activate,
     move: (step: 1 | -1) => dispatch({ type: "moved", step }),
     /** Enter: submit the current item, or save the changes to an earlier one. */
     commit: () => (state.review ? saveReview() : submit()),

@@ -15,11 +15,24 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
     listLabelDefinitions(id),
   ]);
   const isManager = access.role === "admin" || access.role === "lead";
+  const canLabel = access.role === "annotator" || access.role === "lead";
   return (
     <>
       <PageHeader
         title={project.name}
         subtitle={`Your role: ${access.role} · ${project.overlap} annotators per item · lease ${Math.round(project.leaseSeconds / 60)} min`}
+        actions={
+          canLabel ? (
+            <Link
+              href={`/projects/${id}/label`}
+              className={`inline-flex items-center gap-2 rounded-md bg-indigo-600 font-semibold text-white shadow-sm hover:bg-indigo-700 ${
+                access.role === "annotator" ? "px-5 py-3 text-base" : "px-4 py-2 text-sm"
+              }`}
+            >
+              Start labeling <span aria-hidden="true">→</span>
+            </Link>
+          ) : undefined
+        }
       />
       <dl className="mb-6 grid grid-cols-2 gap-4 md:grid-cols-4">
         <Stat label="Items" value={overview.items} />
