@@ -72,7 +72,8 @@ describe("canonicalJson", () => {
   it("property: JSON.parse(canonicalJson(x)) deep-equals x for JSON values", () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {
-        expect(JSON.parse(canonicalJson(value))).toStrictEqual(value);
+        // Compared with JSON's own round trip, which turns -0 into 0 as any JSON text must.
+        expect(JSON.parse(canonicalJson(value))).toStrictEqual(JSON.parse(JSON.stringify(value)));
       }),
     );
   });

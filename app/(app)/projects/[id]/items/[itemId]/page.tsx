@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { ItemAnnotations } from "@/components/agreement/item-annotations";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requirePageProject } from "@/lib/server/auth/require-page-project";
+import { listItemAnnotations } from "@/lib/server/agreement/list-item-annotations";
 import { AppError } from "@/lib/server/errors";
 import { getItem } from "@/lib/server/items/get-item";
 
@@ -14,6 +16,7 @@ export default async function ItemPage({ params }: { params: Promise<{ id: strin
     if (error instanceof AppError && error.status === 404) notFound();
     throw error;
   });
+  const annotations = await listItemAnnotations(id, item.id);
   return (
     <>
       <PageHeader
@@ -41,6 +44,11 @@ export default async function ItemPage({ params }: { params: Promise<{ id: strin
           ) : (
             <p className="text-sm text-slate-600">None imported.</p>
           )}
+        </Card>
+      </div>
+      <div className="mt-6">
+        <Card title="Annotations">
+          <ItemAnnotations definitions={annotations} />
         </Card>
       </div>
     </>

@@ -1,0 +1,54 @@
+import Link from "next/link";
+import type { TDisagreementItem } from "@/lib/schemas/agreement";
+import { formatPercent } from "./format";
+
+/** The items annotators disagree on most, with every label side by side. */
+export function DisagreementList({
+  items,
+  itemHref,
+  isSpans,
+}: {
+  items: TDisagreementItem[];
+  /** Null when the viewer may not open items (engineers). */
+  itemHref: ((itemId: string) => string) | null;
+  isSpans: boolean;
+}) {
+  if (items.length === 0)
+    return <p className="text-sm text-slate-600">No item has labels from two annotators yet.</p>;
+  return (
+    <ol className="divide-y divide-slate-100">
+      {items.map((item) => (
+        <li key={item.itemId} className="py-3">
+          <div className="flex flex-wrap items-baseline justify-between gap-2">
+            <p className="text-sm font-medium text-slate-900">
+              {itemHref ? (
+                <Link href={itemHref(item.itemId)} className="text-indigo-700 underline">
+                  Item {item.itemId}
+                </Link>
+              ) : (
+                `Item ${item.itemId}`
+              )}
+              {item.externalId ? (
+                <span className="ml-2 font-mono text-xs text-slate-600">{item.externalId}</span>
+              ) : null}
+            </p>
+            <p className="text-xs text-slate-700">
+              {isSpans
+                ? `F1 ${item.agreement.toFixed(2)}`
+                : `${formatPercent(item.agreement)} of annotator pairs agree`}
+            </p>
+          </div>
+          <p className="mt-1 line-clamp-2 text-sm text-slate-700">{item.preview}</p>
+          <ul className="mt-2 flex flex-wrap gap-2 text-xs">
+            {item.labels.map((l, i) => (
+              <li key={`${l.annotator}-${i}`} className="rounded-md bg-slate-100 px-2 py-1 text-slate-800">
+                <span className="text-slate-600">{l.annotator}:</span>{" "}
+                <span className="font-semibold">{l.value}</span>
+              </li>
+            ))}
+          </ul>
+        </li>
+      ))}
+    </ol>
+  );
+}

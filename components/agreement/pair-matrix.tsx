@@ -1,0 +1,94 @@
+import type { TAnnotatorAgreement, TPairCell } from "@/lib/schemas/agreement";
+import { formatPercent, formatValue } from "./format";
+import { agreementCellClass } from "./heat";
+
+/** Pairs with fewer shared items than this are shown greyed: their kappa says little. */
+export const MIN_SHARED_ITEMS = 10;
+
+const STATISTIC_NAMES: Record<string, string> = {
+  kappa: "Cohen's κ",
+  kappa_linear: "Cohen's κ (linear weights)",
+  f1: "Span F1 (overlap)",
+  exact_match: "Exact-match rate",
+};
+
+/** Annotator by annotator: the pair's statistic on the items both labelled, with how many. */
+export function PairMatrix({
+  ids,
+  annotators,
+  cells,
+  statistic,
+}: {
+  ids: string[];
+  annotators: TAnnotatorAgreement[];
+  cells: TPairCell[];
+  statistic: string;
+}) {
+  const name = new Map(annotators.map((a) => [a.id, a.name]));
+  const cell = new Map<string, TPairCell>();
+  for (const c of cells) {
+    cell.set(`${c.a}|${c.b}`, c);
+    cell.set(`${c.b}|${c.a}`, c);
+  }
+  const valueOf = (c: TPairCell) => (statistic.startsWith("kappa") ? c.kappa : c.agreement);
+  if (ids.length < 2) return <p className="text-sm text-slate-600">Fewer than two annotators so far.</p>;
+  return (
+    <div className="overflow-x-auto">
+      <table className="text-xs tabular-nums">
+        <caption className="pb-2 text-left text-xs text-slate-600">
+          {STATISTIC_NAMES[statistic] ?? statistic} for each pair of the {ids.length} most active annotators,
+          with the items both labelled; pairs sharing fewer than {MIN_SHARED_ITEMS} items are greyed out.
+        </caption>
+        <thead>
+          <tr>
+            <td />
+            {ids.map((id, i) => (
+              <th
+                key={id}
+                scope="col"
+                className="px-1 py-1 font-semibold text-slate-700"
+                title={name.get(id)}
+              >
+                <span aria-hidden="true">{i + 1}</span>
+                <span className="sr-only">{name.get(id)}</span>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {ids.map((row, i) => (
+            <tr key={row}>
+              <th scope="row" className="max-w-40 truncate py-1 pr-2 text-left font-semibold text-slate-700">
+                {i + 1}. {name.get(row)}
+              </th>
+              {ids.map((col) => {
+                if (row === col) return <td key={col} className="border border-slate-200 bg-slate-100" />;
+                const c = cell.get(`${row}|${col}`);
+                if (!c)
+                  return (
+                    <td
+                      key={col}
+                      className="border border-slate-200 bg-white px-1.5 py-1 text-center text-slate-600"
+                    >
+                      ·
+                    </td>
+                  );
+                const v = valueOf(c);
+                const isThin = c.items < MIN_SHARED_ITEMS;
+                return (
+                  <td
+                    key={col}
+                    className={`border border-slate-200 px-1.5 py-1 text-center ${isThin ? "bg-slate-50 text-slate-600" : agreementCellClass(v)}`}
+                  >
+                    {statistic === "exact_match" ? formatPercent(v) : formatValue(v)}
+                    <span className="block text-[10px] text-slate-700">n={c.items}</span>
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+import { detectDrift } from "@/lib/drift/detect-drift";
+import type { TDefinitionDrift } from "@/lib/schemas/agreement";
+import { primaryEstimate } from "./definition-estimates";
+import { valueDistribution } from "./pattern-table";
+import { weekLabel, type TDefinitionHeader, type TPatternGroups } from "./report-patterns";
+import { spanTrend, type TSpanGroups } from "./report-spans";
+import { primaryMetric } from "./label-values";
+
+type TBatch = { id: string; name: string };
+
+/** Label distribution and agreement per batch and per week, with drift flags, for a categorical definition. */
+export function patternDrift(
+  header: TDefinitionHeader,
+  groups: TPatternGroups,
+  batches: readonly TBatch[],
+): TDefinitionDrift {
+  const hasCategories = header.kind !== "free_text";
+  const windows = (entries: [string, Float64Array][], labelOf: (w: string) => string) =>
+    detectDrift(
+      entries.map(([window, weights]) => {
+        const e = primaryEstimate(header.kind, groups.dict, groups.table, weights);
+        return {
+          window,
+          label: labelOf(window),
+          distribution: hasCategories ? Array.from(valueDistribution(groups.table, weights)) : [],
+          agreement: { window, label: labelOf(window), value: e.value, ci: e.ci, itemsCompared: e.items },
+        };
+      }),
+    );
+  const batchName = new Map(batches.map((b) => [b.id, b.name]));
+  return {
+    ...header,
+    metric: primaryMetric(header.kind),
+    categories: hasCategories
+      ? groups.dict.values.map((v, i) => ({ value: String(v), label: groups.dict.labels[i] }))
+      : [],
+    byBatch: windows(
+      batches.filter((b) => groups.byBatch.has(b.id)).map((b) => [b.id, groups.byBatch.get(b.id)!]),
+      (id) => batchName.get(id) ?? id,
+    ),
+    byWeek: windows([...groups.byWeek], weekLabel),
+  };
+}
+
+/** The same for spans: the distribution is of entity labels over marked spans; agreement is overlap F1. */
+export function spanDrift(
+  header: TDefinitionHeader,
+  groups: TSpanGroups,
+  batches: readonly TBatch[],
+): TDefinitionDrift {
+  const labels = [...groups.labels];
+  const seen = new Set(labels.map((l) => l.key));
+  for (const item of groups.items)
+    for (const l of item.labels)
+      for (const s of l.spans)
+        if (!seen.has(s.label)) {
+          seen.add(s.label);
+          labels.push({ key: s.label, title: s.label });
+        }
+  const index = new Map(labels.map((l, i) => [l.key, i]));
+  const batchName = new Map(batches.map((b) => [b.id, b.name]));
+  const order = new Map(batches.map((b, i) => [b.id, i]));
+  const windows = (
+    windowOf: (item: TSpanGroups["items"][number]) => string | null,
+    labelOf: (w: string) => string,
+    sort: (a: string, b: string) => number,
+  ) => {
+    const distributions = new Map<string, number[]>();
+    for (const item of groups.items) {
+      const w = windowOf(item);
+      if (w === null) continue;
+      if (!distributions.has(w)) distributions.set(w, new Array<number>(labels.length).fill(0));
+      const d = distributions.get(w)!;
+      for (const l of item.labels) for (const s of l.spans) d[index.get(s.label)!]++;
+    }
+    const trend = new Map(spanTrend(groups, windowOf, labelOf).map((p) => [p.window, p]));
+    return detectDrift(
+      [...distributions.keys()].sort(sort).map((window) => ({
+        window,
+        label: labelOf(window),
+        distribution: distributions.get(window)!,
+        agreement: trend.get(window) ?? {
+          window,
+          label: labelOf(window),
+          value: null,
+          ci: null,
+          itemsCompared: 0,
+        },
+      })),
+    );
+  };
+  return {
+    ...header,
+    metric: "span_f1_overlap",
+    categories: labels.map((l) => ({ value: l.key, label: l.title })),
+    byBatch: windows(
+      (item) => item.batch,
+      (id) => batchName.get(id) ?? id,
+      (a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0),
+    ),
+    byWeek: windows(
+      (item) => item.week,
+      weekLabel,
+      (a, b) => (a < b ? -1 : 1),
+    ),
+  };
+}

@@ -1,0 +1,110 @@
+import type { TAgreementResult, TTrendPoint } from "@/lib/schemas/agreement";
+import type { TMetricEstimate } from "./definition-estimates";
+import { resultFor, weekLabel, type TDefinitionHeader } from "./report-patterns";
+import type { AnnotatorSpans, Span } from "./span-agreement";
+import { f1WithInterval, spanItemStats } from "./span-items";
+
+/** A spans definition's current annotations, item by item. */
+export type TSpanGroups = {
+  items: {
+    itemId: string;
+    batch: string | null;
+    /** Week (Monday, ISO date) of the item's latest annotation. */
+    week: string;
+    latest: number;
+    labels: { annotator: string; version: number; spans: Span[] }[];
+  }[];
+  /** Entity labels of every version, newest titles first. */
+  labels: { key: string; title: string }[];
+};
+
+export function spanVersions(groups: TSpanGroups): number[] {
+  const versions = new Set<number>();
+  for (const item of groups.items) for (const l of item.labels) versions.add(l.version);
+  return [...versions].sort((a, b) => a - b);
+}
+
+/** Each item's annotator span sets, restricted to one version (null: all). */
+export function spanItemsOf(groups: TSpanGroups, version: number | null): AnnotatorSpans[][] {
+  return groups.items.map((item) =>
+    item.labels
+      .filter((l) => version === null || l.version === version)
+      .map((l) => ({ annotator: l.annotator, spans: l.spans })),
+  );
+}
+
+const pairable = (items: AnnotatorSpans[][], keep: (i: number) => boolean = () => true) =>
+  items.flatMap((item, i) => (item.length >= 2 && keep(i) ? [i] : []));
+
+/** Overlap F1 (primary), exact F1 and overlap F1 per entity label, on one set of items. */
+export function spanEstimates(
+  items: AnnotatorSpans[][],
+  labels: TSpanGroups["labels"],
+  subset: number[] = pairable(items),
+): { primary: TMetricEstimate; also: TMetricEstimate[] } {
+  const overlap = spanItemStats(items, "overlap");
+  const exact = spanItemStats(items, "exact");
+  const titles = new Map(labels.map((l) => [l.key, l.title]));
+  const seen = [...overlap.byLabel.keys()].sort((a, b) => {
+    const order = [...titles.keys()];
+    return (order.indexOf(a) + 1 || Infinity) - (order.indexOf(b) + 1 || Infinity) || (a < b ? -1 : 1);
+  });
+  return {
+    primary: { metric: "span_f1_overlap", ...f1WithInterval(overlap.matched, overlap.total, subset) },
+    also: [
+      { metric: "span_f1_exact", ...f1WithInterval(exact.matched, exact.total, subset) },
+      ...seen.map((label) => {
+        const s = overlap.byLabel.get(label)!;
+        return {
+          metric: "span_f1_overlap" as const,
+          option: label,
+          label: titles.get(label) ?? label,
+          ...f1WithInterval(s.matched, s.total, subset),
+        };
+      }),
+    ],
+  };
+}
+
+export function spanResults(header: TDefinitionHeader, groups: TSpanGroups): TAgreementResult[] {
+  const out: TAgreementResult[] = [];
+  const one = (version: number | null) => {
+    const items = spanItemsOf(groups, version);
+    const { primary, also } = spanEstimates(items, groups.labels);
+    const annotators = new Set(items.flatMap((item) => item.map((a) => a.annotator)));
+    const labeled = items.filter((item) => item.length > 0);
+    return resultFor(header, version, primary, also, {
+      annotators: annotators.size,
+      itemsLabeled: labeled.length,
+      labels: labeled.reduce((n, item) => n + item.length, 0),
+    });
+  };
+  for (const version of spanVersions(groups)) out.push(one(version));
+  const all = one(null);
+  all.trend = spanTrend(groups, (item) => item.week, weekLabel);
+  out.push(all);
+  return out;
+}
+
+/** Overlap F1 per window (week or batch) of the items, all versions, in window order. */
+export function spanTrend(
+  groups: TSpanGroups,
+  windowOf: (item: TSpanGroups["items"][number]) => string | null,
+  labelOf: (window: string) => string,
+): TTrendPoint[] {
+  const items = spanItemsOf(groups, null);
+  const stats = spanItemStats(items, "overlap");
+  const windows = new Map<string, number[]>();
+  groups.items.forEach((item, i) => {
+    const w = windowOf(item);
+    if (w === null || items[i].length < 2) return;
+    if (!windows.has(w)) windows.set(w, []);
+    windows.get(w)!.push(i);
+  });
+  return [...windows]
+    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+    .map(([window, subset]) => {
+      const e = f1WithInterval(stats.matched, stats.total, subset);
+      return { window, label: labelOf(window), value: e.value, ci: e.ci, itemsCompared: e.items };
+    });
+}

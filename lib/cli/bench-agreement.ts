@@ -1,0 +1,169 @@
+// npm run bench:agreement — one single-choice definition (4 categories) with 1,000,000 current
+// annotations (333,334 items x 3 annotators, drawn from 20, each right 75-91% of the time)
+// in 4 batches over 8 weeks, generated with SQL on a fresh embedded PostgreSQL; then the agreement
+// endpoints are called through their route handlers, cold (cache cleared) and warm. Prints JSON.
+import { parseArgs } from "node:util";
+import type pg from "pg";
+import { startBenchDatabase } from "./bench-setup";
+
+const { values } = parseArgs({
+  options: { items: { type: "string", default: "333334" }, runs: { type: "string", default: "3" } },
+});
+const itemCount = Number(values.items);
+const runs = Number(values.runs);
+
+/** Items, then three submitted assignments and annotations per item, all in SQL. */
+async function generate(pool: pg.Pool, projectId: string, definitionId: string): Promise<number> {
+  const client = await pool.connect();
+  try {
+    await client.query("SELECT setseed(0.42)");
+    await client.query(
+      `INSERT INTO users (email, name, password_hash)
+       SELECT 'bench-annotator-' || g || '-' || $1::text || '@example.com', 'Annotator ' || g, '!' FROM generate_series(1, 20) g`,
+      [projectId],
+    );
+    await client.query(
+      `INSERT INTO batches (project_id, name, format, item_count, duplicate_count, created_at)
+       SELECT $1, 'Batch ' || b, 'jsonl', 0, 0, timestamptz '2026-09-07' + (b - 1) * interval '14 days'
+         FROM generate_series(1, 4) b`,
+      [projectId],
+    );
+    await client.query(
+      `INSERT INTO items (project_id, batch_id, external_id, content_hash, data, target_count, done_count, created_at)
+       SELECT $1::uuid, b.id, 'item-' || g, md5(g::text), jsonb_build_object('text', 'Review number ' || g), 3, 3,
+              timestamptz '2026-09-07' + (g::float8 / $2::int) * interval '56 days'
+         FROM generate_series(0, $2::int - 1) g
+         JOIN (SELECT id, row_number() OVER (ORDER BY name) - 1 AS k FROM batches WHERE project_id = $1::uuid) b
+           ON b.k = g * 4 / $2::int`,
+      [projectId, itemCount],
+    );
+    // Each item has a true category (40/30/20/10%); annotator k copies it with probability
+    // 0.75 + 0.04 (k mod 5), else picks one of the other three: about 70% of pairs agree.
+    await client.query(
+      `CREATE TEMP TABLE bench_slots AS
+       WITH u AS (SELECT id, row_number() OVER (ORDER BY email) - 1 AS k FROM users WHERE email LIKE 'bench-annotator-%-' || $1::text || '@example.com'),
+            drawn AS (SELECT id AS item_id, created_at, row_number() OVER (ORDER BY id) - 1 AS g, random() AS r
+                    FROM items WHERE project_id = $1::uuid),
+            t AS (SELECT drawn.*, CASE WHEN r < 0.4 THEN 0 WHEN r < 0.7 THEN 1 WHEN r < 0.9 THEN 2 ELSE 3 END AS truth FROM drawn),
+            s AS (SELECT t.*, slot, CASE slot WHEN 0 THEN g % 20 WHEN 1 THEN (g % 20 + 1 + (g / 20) % 9) % 20
+                                              ELSE (g % 20 + 10 + (g / 180) % 9) % 20 END AS k
+                    FROM t CROSS JOIN generate_series(0, 2) slot)
+       SELECT s.item_id, s.created_at + s.slot * interval '1 hour' AS at, s.truth, u.k, u.id AS user_id
+         FROM s JOIN u ON u.k = s.k`,
+      [projectId],
+    );
+    await client.query(
+      `INSERT INTO assignments (project_id, item_id, user_id, status, definition_versions, leased_at, expires_at, submitted_at)
+       SELECT $1, item_id, user_id, 'submitted', '{"sentiment": 1}', at - interval '1 minute', at + interval '14 minutes', at
+         FROM bench_slots ORDER BY item_id, at`,
+      [projectId],
+    );
+    const { rowCount } = await client.query(
+      `INSERT INTO annotations (assignment_id, project_id, item_id, user_id, definition_id, definition_version, value, time_spent_ms, created_at)
+       SELECT a.id, $1, a.item_id, a.user_id, $2, 1,
+              to_jsonb((ARRAY['positive', 'negative', 'neutral', 'mixed'])[1 +
+                CASE WHEN random() < 0.75 + 0.04 * (s.k % 5) THEN s.truth ELSE (s.truth + 1 + floor(random() * 3)::int) % 4 END]),
+              2000 + (random() * 20000)::int, a.submitted_at
+         FROM assignments a JOIN bench_slots s ON s.item_id = a.item_id AND s.user_id = a.user_id
+        WHERE a.project_id = $1 ORDER BY a.id`,
+      [projectId, definitionId],
+    );
+    // What autovacuum would have done by the time anyone looks at a dashboard.
+    await client.query("VACUUM ANALYZE annotations, items, assignments");
+    return rowCount ?? 0;
+  } finally {
+    client.release();
+  }
+}
+
+async function main() {
+  const database = await startBenchDatabase();
+  process.env.DATABASE_URL = database.url;
+  const { createTestProject, createTestUser } = await import("@/lib/testing/factories");
+  const { createLabelDefinition } = await import("@/lib/server/label-definitions/create-label-definition");
+  const { getPool, disconnectDb } = await import("@/lib/db");
+  const { clearAgreementCache } = await import("@/lib/server/agreement/agreement-cache");
+  const overviewRoute = await import("@/app/api/v1/projects/[id]/agreement/route");
+  const detailRoute = await import("@/app/api/v1/projects/[id]/agreement/definitions/[key]/route");
+  const driftRoute = await import("@/app/api/v1/projects/[id]/agreement/drift/route");
+
+  const lead = await createTestUser();
+  const project = await createTestProject([{ userId: lead.id, role: "lead" }]);
+  const definition = await createLabelDefinition(
+    project.id,
+    {
+      key: "sentiment",
+      kind: "single_choice",
+      options: ["positive", "negative", "neutral", "mixed"].map((key) => ({ key })),
+    },
+    lead.id,
+  );
+  const generatedAt = performance.now();
+  const annotations = await generate(getPool(), project.id, definition.definitionId);
+  const generateSeconds = (performance.now() - generatedAt) / 1000;
+
+  const call = async (
+    handler: (r: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>,
+    path: string,
+    params: Record<string, string>,
+  ) => {
+    const started = performance.now();
+    const response = await handler(
+      new Request(`http://localhost/api/v1/projects/${project.id}/agreement${path}`, {
+        headers: { authorization: `Bearer ${lead.token}` },
+      }),
+      { params: Promise.resolve({ id: project.id, ...params }) },
+    );
+    const body = (await response.json()) as Record<string, unknown>;
+    if (response.status !== 200) throw new Error(`${path}: ${response.status} ${JSON.stringify(body)}`);
+    return { ms: Math.round(performance.now() - started), body };
+  };
+  const cold = async (run: () => Promise<{ ms: number; body: Record<string, unknown> }>) => {
+    const times: number[] = [];
+    let body: Record<string, unknown> = {};
+    for (let r = 0; r < runs; r++) {
+      clearAgreementCache();
+      ({ ms: times[r], body } = await run());
+    }
+    return { times, body, median: [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)] };
+  };
+
+  const overview = await cold(() => call(overviewRoute.GET, "", {}));
+  const warm = await call(overviewRoute.GET, "", {});
+  const drift = await cold(() => call(driftRoute.GET, "/drift", {}));
+  const detail = await cold(() => call(detailRoute.GET, "/definitions/sentiment", { key: "sentiment" }));
+  const entry = (overview.body.definitions as { version: number | null }[]).find((d) => d.version === null);
+  console.log(
+    JSON.stringify(
+      {
+        benchmark: "agreement",
+        data: {
+          annotations,
+          items: itemCount,
+          annotatorsPerItem: 3,
+          annotatorPool: 20,
+          categories: 4,
+          generateSeconds: Number(generateSeconds.toFixed(1)),
+        },
+        result: entry,
+        endToEndMs: {
+          overviewCold: overview.times,
+          overviewColdMedian: overview.median,
+          overviewWarm: warm.ms,
+          driftCold: drift.times,
+          drillDownCold: detail.times,
+        },
+        targets: { overviewColdMs: 2000 },
+      },
+      null,
+      2,
+    ),
+  );
+  await disconnectDb();
+  await database.stop();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,27 @@
+import "server-only";
+import { DRIFT_RULES } from "@/lib/drift/detect-drift";
+import { patternDrift, spanDrift } from "@/lib/agreement/report-drift";
+import type { TAgreementDrift } from "@/lib/schemas/agreement";
+import { cachedByStamp } from "./agreement-cache";
+import { loadProjectAnalysis } from "./load-project-analysis";
+
+/** Per definition, label distribution and agreement per batch and per week, with drift flags. */
+export async function getAgreementDrift(projectId: string): Promise<TAgreementDrift> {
+  const analysis = await loadProjectAnalysis(projectId);
+  return cachedByStamp(`drift:${projectId}`, analysis.stamp, async () => ({
+    method: {
+      test: DRIFT_RULES.test,
+      pValueBelow: DRIFT_RULES.pValueBelow,
+      minLabels: DRIFT_RULES.minLabels,
+      minCramersV: DRIFT_RULES.minCramersV,
+      agreementRule: DRIFT_RULES.agreementRule,
+    },
+    definitions: analysis.definitions.map(({ definition, ...a }) => {
+      const header = { key: definition.key, title: definition.title, kind: definition.kind };
+      return a.type === "spans"
+        ? spanDrift(header, a.groups, analysis.batches)
+        : patternDrift(header, a.groups, analysis.batches);
+    }),
+    computedAt: new Date().toISOString(),
+  }));
+}

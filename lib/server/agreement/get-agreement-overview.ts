@@ -1,0 +1,18 @@
+import "server-only";
+import { patternResults } from "@/lib/agreement/report-patterns";
+import { spanResults } from "@/lib/agreement/report-spans";
+import type { TAgreementOverview } from "@/lib/schemas/agreement";
+import { cachedByStamp } from "./agreement-cache";
+import { loadProjectAnalysis } from "./load-project-analysis";
+
+/** Agreement per label definition: one entry per version with annotations, and one over all versions. */
+export async function getAgreementOverview(projectId: string): Promise<TAgreementOverview> {
+  const analysis = await loadProjectAnalysis(projectId);
+  return cachedByStamp(`overview:${projectId}`, analysis.stamp, async () => ({
+    definitions: analysis.definitions.flatMap(({ definition, ...a }) => {
+      const header = { key: definition.key, title: definition.title, kind: definition.kind };
+      return a.type === "spans" ? spanResults(header, a.groups) : patternResults(header, a.groups);
+    }),
+    computedAt: new Date().toISOString(),
+  }));
+}

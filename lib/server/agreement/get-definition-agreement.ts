@@ -1,0 +1,218 @@
+import "server-only";
+import { annotatorReport } from "@/lib/agreement/annotator-report";
+import { optionAlphas } from "@/lib/agreement/definition-estimates";
+import { canonicalValue, dictionaryFor, displayValue, valueIndex } from "@/lib/agreement/label-values";
+import { labelPairCounts, valueDistribution } from "@/lib/agreement/pattern-table";
+import { toFigure } from "@/lib/agreement/report-patterns";
+import { spanEstimates, spanItemsOf, spanVersions } from "@/lib/agreement/report-spans";
+import { spanAnnotatorReport } from "@/lib/agreement/span-annotators";
+import type { TAgreementResult, TDefinitionAgreement } from "@/lib/schemas/agreement";
+import { notFound } from "@/lib/server/errors";
+import { cachedByStamp } from "./agreement-cache";
+import { getAgreementOverview } from "./get-agreement-overview";
+import { itemLabels, listDisagreementItems, type TItemLabels } from "./list-disagreement-items";
+import { loadAnnotatorPairs } from "./load-annotator-pairs";
+import { loadProjectAnalysis, type TDefinitionAnalysis } from "./load-project-analysis";
+import { loadUserNames } from "./load-user-names";
+
+/** Confusion tables with more categories than this (e.g. many distinct label sets) are left out. */
+const MAX_CONFUSION_CATEGORIES = 30;
+
+type TDisplay = (user: string, rank: number) => { id: string; name: string };
+type TBody = Omit<TDefinitionAgreement, "key" | "title" | "kind" | "version" | "versions" | "summary">;
+
+/**
+ * The drill-down for one definition (one version, or all): per option, per annotator and pair of
+ * annotators, the confusion between annotators' labels and the items with the most disagreement.
+ * Leads see who is who; engineers see pseudonyms (they read agreement, not individuals' labels).
+ */
+export async function getDefinitionAgreement(
+  projectId: string,
+  key: string,
+  version: number | null,
+  showNames: boolean,
+): Promise<TDefinitionAgreement> {
+  const analysis = await loadProjectAnalysis(projectId);
+  const found = analysis.definitions.find((d) => d.definition.key === key);
+  if (!found) throw notFound("Label definition");
+  if (version !== null && !found.definition.versions.some((v) => v.version === version))
+    throw notFound("Version");
+  const cacheKey = `definition:${projectId}:${key}:${version ?? "all"}:${showNames ? "names" : "pseudonyms"}`;
+  return cachedByStamp(cacheKey, analysis.stamp, async () => {
+    const overview = await getAgreementOverview(projectId);
+    const all = overview.definitions.find((d) => d.key === key && d.version === null)!;
+    const summary =
+      overview.definitions.find((d) => d.key === key && d.version === version) ?? emptySummary(all, version);
+    const names = showNames ? await loadUserNames(annotatorsOf(found)) : new Map<string, string>();
+    const display: TDisplay = (user, rank) =>
+      showNames
+        ? { id: user, name: names.get(user) ?? "Unknown user" }
+        : { id: `a${rank}`, name: `Annotator ${rank}` };
+    const body =
+      found.type === "spans"
+        ? await spanDetail(found, version, display)
+        : await patternDetail(found, version, display);
+    return {
+      key,
+      title: found.definition.title,
+      kind: found.definition.kind,
+      version,
+      versions: found.type === "spans" ? spanVersions(found.groups) : found.groups.versions,
+      summary,
+      ...body,
+    };
+  });
+}
+
+function emptySummary(all: TAgreementResult, version: number | null): TAgreementResult {
+  return {
+    ...all,
+    version,
+    value: null,
+    ci: null,
+    itemsCompared: 0,
+    annotators: 0,
+    itemsLabeled: 0,
+    labels: 0,
+    reading: "undefined",
+    readingText: "No labels under this version yet.",
+    also: [],
+    trend: undefined,
+  };
+}
+
+function annotatorsOf(found: TDefinitionAnalysis): string[] {
+  if (found.type === "patterns")
+    return [...new Set([...found.groups.annotators.values()].flatMap((s) => [...s]))];
+  return [...new Set(found.groups.items.flatMap((item) => item.labels.map((l) => l.annotator)))];
+}
+
+async function patternDetail(
+  found: Extract<TDefinitionAnalysis, { type: "patterns" }>,
+  version: number | null,
+  display: TDisplay,
+): Promise<TBody> {
+  const { definition, groups } = found;
+  const { kind } = definition;
+  const weights =
+    version === null
+      ? groups.all
+      : (groups.byVersion.get(version) ?? new Float64Array(groups.table.patternCount));
+  // A copy of the cached dictionary: the pair rows may bring values the patterns never met.
+  const dict = dictionaryFor(
+    kind,
+    definition.versions.map((v) => v.spec),
+  );
+  groups.dict.values.forEach((v) => valueIndex(dict, v));
+  const [pairRows, worst] = await Promise.all([
+    loadAnnotatorPairs(definition.id, version),
+    listDisagreementItems(definition.id, version, kind),
+  ]);
+  const indexOf = (text: string) => valueIndex(dict, canonicalValue(dict, JSON.parse(text)) ?? text);
+  const report = annotatorReport(
+    pairRows.pairs.map(([a, b, va, vb, items]) => ({ a, b, va: indexOf(va), vb: indexOf(vb), items })),
+    pairRows.users.map(([user, labels, shared]) => ({ user, labels, shared })),
+    dict.values,
+    { weights: kind === "rating" ? "linear" : undefined, withKappa: kind !== "free_text", display },
+  );
+  const distribution = valueDistribution(groups.table, weights);
+  const shown =
+    kind === "free_text"
+      ? []
+      : groups.dict.values.flatMap((_, i) => (kind !== "multi_choice" || distribution[i] > 0 ? [i] : []));
+  const pairCounts = labelPairCounts(groups.table, weights);
+  const agreementOf = (labels: [string, string][]) => {
+    const counts = new Map<number, number>();
+    for (const [, text] of labels) counts.set(indexOf(text), (counts.get(indexOf(text)) ?? 0) + 1);
+    let agreeing = 0;
+    for (const c of counts.values()) agreeing += c * (c - 1);
+    return labels.length < 2 ? 1 : agreeing / (labels.length * (labels.length - 1));
+  };
+  return {
+    perOption:
+      kind === "free_text" ? [] : optionAlphas(kind, groups.dict, groups.table, weights).map(toFigure),
+    categories: shown.map((i) => ({
+      value: String(groups.dict.values[i]),
+      label: groups.dict.labels[i],
+      count: distribution[i],
+    })),
+    confusion:
+      shown.length === 0 || shown.length > MAX_CONFUSION_CATEGORIES
+        ? null
+        : shown.map((i) => shown.map((j) => pairCounts[i][j])),
+    annotators: report.annotators,
+    matrix: {
+      ...report.matrix,
+      statistic: kind === "free_text" ? "exact_match" : kind === "rating" ? "kappa_linear" : "kappa",
+    },
+    disagreements: worst.map((item) =>
+      showItem(item, agreementOf(item.labels), report.shown, (text) => displayValue(dict, text)),
+    ),
+  };
+}
+
+async function spanDetail(
+  found: Extract<TDefinitionAnalysis, { type: "spans" }>,
+  version: number | null,
+  display: TDisplay,
+): Promise<TBody> {
+  const { definition, groups } = found;
+  const items = spanItemsOf(groups, version);
+  const estimates = spanEstimates(items, groups.labels);
+  const report = spanAnnotatorReport(
+    items,
+    groups.labels.map((l) => l.key),
+    display,
+  );
+  const titles = new Map(groups.labels.map((l) => [l.key, l.title]));
+  const spanCounts = new Map<string, number>();
+  for (const item of items)
+    for (const a of item)
+      for (const s of a.spans) spanCounts.set(s.label, (spanCounts.get(s.label) ?? 0) + 1);
+  const worst = report.itemF1
+    .flatMap((f1, i) => (f1 === null ? [] : [{ itemId: groups.items[i].itemId, f1, n: items[i].length }]))
+    .sort((x, y) => x.f1 - y.f1 || y.n - x.n || (x.itemId < y.itemId ? -1 : 1))
+    .slice(0, 20);
+  const f1Of = new Map(worst.map((w) => [w.itemId, w.f1]));
+  const dict = dictionaryFor(
+    "spans",
+    definition.versions.map((v) => v.spec),
+  );
+  const labelled = await itemLabels(
+    definition.id,
+    version,
+    worst.map((w) => w.itemId),
+  );
+  return {
+    perOption: estimates.also.filter((e) => e.option !== undefined).map(toFigure),
+    categories: report.confusion.labels.map((l) => ({
+      value: l,
+      label: titles.get(l) ?? l,
+      count: spanCounts.get(l) ?? 0,
+    })),
+    confusion: report.confusion.counts,
+    annotators: report.annotators,
+    matrix: { ...report.matrix, statistic: "f1" },
+    disagreements: labelled.map((item) =>
+      showItem(item, f1Of.get(item.itemId) ?? 0, report.shown, (t) => displayValue(dict, t)),
+    ),
+  };
+}
+
+function showItem(
+  item: TItemLabels,
+  agreement: number,
+  shown: Map<string, { id: string; name: string }>,
+  valueText: (json: string) => string,
+) {
+  return {
+    itemId: item.itemId,
+    externalId: item.externalId,
+    preview: item.preview,
+    agreement,
+    labels: item.labels.map(([user, text]) => ({
+      annotator: shown.get(user)?.name ?? "Unknown user",
+      value: valueText(text),
+    })),
+  };
+}

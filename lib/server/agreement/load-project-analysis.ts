@@ -1,0 +1,34 @@
+import "server-only";
+import type { TPatternGroups } from "@/lib/agreement/report-patterns";
+import type { TSpanGroups } from "@/lib/agreement/report-spans";
+import { cachedByStamp } from "./agreement-cache";
+import { getChangeStamp } from "./get-change-stamp";
+import { loadBatches, type TBatchInfo } from "./load-batches";
+import { loadDefinitionPatterns } from "./load-definition-patterns";
+import { loadDefinitions, type TDefinitionWithVersions } from "./load-definitions";
+import { loadSpanItems } from "./load-span-items";
+
+export type TDefinitionAnalysis = { definition: TDefinitionWithVersions } & (
+  { type: "patterns"; groups: TPatternGroups } | { type: "spans"; groups: TSpanGroups }
+);
+
+export type TProjectAnalysis = { stamp: string; definitions: TDefinitionAnalysis[]; batches: TBatchInfo[] };
+
+/**
+ * Every definition's current annotations of a project, aggregated for the agreement statistics;
+ * cached until the project's change stamp moves (a new label, revision, version or batch).
+ */
+export async function loadProjectAnalysis(projectId: string): Promise<TProjectAnalysis> {
+  const stamp = await getChangeStamp(projectId);
+  return cachedByStamp(`analysis:${projectId}`, stamp, async () => {
+    const [definitions, batches] = await Promise.all([loadDefinitions(projectId), loadBatches(projectId)]);
+    const analyses = await Promise.all(
+      definitions.map(async (definition): Promise<TDefinitionAnalysis> =>
+        definition.kind === "spans"
+          ? { definition, type: "spans", groups: await loadSpanItems(definition) }
+          : { definition, type: "patterns", groups: await loadDefinitionPatterns(definition, batches) },
+      ),
+    );
+    return { stamp, definitions: analyses, batches: batches.batches };
+  });
+}
