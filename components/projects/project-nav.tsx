@@ -22,6 +22,9 @@ export function ProjectNav({ projectId, role }: { projectId: string; role: strin
           { href: `${base}/settings`, label: "Settings" },
         ]
       : []),
+    ...(isManager || role === "engineer" ? [{ href: `${base}/agreement`, label: "Agreement" }] : []),
+    ...(isManager ? [{ href: `${base}/adjudication`, label: "Adjudication" }] : []),
+    ...(isManager || role === "engineer" ? [{ href: `${base}/eval-sets`, label: "Eval sets" }] : []),
   ];
   return (
     <nav aria-label="Project" className="mb-6 flex flex-wrap gap-1 border-b border-slate-200">

@@ -6,11 +6,13 @@ import { resolveDatabase } from "@/lib/server/db/resolve-database";
 import { createAdmin } from "@/lib/server/users/create-admin";
 import { ZEmail, ZName, ZPassword } from "@/lib/schemas/common";
 import { parseCliArgs } from "./args";
+import { EXPORT_USAGE, exportCommand } from "./export-command";
 
 const USAGE = `Usage:
   concord create-admin --email E --password P [--name N]   create (or promote) an admin
   concord migrate                                          apply pending migrations
-Database: DATABASE_URL when set, else the embedded PostgreSQL in .data/ (as npm start).`;
+${EXPORT_USAGE}
+Database (create-admin, migrate): DATABASE_URL when set, else the embedded PostgreSQL in .data/ (as npm start).`;
 
 async function withDatabase<T>(fn: () => Promise<T>): Promise<T> {
   const database = await resolveDatabase({ log: (line) => console.error(line) });
@@ -41,6 +43,11 @@ async function main(argv: string[]) {
         }),
       );
       console.log(`admin ready: ${user.email}`);
+      return;
+    }
+    case "export": {
+      // A client of the HTTP API: no database of its own.
+      await exportCommand(rest);
       return;
     }
     case "migrate": {

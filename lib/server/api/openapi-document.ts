@@ -1,10 +1,12 @@
 import "server-only";
 import { createDocument } from "zod-openapi";
 import { accountPaths } from "./openapi/paths-accounts";
+import { agreementPaths } from "./openapi/paths-agreement";
+import { evalSetPaths } from "./openapi/paths-eval-sets";
 import { projectPaths } from "./openapi/paths-projects";
 import { queuePaths } from "./openapi/paths-queue";
 
-export const paths = { ...accountPaths, ...projectPaths, ...queuePaths };
+export const paths = { ...accountPaths, ...projectPaths, ...queuePaths, ...evalSetPaths, ...agreementPaths };
 
 export function buildOpenApiDocument() {
   return createDocument({

@@ -1,0 +1,62 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { DecisionPanel } from "@/components/adjudication/decision-panel";
+import { ItemView } from "@/components/labeling/item-view";
+import { Card, PageHeader } from "@/components/ui/card";
+import { requirePageProject } from "@/lib/server/auth/require-page-project";
+import { AppError } from "@/lib/server/errors";
+import { getAdjudicationItem } from "@/lib/server/final-labels/get-adjudication-item";
+
+export const metadata: Metadata = { title: "Review item" };
+
+export default async function AdjudicateItemPage({
+  params,
+}: {
+  params: Promise<{ id: string; itemId: string }>;
+}) {
+  const { id, itemId } = await params;
+  await requirePageProject(id, ["lead"]);
+  if (!/^\d{1,19}$/.test(itemId)) notFound();
+  const review = await getAdjudicationItem(id, itemId).catch((error: unknown) => {
+    if (error instanceof AppError && error.status === 404) notFound();
+    throw error;
+  });
+  const { item } = review;
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link className="font-medium text-indigo-700 underline" href={`/projects/${id}/adjudication`}>
+          ← Review queue
+        </Link>
+      </p>
+      <PageHeader
+        title={`Item #${item.id}`}
+        subtitle={`${item.externalId ? `External id ${item.externalId} · ` : ""}${
+          item.isComplete ? "fully labeled" : "still being labeled"
+        }`}
+        actions={
+          review.nextUnresolved ? (
+            <Link
+              className="rounded-md bg-white px-3 py-2 text-sm font-medium text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50"
+              href={`/projects/${id}/adjudication/${review.nextUnresolved}`}
+            >
+              Next unresolved item →
+            </Link>
+          ) : null
+        }
+      />
+      <div className="space-y-6">
+        <ItemView
+          item={{ data: item.data }}
+          textFields={Object.keys(item.data).filter((k) => typeof item.data[k] === "string")}
+        />
+        {review.definitions.map((definition) => (
+          <Card key={definition.key} title={`${definition.title} (v${definition.version})`}>
+            <DecisionPanel projectId={id} itemId={item.id} data={item.data} definition={definition} />
+          </Card>
+        ))}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+import Link from "next/link";
+import { formatPercent, formatValueFor } from "@/components/eval-sets/format-value";
+import { DataTable } from "@/components/ui/data-table";
+import type { TFinalLabelsItem } from "@/lib/schemas/final-labels";
+
+/** Items the rule leaves unresolved, with how the annotators split on each definition. */
+export function ReviewQueue({
+  projectId,
+  items,
+  definitions,
+}: {
+  projectId: string;
+  items: TFinalLabelsItem[];
+  definitions: { key: string; title: string; spec: Record<string, unknown> }[];
+}) {
+  return (
+    <DataTable
+      caption="Items waiting for a decision"
+      rows={items}
+      rowKey={(i) => i.itemId}
+      columns={[
+        {
+          header: "Item",
+          cell: (i) => (
+            <Link
+              className="font-mono text-indigo-700 underline"
+              href={`/projects/${projectId}/adjudication/${i.itemId}`}
+              aria-label={`Review item ${i.itemId}`}
+            >
+              #{i.itemId}
+            </Link>
+          ),
+        },
+        {
+          header: "Text",
+          cell: (i) => (
+            <span className="line-clamp-2 max-w-md" title={i.preview}>
+              {i.preview}
+            </span>
+          ),
+        },
+        ...definitions.map((d) => ({
+          header: d.title,
+          cell: (i: TFinalLabelsItem) => {
+            const label = i.labels[d.key];
+            if (label?.isResolved) {
+              return <span className="text-slate-600">{formatValueFor(d.spec, label.value)}</span>;
+            }
+            return (
+              <div>
+                <ul className="flex flex-wrap gap-1">
+                  {(i.votes[d.key] ?? []).map((v) => (
+                    <li
+                      key={JSON.stringify(v.value)}
+                      className="rounded bg-amber-50 px-2 py-0.5 text-xs text-amber-900 ring-1 ring-amber-200"
+                    >
+                      {formatValueFor(d.spec, v.value)} ×{v.count}
+                    </li>
+                  ))}
+                </ul>
+                <p className="mt-1 text-xs text-slate-600">
+                  agreement {formatPercent(label?.agreement)}
+                  {i.isComplete ? "" : " · still being labeled"}
+                </p>
+              </div>
+            );
+          },
+        })),
+      ]}
+    />
+  );
+}

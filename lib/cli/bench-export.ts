@@ -1,0 +1,205 @@
+// npm run bench:export — a frozen eval-set version of 1,000,000 items exported as canonical JSONL
+// through the HTTP API, on a fresh embedded PostgreSQL. Prints JSON.
+//
+// The server is a child process running the real route handler of
+// GET /api/v1/eval-sets/{id}/versions/{version}/export behind a minimal node:http adapter
+// (lib/server/eval-sets/route-http-server.ts), not `next start` on a production build: the same
+// handler, wrapper, auth, database reads and encoders, without a multi-minute build. Its memory is
+// read from /proc (VmRSS sampled, and VmHWM after resetting it), so the client's own buffers never
+// count. The frozen rows are inserted with generate_series and sealed by the same code as a freeze.
+import { spawn, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
+import { once } from "node:events";
+import { readFileSync, writeFileSync } from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import { createInterface } from "node:readline";
+import { parseArgs } from "node:util";
+import { startBenchDatabase } from "./bench-setup";
+
+const { values } = parseArgs({
+  options: { items: { type: "string", default: "1000000" }, serve: { type: "boolean", default: false } },
+});
+
+async function serve() {
+  const { startRouteServer } = await import("@/lib/server/eval-sets/route-http-server");
+  const { GET } = await import("@/app/api/v1/eval-sets/[id]/versions/[version]/export/route");
+  const version = await import("@/app/api/v1/eval-sets/[id]/versions/[version]/route");
+  const server = await startRouteServer({
+    "/api/v1/eval-sets/[id]/versions/[version]": { GET: version.GET },
+    "/api/v1/eval-sets/[id]/versions/[version]/export": { GET },
+  });
+  console.log(`listening ${server.url}`);
+  process.on("SIGTERM", () => void server.close().then(() => process.exit(0)));
+}
+
+async function seed(count: number) {
+  const { createTestProject, createTestUser } = await import("@/lib/testing/factories");
+  const { getPool } = await import("@/lib/db");
+  const { sealVersion } = await import("@/lib/server/eval-sets/seal-version");
+  const { canonicalJsonFast } = await import("@/lib/export/fast-canonical-json");
+  const lead = await createTestUser();
+  const project = await createTestProject([{ userId: lead.id, role: "lead" }]);
+  const client = await getPool().connect();
+  try {
+    await client.query("BEGIN");
+    const { rows: sets } = await client.query<{ id: string }>(
+      `INSERT INTO eval_sets (project_id, name, filter, created_by_id) VALUES ($1, 'bench', '{}', $2) RETURNING id`,
+      [project.id, lead.id],
+    );
+    const { rows: versions } = await client.query<{ id: string }>(
+      `INSERT INTO eval_set_versions (eval_set_id, version, filter, frozen_by_id) VALUES ($1, 1, '{}', $2) RETURNING id`,
+      [sets[0].id, lead.id],
+    );
+    const started = performance.now();
+    // ~250 bytes a line: a sentence of text, a source, a small object, one label. Frozen rows hold
+    // canonical JSON text; built here in SQL with the keys in canonical order (checked below).
+    await client.query(
+      `INSERT INTO eval_set_items (version_id, item_id, external_id, data_json, labels_json)
+       SELECT $1, g, 'item-' || g,
+              '{"meta":{"lang":"en","length":' || (60 + g % 97) || '},"source":"bench","text":'
+                || to_json('Review ' || g || ': the service was ' || (ARRAY['great','slow','friendly','cold'])[1 + g % 4]
+                   || ' and the food ' || (ARRAY['fresh','bland','superb','late'])[1 + (g / 7) % 4]
+                   || '; we waited ' || g % 60 || ' minutes for a table by the window.')::text || '}',
+              '{"sentiment":' || to_json((ARRAY['positive','negative','neutral','mixed'])[1 + g % 4])::text || '}'
+         FROM generate_series(1, $2::int) AS g`,
+      [versions[0].id, count],
+    );
+    const { rows: sample } = await client.query<{ data_json: string; labels_json: string }>(
+      "SELECT data_json, labels_json FROM eval_set_items WHERE version_id = $1 ORDER BY item_id LIMIT 1000",
+      [versions[0].id],
+    );
+    for (const row of sample) {
+      for (const text of [row.data_json, row.labels_json]) {
+        if (canonicalJsonFast(JSON.parse(text)) !== text) throw new Error(`not canonical JSON: ${text}`);
+      }
+    }
+    const inserted = (performance.now() - started) / 1000;
+    const sealed = await sealVersion(client, {
+      versionId: versions[0].id,
+      labelKeys: ["sentiment"],
+      manifestFor: (s) => ({ name: "bench", version: 1, sha256: s.sha256, items: s.rows }),
+    });
+    await client.query("COMMIT");
+    const setupSeconds = {
+      insert: round(inserted),
+      seal: round((performance.now() - started) / 1000 - inserted),
+    };
+    return { token: lead.token, evalSetId: sets[0].id, sealed, setupSeconds };
+  } finally {
+    client.release();
+  }
+}
+
+/** User + system CPU seconds of a process so far (clock ticks of 1/100 s). */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+function procStatus(pid: number, field: "VmRSS" | "VmHWM"): number {
+  const match = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+  return match ? Number(match[1]) * 1024 : 0;
+}
+
+async function startServer(databaseUrl: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", new URL(import.meta.url).pathname, "--serve"],
+    { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ["ignore", "pipe", "inherit"] },
+  );
+  const lines = createInterface({ input: child.stdout! });
+  for await (const line of lines) {
+    const match = /^listening (\S+)/.exec(line);
+    if (match) return { child, url: match[1] };
+  }
+  throw new Error("the server process ended before it listened");
+}
+
+function get(url: string, token: string): Promise<http.IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    http.get(url, { headers: { authorization: `Bearer ${token}` } }, resolve).on("error", reject);
+  });
+}
+
+async function main() {
+  if (values.serve) return serve();
+  const count = Number(values.items);
+  const database = await startBenchDatabase();
+  process.env.DATABASE_URL = database.url;
+  const { disconnectDb } = await import("@/lib/db");
+  const { token, evalSetId, sealed, setupSeconds } = await seed(count);
+  await disconnectDb();
+
+  const { child, url } = await startServer(database.url);
+  const pid = child.pid!;
+  try {
+    // Warm up the server (modules, connection pool, token lookup) on a small request first.
+    const warm = await get(`${url}/api/v1/eval-sets/${evalSetId}/versions/1`, token);
+    warm.resume();
+    await once(warm, "end");
+    const baselineRss = procStatus(pid, "VmRSS");
+    writeFileSync(`/proc/${pid}/clear_refs`, "5"); // resets VmHWM to the current RSS
+    let sampledPeak = baselineRss;
+    const sampler = setInterval(() => (sampledPeak = Math.max(sampledPeak, procStatus(pid, "VmRSS"))), 20);
+
+    const cpuBefore = cpuSeconds(pid);
+    const started = performance.now();
+    const response = await get(`${url}/api/v1/eval-sets/${evalSetId}/versions/1/export?format=jsonl`, token);
+    if (response.statusCode !== 200) throw new Error(`export answered ${response.statusCode}`);
+    const hash = createHash("sha256");
+    let firstByteMs = 0;
+    let bytes = 0;
+    let rows = 0;
+    for await (const chunk of response as AsyncIterable<Buffer>) {
+      if (bytes === 0) firstByteMs = performance.now() - started;
+      bytes += chunk.length;
+      hash.update(chunk);
+      for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) rows += 1;
+    }
+    const seconds = (performance.now() - started) / 1000;
+    clearInterval(sampler);
+    const peakRss = Math.max(sampledPeak, procStatus(pid, "VmHWM"));
+    const serverCpuSeconds = cpuSeconds(pid) - cpuBefore;
+    const sha256 = hash.digest("hex");
+    const mb = (n: number) => Math.round(n / 1024 / 1024);
+    console.log(
+      JSON.stringify(
+        {
+          benchmark: "export",
+          server: "route handler behind a node:http adapter, in its own process (no Next.js build)",
+          rows,
+          bytes,
+          seconds: round(seconds),
+          rowsPerSecond: Math.round(rows / seconds),
+          timeToFirstByteMs: Math.round(firstByteMs),
+          // Wall-clock rates depend on what else the machine runs; CPU time does much less.
+          serverCpuSeconds: round(serverCpuSeconds),
+          rowsPerServerCpuSecond: Math.round(rows / serverCpuSeconds),
+          loadAverage: os.loadavg().map(round),
+          serverBaselineRssMb: mb(baselineRss),
+          serverPeakRssMb: mb(peakRss),
+          serverRssGrowthMb: mb(peakRss - baselineRss),
+          sha256Verified: sha256 === sealed.sha256 && rows === count,
+          setupSeconds,
+          targets: { rowsPerSecond: 100_000, timeToFirstByteMs: 500, serverRssGrowthMb: 200 },
+        },
+        null,
+        2,
+      ),
+    );
+  } finally {
+    child.kill("SIGTERM");
+    await once(child, "exit");
+    await database.stop();
+  }
+}
+
+function round(n: number): number {
+  return Number(n.toFixed(2));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,108 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { allocate, samplePriority, sampleItems, type TSampleCandidate } from "./sampling";
+
+const pool = (n: number, strata = ["pos", "neg", "neu"]): TSampleCandidate[] =>
+  Array.from({ length: n }, (_, i) => ({ itemId: String(i + 1), stratum: strata[i % strata.length] }));
+
+describe("sampleItems", () => {
+  it("gives the same items for the same seed, whatever the order of the pool", () => {
+    const items = pool(500);
+    const a = sampleItems(items, { size: 50, seed: 7 });
+    const b = sampleItems([...items].reverse(), { size: 50, seed: 7 });
+    expect(a).toEqual(b);
+    expect(a).toHaveLength(50);
+    expect(new Set(a).size).toBe(50);
+    expect(sampleItems(items, { size: 50, seed: 8 })).not.toEqual(a);
+    expect(sampleItems(items, { size: 50, seed: "7" })).toEqual(a);
+  });
+
+  it("returns item ids in ascending numeric order", () => {
+    const picked = sampleItems(pool(300), { size: 40, seed: "x" });
+    expect(picked.map(Number)).toEqual([...picked.map(Number)].sort((x, y) => x - y));
+  });
+
+  it("takes the whole pool when the sample is larger", () => {
+    expect(sampleItems(pool(5), { size: 10, seed: 1 })).toEqual(["1", "2", "3", "4", "5"]);
+  });
+
+  it("keeps most of a sample when the pool grows (only newcomers that outrank it enter)", () => {
+    const before = new Set(sampleItems(pool(1000), { size: 100, seed: 3 }));
+    const after = sampleItems(pool(1100), { size: 100, seed: 3 });
+    const kept = after.filter((id) => before.has(id)).length;
+    expect(kept).toBeGreaterThanOrEqual(80);
+    for (const id of after) if (!before.has(id)) expect(Number(id)).toBeGreaterThan(1000);
+  });
+
+  it("keeps each stratum's share when stratified", () => {
+    const items: TSampleCandidate[] = [
+      ...Array.from({ length: 600 }, (_, i) => ({ itemId: String(i + 1), stratum: '"pos"' })),
+      ...Array.from({ length: 300 }, (_, i) => ({ itemId: String(i + 601), stratum: '"neg"' })),
+      ...Array.from({ length: 100 }, (_, i) => ({ itemId: String(i + 901), stratum: '"neu"' })),
+    ];
+    const picked = sampleItems(items, { size: 50, seed: 1, isStratified: true });
+    const count = (lo: number, hi: number) => picked.filter((id) => +id >= lo && +id <= hi).length;
+    expect(picked).toHaveLength(50);
+    expect([count(1, 600), count(601, 900), count(901, 1000)]).toEqual([30, 15, 5]);
+  });
+});
+
+describe("allocate", () => {
+  it("rounds by the largest remainder and sums exactly", () => {
+    expect(
+      Object.fromEntries(
+        allocate(
+          new Map([
+            ["a", 1],
+            ["b", 1],
+            ["c", 1],
+          ]),
+          2,
+        ),
+      ),
+    ).toEqual({ a: 1, b: 1, c: 0 });
+    expect(
+      Object.fromEntries(
+        allocate(
+          new Map([
+            ["a", 5],
+            ["b", 3],
+            ["c", 2],
+          ]),
+          7,
+        ),
+      ),
+    ).toEqual({ a: 4, b: 2, c: 1 });
+  });
+
+  it("always sums to min(size, total), each stratum within its size and within 1 of its quota", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 500 }), { minLength: 1, maxLength: 12 }),
+        fc.integer({ min: 0, max: 3000 }),
+        (sizes, size) => {
+          const strata = new Map(sizes.map((n, i) => [`s${i}`, n]));
+          const total = sizes.reduce((a, b) => a + b, 0);
+          const out = allocate(strata, size);
+          expect([...out.values()].reduce((a, b) => a + b, 0)).toBe(Math.min(size, total));
+          for (const [key, n] of strata) {
+            const got = out.get(key)!;
+            expect(got).toBeLessThanOrEqual(n);
+            if (size < total) expect(Math.abs(got - (size * n) / total)).toBeLessThan(1);
+          }
+        },
+      ),
+    );
+  });
+});
+
+describe("sample priorities", () => {
+  it("are spread evenly enough that a sample is not biased to low or high ids", () => {
+    const picked = sampleItems(pool(10_000), { size: 1000, seed: 42 }).map(Number);
+    const lowHalf = picked.filter((id) => id <= 5000).length;
+    expect(lowHalf).toBeGreaterThan(430);
+    expect(lowHalf).toBeLessThan(570);
+    expect(samplePriority(1, "5")).toBe(samplePriority(1, "5"));
+    expect(samplePriority(1, "5")).toBeLessThan(2 ** 53);
+  });
+});

@@ -1,0 +1,83 @@
+/**
+ * Deterministic sampling of an eval set's items.
+ *
+ * Each item gets a priority from a hash of (seed, item id), and the sample is the items with the
+ * lowest priorities. So the same seed over the same items always gives the same sample, the order
+ * in which items arrive does not matter, and adding items to the pool changes the sample only where
+ * a new item outranks an old one (a bigger pool does not reshuffle everything).
+ *
+ * Stratified: the sample keeps each stratum's share (the strata are an item's final value for one
+ * definition). Sizes are proportional, rounded by the largest-remainder method (ties: the larger
+ * stratum, then the stratum key), so they add up to the sample size exactly; within a stratum the
+ * lowest priorities win.
+ */
+import { murmur3x86128 } from "@/lib/import/murmur3-128";
+import { compareItemIds } from "@/lib/export/export-row";
+
+export type TSampleCandidate = { itemId: string; stratum?: string };
+export type TSampleOptions = { size: number; seed: string | number; isStratified?: boolean };
+
+const words = new Uint32Array(4);
+
+/** A 53-bit priority in [0, 2^53) for an item under a seed. */
+export function samplePriority(seed: string | number, itemId: string): number {
+  murmur3x86128(`${seed}\u0000${itemId}`, words);
+  return words[0] * 2 ** 21 + (words[1] >>> 11);
+}
+
+/** Splits `size` over strata in proportion to their sizes, summing to min(size, total) exactly. */
+export function allocate(strata: ReadonlyMap<string, number>, size: number): Map<string, number> {
+  let total = 0;
+  for (const n of strata.values()) total += n;
+  const out = new Map<string, number>();
+  if (size >= total) {
+    for (const [key, n] of strata) out.set(key, n);
+    return out;
+  }
+  const remainders: { key: string; n: number; remainder: number }[] = [];
+  let given = 0;
+  for (const [key, n] of strata) {
+    const product = size * n; // an exact integer: both are at most 10^7
+    const quota = Math.floor(product / total);
+    out.set(key, quota);
+    given += quota;
+    remainders.push({ key, n, remainder: product % total });
+  }
+  remainders.sort(
+    (a, b) => b.remainder - a.remainder || b.n - a.n || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+  );
+  for (let i = 0; given < size; i++, given++) {
+    const { key } = remainders[i];
+    out.set(key, out.get(key)! + 1);
+  }
+  return out;
+}
+
+function lowestPriorities(candidates: readonly TSampleCandidate[], count: number, seed: string | number) {
+  return candidates
+    .map((c) => ({ itemId: c.itemId, priority: samplePriority(seed, c.itemId) }))
+    .sort((a, b) => a.priority - b.priority || compareItemIds(a.itemId, b.itemId))
+    .slice(0, count)
+    .map((c) => c.itemId);
+}
+
+/** The sampled item ids, in ascending item id order. */
+export function sampleItems(candidates: readonly TSampleCandidate[], options: TSampleOptions): string[] {
+  if (!Number.isInteger(options.size) || options.size < 0) throw new Error("sample: size must be >= 0");
+  let picked: string[];
+  if (!options.isStratified) {
+    picked = lowestPriorities(candidates, options.size, options.seed);
+  } else {
+    const groups = new Map<string, TSampleCandidate[]>();
+    for (const c of candidates) {
+      const key = c.stratum ?? "";
+      let group = groups.get(key);
+      if (!group) groups.set(key, (group = []));
+      group.push(c);
+    }
+    const sizes = allocate(new Map([...groups].map(([key, group]) => [key, group.length])), options.size);
+    picked = [];
+    for (const [key, group] of groups) picked.push(...lowestPriorities(group, sizes.get(key)!, options.seed));
+  }
+  return picked.sort(compareItemIds);
+}

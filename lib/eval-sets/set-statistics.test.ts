@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import type { TFinalLabel } from "@/lib/final-labels/final-label";
+import { SetStatistics } from "./set-statistics";
+
+const label = (
+  value: unknown,
+  agreement: number | null,
+  source: TFinalLabel["source"] = "rule",
+): TFinalLabel => ({
+  isResolved: source !== null,
+  source,
+  value,
+  isGold: false,
+  annotationCount: 2,
+  agreement,
+  share: 1,
+  reason: null,
+});
+
+describe("SetStatistics", () => {
+  it("counts values per definition (each option of a multi-choice) and averages agreement", () => {
+    const stats = new SetStatistics([
+      { key: "sentiment", kind: "single_choice" },
+      { key: "topics", kind: "multi_choice" },
+    ]);
+    stats.add({ sentiment: label("pos", 1), topics: label(["a", "b"], 0) }, 4);
+    stats.add({ sentiment: label("pos", 0.5), topics: label([], null) }, 3);
+    stats.add({ sentiment: label(null, null, null), topics: label(["b"], 1, "adjudication") }, 1);
+    const result = stats.result();
+    expect(result.items).toBe(3);
+    expect(result.annotations).toBe(8);
+    expect(result.labelDistribution).toEqual({ sentiment: { pos: 2, "(none)": 1 }, topics: { b: 2, a: 1 } });
+    expect(result.agreement.sentiment).toEqual({
+      metric: "percent_agreement",
+      value: 0.75,
+      itemsCompared: 2,
+    });
+    expect(result.agreement.topics.value).toBe(0.5);
+    expect(result.sources.topics).toEqual({ rule: 2, adjudication: 1, unresolved: 0, gold: 0 });
+    expect(result.sources.sentiment.unresolved).toBe(1);
+  });
+});

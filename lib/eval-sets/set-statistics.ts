@@ -1,0 +1,104 @@
+/**
+ * What a preview and a manifest say about a set of items: the label distribution per definition
+ * and the annotators' agreement (percent agreement, lib/agreement, per definition over the items).
+ * Accumulates item by item, so a million items cost a few counters.
+ */
+import { canonicalJson } from "@/lib/labels/canonical-json";
+import type { TLabelKind } from "@/lib/labels/label-limits";
+import type { TFinalLabel } from "@/lib/final-labels/final-label";
+
+export const NO_LABEL = "(none)";
+export const FREE_TEXT = "(text)";
+
+/** Definition key -> display value -> count. */
+export type TLabelDistribution = Record<string, Record<string, number>>;
+export type TAgreementSummary = Record<
+  string,
+  { metric: "percent_agreement"; value: number | null; itemsCompared: number }
+>;
+export type TSourceCounts = { rule: number; adjudication: number; unresolved: number; gold: number };
+
+export type TSetStatistics = {
+  items: number;
+  annotations: number;
+  labelDistribution: TLabelDistribution;
+  agreement: TAgreementSummary;
+  sources: Record<string, TSourceCounts>;
+};
+
+/** The values a final label counts under: each option of a multi-choice, each span's label. */
+export function distributionKeys(kind: TLabelKind, value: unknown): string[] {
+  if (value === null || value === undefined) return [NO_LABEL];
+  switch (kind) {
+    case "multi_choice":
+      return Array.isArray(value) ? value.map(String) : [canonicalJson(value)];
+    case "spans":
+      return Array.isArray(value) ? value.map((s) => String((s as { label?: unknown }).label)) : [];
+    case "free_text":
+      return [FREE_TEXT];
+    default:
+      return [typeof value === "string" ? value : canonicalJson(value)];
+  }
+}
+
+export class SetStatistics {
+  private items = 0;
+  private annotations = 0;
+  private readonly distribution = new Map<string, Map<string, number>>();
+  private readonly agreementSum = new Map<string, number>();
+  private readonly compared = new Map<string, number>();
+  private readonly sources = new Map<string, TSourceCounts>();
+
+  constructor(private readonly definitions: readonly { key: string; kind: TLabelKind }[]) {
+    for (const d of definitions) {
+      this.distribution.set(d.key, new Map());
+      this.agreementSum.set(d.key, 0);
+      this.compared.set(d.key, 0);
+      this.sources.set(d.key, { rule: 0, adjudication: 0, unresolved: 0, gold: 0 });
+    }
+  }
+
+  add(labels: Record<string, TFinalLabel>, annotationCount: number): void {
+    this.items += 1;
+    this.annotations += annotationCount;
+    for (const { key, kind } of this.definitions) {
+      const label = labels[key];
+      if (!label) continue;
+      const counts = this.distribution.get(key)!;
+      if (label.isResolved) {
+        for (const value of distributionKeys(kind, label.value))
+          counts.set(value, (counts.get(value) ?? 0) + 1);
+      } else {
+        counts.set(NO_LABEL, (counts.get(NO_LABEL) ?? 0) + 1);
+      }
+      const sources = this.sources.get(key)!;
+      if (label.source === "rule") sources.rule += 1;
+      else if (label.source === "adjudication") sources.adjudication += 1;
+      else sources.unresolved += 1;
+      if (label.isGold) sources.gold += 1;
+      if (label.agreement !== null) {
+        this.agreementSum.set(key, this.agreementSum.get(key)! + label.agreement);
+        this.compared.set(key, this.compared.get(key)! + 1);
+      }
+    }
+  }
+
+  result(): TSetStatistics {
+    const labelDistribution: TLabelDistribution = {};
+    const agreement: TAgreementSummary = {};
+    const sources: Record<string, TSourceCounts> = {};
+    for (const { key } of this.definitions) {
+      const counts = [...this.distribution.get(key)!].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+      labelDistribution[key] = Object.fromEntries(counts);
+      const compared = this.compared.get(key)!;
+      agreement[key] = {
+        metric: "percent_agreement",
+        // Rounded so that the manifest does not depend on the order floating-point sums ran in.
+        value: compared === 0 ? null : Math.round((this.agreementSum.get(key)! / compared) * 1e6) / 1e6,
+        itemsCompared: compared,
+      };
+      sources[key] = { ...this.sources.get(key)! };
+    }
+    return { items: this.items, annotations: this.annotations, labelDistribution, agreement, sources };
+  }
+}

@@ -1,0 +1,90 @@
+import "server-only";
+import { getPool } from "@/lib/db";
+import { anonymizer } from "@/lib/export/anonymize";
+import { jsonlStream } from "@/lib/export/canonical-jsonl";
+import { csvStream } from "@/lib/export/csv";
+import { hfDatasetTarGz } from "@/lib/export/hf-dataset";
+import { parquetStream } from "@/lib/export/parquet";
+import { prepareRows } from "@/lib/export/prepare-rows";
+import type { TExportQuery } from "@/lib/schemas/eval-sets";
+import { badRequest } from "@/lib/server/errors";
+import type { TVersionForExport } from "./get-eval-set-version";
+import { readVersionJsonl } from "./read-version-jsonl";
+import { readVersionRows } from "./read-version-rows";
+
+export type TExportFile = {
+  chunks: AsyncIterable<Uint8Array>;
+  contentType: string;
+  fileName: string;
+  /** Known up front only for the canonical JSONL (the size recorded at the freeze). */
+  contentLength: number | null;
+};
+
+const TYPES = {
+  jsonl: { contentType: "application/x-ndjson", extension: "jsonl" },
+  csv: { contentType: "text/csv; charset=utf-8", extension: "csv" },
+  parquet: { contentType: "application/vnd.apache.parquet", extension: "parquet" },
+  hf: { contentType: "application/gzip", extension: "hf.tar.gz" },
+} as const;
+
+/**
+ * A frozen version in one of the export formats, streamed from the database. Deterministic: the same version and options give the same bytes. Annotator ids are
+ * pseudonyms (keyed by the version id) unless `annotators=raw`, which the route allows leads only.
+ */
+export function exportEvalSetVersion(version: TVersionForExport, options: TExportQuery): TExportFile {
+  const { format } = options;
+  const hasManifest = options.manifest ?? (format === "parquet" || format === "hf");
+  if (hasManifest && (format === "jsonl" || format === "csv")) {
+    throw badRequest(`A ${format} file has no place for the manifest: read it from the version instead.`, [
+      { path: "manifest", message: `not available for ${format}` },
+    ]);
+  }
+  const manifest = hasManifest ? version.manifest : undefined;
+  const { columns } = version;
+  const isCanonical = format === "jsonl" && !options.annotations;
+  const rows = () => {
+    const stored = readVersionRows(getPool(), version.id, {
+      withAnnotations: options.annotations,
+      prefetch: true,
+    });
+    return options.annotations
+      ? prepareRows(stored, {
+          includeAnnotations: true,
+          annotators: options.annotators === "raw" ? "raw" : { anonymize: anonymizer(version.id) },
+        })
+      : stored;
+  };
+  // The canonical JSONL is the stored canonical text, streamed as is; every other file is encoded
+  // from the parsed rows by lib/export.
+  const chunks = isCanonical
+    ? readVersionJsonl(getPool(), version.id, { prefetch: true })
+    : format === "jsonl"
+      ? jsonlStream(rows())
+      : format === "csv"
+        ? csvStream(rows(), { columns, annotations: options.annotations })
+        : format === "parquet"
+          ? parquetStream(rows(), { columns, annotations: options.annotations, manifest })
+          : hfDatasetTarGz(rows(), {
+              manifest,
+              columns,
+              rootDir: slug(version.evalSetName),
+              expectedSha256: options.annotations ? undefined : version.sha256,
+            });
+  const suffix = options.annotations ? "-annotations" : "";
+  return {
+    chunks,
+    contentType: TYPES[format].contentType,
+    fileName: `${slug(version.evalSetName)}-v${version.version}${suffix}.${TYPES[format].extension}`,
+    contentLength: isCanonical ? version.byteCount : null,
+  };
+}
+
+/** A name safe in file names and tar paths. */
+function slug(name: string): string {
+  const cleaned = name
+    .normalize("NFKD")
+    .replace(/[^A-Za-z0-9._-]+/g, "-")
+    .replace(/^[-.]+|-+$/g, "")
+    .slice(0, 60);
+  return cleaned || "eval-set";
+}
