@@ -19,7 +19,7 @@
  */
 import type { TExportColumns, TExportRow } from "./export-row";
 import { assertExportRow, itemOrderCheck, toWireAnnotations } from "./export-row";
-import { canonicalJsonFast } from "./fast-canonical-json";
+import { canonicalJsonFast } from "@/lib/labels/canonical-json-fast";
 import { DEFAULT_CHUNK_CHARS } from "./text-chunks";
 
 export type TCsvOptions = {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { canonicalJson } from "../labels/canonical-json";
-import { canonicalJsonFast } from "./fast-canonical-json";
+import { canonicalJson } from "./canonical-json";
+import { canonicalJsonFast } from "./canonical-json-fast";
 
 /** Keys that trip up shortcuts: integer-like ones enumerate first, "__proto__" is special. */
 const trickyKey = fc.oneof(

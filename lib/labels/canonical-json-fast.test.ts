@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
-import { canonicalJson } from "@/lib/labels/canonical-json";
+import { canonicalJson } from "./canonical-json";
 
-import { canonicalJsonFast } from "./fast-canonical-json";
+import { canonicalJsonFast } from "./canonical-json-fast";
 
 /** JSON values whose objects have keys in random insertion order, including awkward keys. */
 const awkwardKey = fc.oneof(

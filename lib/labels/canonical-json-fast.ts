@@ -1,5 +1,5 @@
 /**
- * `canonicalJson` (lib/labels) for the export hot path: the same text (a property test holds the
+ * `canonicalJson` for the import and export hot paths: the same text (a property test holds the
  * two equal), written in one pass over plain JSON data instead of through a Set of ancestors and
  * arrays joined per level. Object keys are sorted with the default sort (UTF-16 code units, which
  * also puts integer-like keys where canonical JSON wants them), escaped keys are cached (rows
@@ -10,7 +10,7 @@
  * functions, symbols, bigints, non-finite numbers, array holes, and nesting deeper than MAX_DEPTH
  * (including cycles).
  */
-import { canonicalJson } from "@/lib/labels/canonical-json";
+import { canonicalJson } from "./canonical-json";
 
 const MAX_DEPTH = 64;
 const MAX_CACHED_KEYS = 10_000;
