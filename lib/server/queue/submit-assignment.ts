@@ -1,12 +1,11 @@
 import "server-only";
 import { getPool } from "@/lib/db";
-import { valuesSchemaFor } from "@/lib/labels/value-schema";
-import { toFieldErrors } from "@/lib/schemas/field-errors";
 import type { TSubmitEnvelope, TSubmitResult } from "@/lib/schemas/queue";
 import { withTransaction } from "@/lib/server/db/with-transaction";
-import { conflict, notFound, unprocessable } from "@/lib/server/errors";
+import { conflict, notFound } from "@/lib/server/errors";
 import { claimInTransaction } from "./claim-next-item";
 import { servedSpecs } from "./definition-spec-cache";
+import { checkValues } from "./validate-values";
 
 type TCaller = { id: string; isAdmin: boolean };
 
@@ -40,14 +39,8 @@ export async function submitAssignment(
   const assignment = rows[0];
   if (!assignment || !(assignment.may_label || caller.isAdmin)) throw notFound("Assignment");
   const specs = await servedSpecs(pool, assignment.project_id, assignment.definition_versions);
-  const parsed = valuesSchemaFor(specs, { data: assignment.data }).safeParse(body.values);
-  if (!parsed.success) {
-    throw unprocessable(
-      "Some values do not fit their label definitions.",
-      toFieldErrors(parsed.error, ["values"]),
-    );
-  }
-  const args = [assignmentId, caller.id, JSON.stringify(parsed.data), body.timeSpentMs ?? null];
+  const values = checkValues(specs, assignment.data, body.values);
+  const args = [assignmentId, caller.id, JSON.stringify(values), body.timeSpentMs ?? null];
   try {
     if (!options.claimNext) {
       const submitted = await pool.query<{ ids: Record<string, string> }>(

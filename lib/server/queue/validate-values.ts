@@ -1,5 +1,6 @@
 import "server-only";
 import type { PoolClient } from "pg";
+import type { TLabelDefinitionSpec } from "@/lib/labels/definition-spec";
 import type { TLabelValue } from "@/lib/labels/value-schema";
 import { valuesSchemaFor } from "@/lib/labels/value-schema";
 import { toFieldErrors } from "@/lib/schemas/field-errors";
@@ -21,15 +22,28 @@ export async function validateValues(
   const item = await client.query<{ data: Record<string, unknown> }>("SELECT data FROM items WHERE id = $1", [
     assignment.item_id,
   ]);
-  const parsed = valuesSchemaFor(
-    definitions.map((d) => d.spec),
-    { data: item.rows[0].data },
-  ).safeParse(values);
+  return {
+    definitions,
+    values: checkValues(
+      definitions.map((d) => d.spec),
+      item.rows[0].data,
+      values,
+    ),
+  };
+}
+
+/** The one check of submitted values, for submit and revise alike: 422 naming each bad field. */
+export function checkValues(
+  specs: TLabelDefinitionSpec[],
+  data: Record<string, unknown>,
+  values: Record<string, unknown>,
+): Record<string, TLabelValue | null> {
+  const parsed = valuesSchemaFor(specs, { data }).safeParse(values);
   if (!parsed.success) {
     throw unprocessable(
       "Some values do not fit their label definitions.",
       toFieldErrors(parsed.error, ["values"]),
     );
   }
-  return { definitions, values: parsed.data as Record<string, TLabelValue | null> };
+  return parsed.data;
 }
