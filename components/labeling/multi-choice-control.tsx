@@ -3,8 +3,7 @@
 import type { TMultiChoiceSpec } from "@/lib/labels/definition-spec";
 import type { TLabelControlProps } from "./control-types";
 import { ControlFrame, suggestionHint } from "./control-frame";
-import { OptionButton } from "./option-button";
-import { useHotkeys } from "./use-hotkeys";
+import { OptionButtons } from "./option-buttons";
 
 /**
  * Any number of options, possibly none. An option's hotkey toggles it. Selected keys are kept in
@@ -27,13 +26,6 @@ export function MultiChoiceControl({
     onChange(spec.options.map((o) => o.key).filter((k) => next.has(k)));
   }
 
-  useHotkeys((key) => {
-    const option = spec.options.find((o) => o.hotkey === key);
-    if (!option) return false;
-    toggle(option.key);
-    return true;
-  }, isActive);
-
   return (
     <ControlFrame
       spec={spec}
@@ -41,19 +33,13 @@ export function MultiChoiceControl({
       onClear={value === null ? undefined : () => onChange(null)}
       suggestion={suggestionHint(spec, value, suggestion, onChange)}
     >
-      <div className="flex flex-wrap items-start gap-2">
-        {spec.options.map((option) => (
-          <OptionButton
-            key={option.key}
-            title={option.title}
-            description={option.description}
-            hotkey={option.hotkey}
-            indicator="check"
-            isPressed={selected.has(option.key)}
-            onClick={() => toggle(option.key)}
-          />
-        ))}
-      </div>
+      <OptionButtons
+        options={spec.options}
+        indicator="check"
+        isPressed={(key) => selected.has(key)}
+        onPick={toggle}
+        isActive={isActive}
+      />
       <p className="text-xs text-slate-600">
         {value === null
           ? "Choose all that apply."
