@@ -39,6 +39,9 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 
 /** Fails on any serious or critical axe-core violation, listing them. */
 export async function expectAccessible(page: Page) {
+  // After router.refresh() Next streams the page's metadata back in: wait for the title, so axe
+  // reads the settled document rather than one caught mid-refresh.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual(
