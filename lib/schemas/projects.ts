@@ -64,6 +64,8 @@ export type TUpdateProjectInput = z.infer<typeof ZUpdateProjectInput>;
 export const ZProjectOverview = z
   .object({
     items: z.number().int(),
+    done: z.number().int().meta({ description: "Items with all the annotators they need" }),
+    inProgress: z.number().int().meta({ description: "Items started (annotated or leased) but not done" }),
     batches: z.number().int(),
     definitions: z.number().int(),
     members: z.record(z.string(), z.number().int()),

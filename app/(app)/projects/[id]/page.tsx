@@ -34,8 +34,10 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
           ) : undefined
         }
       />
-      <dl className="mb-6 grid grid-cols-2 gap-4 md:grid-cols-4">
+      <dl className="mb-6 grid grid-cols-2 gap-4 md:grid-cols-3">
         <Stat label="Items" value={overview.items} />
+        <Stat label="Done" value={overview.done} hint="with all the annotators they need" />
+        <Stat label="In progress" value={overview.inProgress} hint="started, not yet done" />
         <Stat label="Batches" value={overview.batches} />
         <Stat label="Label definitions" value={overview.definitions} />
         <Stat

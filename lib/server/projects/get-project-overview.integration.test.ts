@@ -1,0 +1,38 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { POST as submitRoute } from "@/app/api/v1/assignments/[id]/submit/route";
+import { POST as nextRoute } from "@/app/api/v1/projects/[id]/queue/next/route";
+import { disconnectDb } from "@/lib/db";
+import { callRoute } from "@/lib/testing/call-route";
+import { createLabelingProject } from "@/lib/testing/queue-fixtures";
+import { getProjectOverview } from "./get-project-overview";
+
+afterAll(async () => {
+  await disconnectDb();
+});
+
+describe("the project overview", () => {
+  it("counts items done, in progress and untouched from the queue's counters", async () => {
+    const { annotators, params, project } = await createLabelingProject({
+      items: 5,
+      overlap: 2,
+      annotators: 3,
+    });
+    const [a, b, c] = annotators;
+    const next = (token: string) => callRoute(nextRoute, { method: "POST", token, params });
+    const submit = (token: string, id: string) =>
+      callRoute(submitRoute, { token, params: { id }, json: { values: { sentiment: "pos" } } });
+    // item-0: a and b submit (done). item-1: c holds a lease (in progress). The rest untouched.
+    const first = await next(a.token);
+    await submit(a.token, first.body.assignmentId);
+    const second = await next(b.token);
+    expect(second.body.item.id).toBe(first.body.item.id);
+    await submit(b.token, second.body.assignmentId);
+    await next(c.token);
+    expect(await getProjectOverview(project.id)).toMatchObject({
+      items: 5,
+      done: 1,
+      inProgress: 1,
+      batches: 1,
+    });
+  });
+});
