@@ -34,6 +34,8 @@ export const db = new Proxy({} as PrismaClient, {
 });
 
 export async function disconnectDb(): Promise<void> {
+  const { stopCallerCache } = await import("@/lib/server/auth/caller-cache");
+  await stopCallerCache();
   await globalForDb.concordPrisma?.$disconnect();
   await globalForDb.concordPool?.end();
   globalForDb.concordPrisma = undefined;

@@ -28,6 +28,11 @@ type TRouteOptions<B, Q, P, A extends boolean> = {
   params?: P;
   /** Largest JSON body accepted, in bytes. */
   maxBodyBytes?: number;
+  /**
+   * false: answer uncompressed and uncached (`no-store, no-transform`, which Next's gzip honours).
+   * For the queue's small, hot answers, where gzip costs the server more than it saves on the wire.
+   */
+  compress?: boolean;
 };
 
 type TRouteHandler = (
@@ -74,11 +79,10 @@ export function apiRoute<
         P,
         A
       >);
-      if (result instanceof Response) {
-        result.headers.set("x-request-id", requestId);
-        return result;
-      }
-      return Response.json(result ?? null, { headers: { "x-request-id": requestId } });
+      const response = result instanceof Response ? result : Response.json(result ?? null);
+      response.headers.set("x-request-id", requestId);
+      if (options.compress === false) response.headers.set("cache-control", "no-store, no-transform");
+      return response;
     } catch (error) {
       return errorResponse(error, requestId);
     }

@@ -6,6 +6,7 @@ import { db, getPool } from "@/lib/db";
 import { unauthorized } from "@/lib/server/errors";
 import { authOptions } from "./auth-options";
 import { hashApiToken } from "./api-tokens";
+import { cachedCaller } from "./caller-cache";
 
 export type TCaller = {
   id: string;
@@ -48,7 +49,13 @@ async function sessionUserIdFromContext(): Promise<string | null> {
 
 async function callerFromToken(token: string): Promise<TCaller> {
   if (token.length > 200) throw unauthorized("The API token is not valid.");
-  // Raw SQL, one round trip: this runs on every API call made with a token (the queue's hot path).
+  const tokenHash = hashApiToken(token);
+  // Every API call made with a token asks this (the queue's hot path): cached per process, and
+  // dropped everywhere the moment a token is revoked or a user disabled (see caller-cache.ts).
+  return cachedCaller(tokenHash, () => loadTokenCaller(tokenHash));
+}
+
+async function loadTokenCaller(tokenHash: string): Promise<TCaller> {
   const { rows } = await getPool().query<{
     token_id: string;
     last_used_at: Date | null;
@@ -60,7 +67,7 @@ async function callerFromToken(token: string): Promise<TCaller> {
     `SELECT t.id AS token_id, t.last_used_at, u.id, u.email, u.name, u.is_admin
        FROM api_tokens t JOIN users u ON u.id = t.user_id
       WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.disabled_at IS NULL`,
-    [hashApiToken(token)],
+    [tokenHash],
   );
   const row = rows[0];
   if (!row) throw unauthorized("The API token is not valid or was revoked.");

@@ -19,17 +19,16 @@ export type TLockedAssignment = {
 export async function lockOwnAssignment(
   client: PoolClient,
   assignmentId: string,
-  caller: { id: string; isAdmin: boolean },
+  caller: { id: string },
 ): Promise<TLockedAssignment> {
   const { rows } = await client.query<TLockedAssignment & { may_label: boolean }>(
     `SELECT a.id, a.project_id, a.item_id, a.user_id, a.status, a.definition_versions, a.submitted_at,
-            EXISTS (SELECT 1 FROM memberships m WHERE m.project_id = a.project_id AND m.user_id = a.user_id
-                      AND m.role IN ('annotator', 'lead')) AS may_label
+            concord_may_label(a.project_id, a.user_id) AS may_label
        FROM assignments a WHERE a.id = $1 FOR UPDATE OF a`,
     [assignmentId],
   );
   const assignment = rows[0];
-  if (!assignment || assignment.user_id !== caller.id || !(assignment.may_label || caller.isAdmin)) {
+  if (!assignment || assignment.user_id !== caller.id || !assignment.may_label) {
     throw notFound("Assignment");
   }
   return assignment;

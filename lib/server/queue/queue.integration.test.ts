@@ -288,6 +288,76 @@ describe("the queue", () => {
   });
 });
 
+describe("access on the queue's hot path", () => {
+  it("refuses the claim to engineers (403) and to non-members (404)", async () => {
+    const { project, params } = await createLabelingProject({ items: 1, overlap: 1, annotators: 1 });
+    const engineer = await createTestUser();
+    const outsider = await createTestUser();
+    await getPool().query("INSERT INTO memberships (project_id, user_id, role) VALUES ($1, $2, 'engineer')", [
+      project.id,
+      engineer.id,
+    ]);
+    expect((await next(engineer.token, params)).status).toBe(403);
+    expect((await next(outsider.token, params)).status).toBe(404);
+    expect((await next(outsider.token, { id: "00000000-0000-4000-8000-000000000000" })).status).toBe(404);
+  });
+
+  it("refuses the submit of an annotator removed after the claim (404), and stores nothing", async () => {
+    const { annotators, project, params } = await createLabelingProject({
+      items: 1,
+      overlap: 1,
+      annotators: 1,
+    });
+    const a = annotators[0];
+    const served = await next(a.token, params);
+    expect(served.status).toBe(200);
+    await getPool().query("DELETE FROM memberships WHERE project_id = $1 AND user_id = $2", [
+      project.id,
+      a.id,
+    ]);
+    const res = await submit(a.token, served.body.assignmentId, { sentiment: "pos" });
+    expect(res.status).toBe(404);
+    const stored = await getPool().query("SELECT count(*)::int AS n FROM annotations WHERE project_id = $1", [
+      project.id,
+    ]);
+    expect(stored.rows[0].n).toBe(0);
+  });
+
+  it("refuses another annotator's assignment (404) even right after it was served", async () => {
+    const { annotators, params } = await createLabelingProject({ items: 1, overlap: 2, annotators: 2 });
+    const served = await next(annotators[0].token, params);
+    const res = await submit(annotators[1].token, served.body.assignmentId, { sentiment: "pos" });
+    expect(res.status).toBe(404);
+    expect((await submit(annotators[0].token, served.body.assignmentId, { sentiment: "pos" })).status).toBe(
+      201,
+    );
+  });
+
+  it("checks values against a spans definition with the item's own text", async () => {
+    const { annotators, params } = await createLabelingProject({
+      items: 2,
+      overlap: 1,
+      annotators: 1,
+      definitions: [{ key: "ents", kind: "spans", textField: "text", options: [{ key: "PER" }] }],
+      data: (i) => ({ text: i === 0 ? "Ada" : "Grace Hopper" }),
+    });
+    const a = annotators[0];
+    const first = await next(a.token, params);
+    const tooLong = await submit(a.token, first.body.assignmentId, {
+      ents: [{ start: 0, end: 5, label: "PER" }],
+    });
+    expect(tooLong.status).toBe(422);
+    expect(
+      (await submit(a.token, first.body.assignmentId, { ents: [{ start: 0, end: 3, label: "PER" }] })).status,
+    ).toBe(201);
+    const second = await next(a.token, params);
+    expect(
+      (await submit(a.token, second.body.assignmentId, { ents: [{ start: 0, end: 5, label: "PER" }] }))
+        .status,
+    ).toBe(201);
+  });
+});
+
 describe("the lease sweep", () => {
   it("frees expired leases across projects and leaves live ones", async () => {
     const { reclaimExpiredLeases } = await import("./reclaim-expired-leases");

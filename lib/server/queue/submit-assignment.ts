@@ -5,9 +5,10 @@ import { withTransaction } from "@/lib/server/db/with-transaction";
 import { conflict, notFound } from "@/lib/server/errors";
 import { claimInTransaction } from "./claim-next-item";
 import { servedSpecs } from "./definition-spec-cache";
+import { forgetServed, servedContext } from "./served-context";
 import { checkValues } from "./validate-values";
 
-type TCaller = { id: string; isAdmin: boolean };
+type TCaller = { id: string };
 
 /**
  * Stores one annotation per definition, at the version served, and completes the assignment, in
@@ -24,22 +25,10 @@ export async function submitAssignment(
   options: { claimNext?: boolean } = {},
 ): Promise<TSubmitResult> {
   const pool = getPool();
-  const { rows } = await pool.query<{
-    project_id: string;
-    definition_versions: Record<string, number>;
-    data: Record<string, unknown>;
-    may_label: boolean;
-  }>(
-    `SELECT a.project_id, a.definition_versions, i.data,
-            EXISTS (SELECT 1 FROM memberships m WHERE m.project_id = a.project_id AND m.user_id = a.user_id
-                      AND m.role IN ('annotator', 'lead')) AS may_label
-       FROM assignments a JOIN items i ON i.id = a.item_id WHERE a.id = $1 AND a.user_id = $2`,
-    [assignmentId, caller.id],
-  );
-  const assignment = rows[0];
-  if (!assignment || !(assignment.may_label || caller.isAdmin)) throw notFound("Assignment");
-  const specs = await servedSpecs(pool, assignment.project_id, assignment.definition_versions);
-  const values = checkValues(specs, assignment.data, body.values);
+  const context = await servedContext(pool, assignmentId, caller.id);
+  if (!context) throw notFound("Assignment");
+  const specs = await servedSpecs(pool, context.projectId, context.versions);
+  const values = checkValues(specs, context.data, body.values);
   const args = [assignmentId, caller.id, JSON.stringify(values), body.timeSpentMs ?? null];
   try {
     if (!options.claimNext) {
@@ -57,7 +46,7 @@ export async function submitAssignment(
         "SELECT concord_submit($1, $2, $3, $4) AS ids",
         args,
       );
-      const next = await claimInTransaction(client, caller.id, assignment.project_id);
+      const next = await claimInTransaction(client, caller.id, context.projectId);
       return {
         ...result(
           submitted.rows[0].ids,
@@ -71,6 +60,8 @@ export async function submitAssignment(
     if (code === "CS409") throw conflict((error as Error).message);
     if (code === "CS404") throw notFound("Assignment");
     throw error;
+  } finally {
+    forgetServed(assignmentId);
   }
 }
 

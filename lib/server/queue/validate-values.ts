@@ -32,13 +32,38 @@ export async function validateValues(
   };
 }
 
+// Building a zod schema costs more than using it. Schemas that do not depend on the item (no spans,
+// whose offsets are checked against the item's text) are kept per combination of spec objects,
+// which definition-spec-cache.ts keeps stable for each immutable definition version.
+const specIds = new WeakMap<TLabelDefinitionSpec, number>();
+let nextSpecId = 0;
+const itemFreeSchemas = new Map<string, ReturnType<typeof valuesSchemaFor>>();
+
+function schemaFor(specs: TLabelDefinitionSpec[], data: Record<string, unknown>) {
+  if (specs.some((spec) => spec.kind === "spans")) return valuesSchemaFor(specs, { data });
+  const key = specs
+    .map((spec) => {
+      let id = specIds.get(spec);
+      if (id === undefined) specIds.set(spec, (id = nextSpecId++));
+      return id;
+    })
+    .join(",");
+  let schema = itemFreeSchemas.get(key);
+  if (!schema) {
+    if (itemFreeSchemas.size >= 1_000) itemFreeSchemas.clear();
+    schema = valuesSchemaFor(specs, { data });
+    itemFreeSchemas.set(key, schema);
+  }
+  return schema;
+}
+
 /** The one check of submitted values, for submit and revise alike: 422 naming each bad field. */
 export function checkValues(
   specs: TLabelDefinitionSpec[],
   data: Record<string, unknown>,
   values: Record<string, unknown>,
 ): Record<string, TLabelValue | null> {
-  const parsed = valuesSchemaFor(specs, { data }).safeParse(values);
+  const parsed = schemaFor(specs, data).safeParse(values);
   if (!parsed.success) {
     throw unprocessable(
       "Some values do not fit their label definitions.",
