@@ -1,7 +1,9 @@
 // npm run bench:queue — 50 simulated annotators (claim, then submit, no think time) through the
-// HTTP API of `next start` (one or more processes) on one embedded PostgreSQL, for a project of
+// HTTP API of the app process `npm start` runs (one or more of them) on one embedded PostgreSQL, for a project of
 // 1,000,000 items and one of 10,000, overlap 3. Prints JSON: cycles/s, latencies, and an audit.
 import { spawn, type ChildProcess } from "node:child_process";
+import http from "node:http";
+import zlib from "node:zlib";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -34,20 +36,23 @@ async function startServers(databaseUrl: string): Promise<{ urls: string[]; stop
   const secret = randomBytes(32).toString("base64url");
   for (let n = 0; n < SERVERS; n++) {
     const port = await findFreePort();
+    // The same app process `npm start` runs (lib/cli/serve.ts).
     const child = spawn(
       process.execPath,
       [
-        path.join("node_modules", "next", "dist", "bin", "next"),
-        "start",
-        "-p",
-        String(port),
-        "-H",
-        "127.0.0.1",
+        // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the servers.
+        ...(process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? []),
+        "--conditions=react-server",
+        "--import",
+        "tsx",
+        path.join("lib", "cli", "serve.ts"),
       ],
       {
         stdio: ["ignore", "ignore", "inherit"],
         env: {
           ...process.env,
+          PORT: String(port),
+          HOST: "127.0.0.1",
           DATABASE_URL: databaseUrl,
           NEXTAUTH_SECRET: secret,
           DATABASE_POOL_SIZE: "20",
@@ -69,6 +74,36 @@ async function startServers(databaseUrl: string): Promise<{ urls: string[]; stop
   return { urls, stop: () => children.forEach((c) => c.kill("SIGTERM")) };
 }
 
+// The load generator shares the two cores with the server and PostgreSQL, so it uses node:http with
+// keep-alive (a third of fetch's CPU per request) and leaves more of the machine to what is measured.
+const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+
+function post(url: string, headers: Record<string, string>, body?: string) {
+  return new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const request = http.request(url, { method: "POST", agent, headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => {
+        // Sent like a browser (accept-encoding), so a compressed answer is decoded and paid for here.
+        const raw = Buffer.concat(chunks);
+        const encoding = response.headers["content-encoding"];
+        const decoded =
+          encoding === "gzip"
+            ? zlib.gunzipSync(raw)
+            : encoding === "br"
+              ? zlib.brotliDecompressSync(raw)
+              : encoding === "deflate"
+                ? zlib.inflateSync(raw)
+                : raw;
+        resolve({ status: response.statusCode ?? 0, text: decoded.toString("utf8") });
+      });
+      response.on("error", reject);
+    });
+    request.on("error", reject);
+    request.end(body);
+  });
+}
+
 async function runProject(urls: string[], projectId: string, tokens: string[]) {
   const claim: number[] = [];
   const submit: number[] = [];
@@ -79,29 +114,28 @@ async function runProject(urls: string[], projectId: string, tokens: string[]) {
   await Promise.all(
     tokens.map(async (token, n) => {
       const base = urls[n % urls.length];
-      const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
+      const headers = {
+        authorization: `Bearer ${token}`,
+        "content-type": "application/json",
+        "accept-encoding": "gzip, deflate, br",
+      };
       while (performance.now() < deadline) {
         let t = performance.now();
-        const next = await fetch(`${base}/api/v1/projects/${projectId}/queue/next`, {
-          method: "POST",
-          headers,
-        });
+        const next = await post(`${base}/api/v1/projects/${projectId}/queue/next`, headers);
         claim.push(performance.now() - t);
         if (next.status === 204) return;
         if (next.status !== 200) {
           errors++;
-          await next.text();
           continue;
         }
-        const served = (await next.json()) as { assignmentId: string };
+        const served = JSON.parse(next.text) as { assignmentId: string };
         t = performance.now();
-        const res = await fetch(`${base}/api/v1/assignments/${served.assignmentId}/submit`, {
-          method: "POST",
+        const res = await post(
+          `${base}/api/v1/assignments/${served.assignmentId}/submit`,
           headers,
-          body: JSON.stringify({ values: { sentiment: labels[(n + cycles) % 3] } }),
-        });
+          JSON.stringify({ values: { sentiment: labels[(n + cycles) % 3] } }),
+        );
         submit.push(performance.now() - t);
-        await res.text();
         if (res.status === 201) cycles++;
         else errors++;
       }

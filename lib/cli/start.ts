@@ -1,5 +1,6 @@
 // `npm start`: database (embedded unless DATABASE_URL is set), migrations, demo seed, production
-// build when the sources changed, then `next start`. Ctrl-C stops the app, then PostgreSQL.
+// build when the sources changed, then the app process (lib/cli/serve.ts). Ctrl-C stops the app,
+// then PostgreSQL.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -58,11 +59,14 @@ async function main() {
   const url = `http://${host === "0.0.0.0" ? "localhost" : host}:${port}`;
   const child = spawn(
     process.execPath,
-    [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", host],
+    ["--conditions=react-server", "--import", "tsx", path.join("lib", "cli", "serve.ts")],
     {
       stdio: "inherit",
       env: {
         ...process.env,
+        PORT: String(port),
+        HOST: host,
+        NODE_ENV: "production",
         DATABASE_URL: database.url,
         NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? readOrCreateSecret(),
         NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? url,

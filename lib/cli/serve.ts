@@ -1,0 +1,54 @@
+// One Concord app process: the production build of the Next.js app on HOST:PORT, with the queue's
+// hot routes served straight by their App Router handlers (lib/server/http/hot-routes.ts).
+// `npm start` runs it after migrating and building; several may serve one database
+// (docs/deployment.md). Needs DATABASE_URL and NEXTAUTH_SECRET.
+import { createServer } from "node:http";
+import next from "next";
+import { z } from "zod";
+
+const env = z
+  .object({
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOST: z.string().default("127.0.0.1"),
+    DATABASE_URL: z.string().min(1, "DATABASE_URL is required"),
+    NEXTAUTH_SECRET: z.string().min(1, "NEXTAUTH_SECRET is required"),
+  })
+  .parse(process.env);
+
+async function main() {
+  const app = next({ dev: false, dir: process.cwd(), hostname: env.HOST, port: env.PORT });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  // Loaded once Next has set up its server environment (AsyncLocalStorage), which they import.
+  const { matchHotRoute, serveHotRoute } = await import("@/lib/server/http/hot-routes");
+  const { disconnectDb } = await import("@/lib/db");
+  const server = createServer((req, res) => {
+    const hot = matchHotRoute(req.method, req.url);
+    const served = hot ? serveHotRoute(hot, req, res) : handle(req, res);
+    served.catch((error: unknown) => {
+      console.error("[concord] request failed:", error instanceof Error ? error.message : error);
+      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
+      res.end();
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  server.listen(env.PORT, env.HOST);
+  await new Promise((resolve) => server.once("listening", resolve));
+
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    server.close();
+    server.closeIdleConnections();
+    void Promise.allSettled([app.close(), disconnectDb()]).then(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5_000).unref();
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(`[concord] ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

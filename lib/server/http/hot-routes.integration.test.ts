@@ -1,0 +1,104 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { disconnectDb, getPool } from "@/lib/db";
+import { createLabelingProject } from "@/lib/testing/queue-fixtures";
+import { matchHotRoute, serveHotRoute } from "./hot-routes";
+
+// The hot lane as lib/cli/serve.ts runs it, in front of a stand-in for Next that answers 418.
+let server: Server;
+let base: string;
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    const hot = matchHotRoute(req.method, req.url);
+    if (hot) return void serveHotRoute(hot, req, res);
+    res.writeHead(418).end("next");
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  await disconnectDb();
+});
+
+const post = (path: string, token: string, body?: string, headers: Record<string, string> = {}) =>
+  fetch(`${base}${path}`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...headers },
+    body,
+  });
+
+describe("the queue's hot lane", () => {
+  it("matches only the exact claim, submit and skip routes", () => {
+    const id = "7d1f3c1e-0b0a-4c8e-9f5e-2b8f0e6c1a11";
+    expect(matchHotRoute("POST", `/api/v1/projects/${id}/queue/next`)?.id).toBe(id);
+    expect(matchHotRoute("POST", "/api/v1/assignments/42/submit?next=1")?.id).toBe("42");
+    expect(matchHotRoute("POST", "/api/v1/assignments/42/skip")?.id).toBe("42");
+    expect(matchHotRoute("GET", "/api/v1/assignments/42/submit")).toBeNull();
+    expect(matchHotRoute("POST", "/api/v1/assignments/42/submit/")).toBeNull();
+    expect(matchHotRoute("POST", "/api/v1/assignments/42")).toBeNull();
+    expect(matchHotRoute("POST", "/api/v1/assignments/4%2F2/skip")?.id).toBe("4/2");
+    expect(matchHotRoute("POST", "/api/v1/assignments/%E0%A4%A/skip")).toBeNull();
+  });
+
+  it("claims, submits, repeats a submit and skips over HTTP, with the route handlers' answers", async () => {
+    const { annotators, project } = await createLabelingProject({ items: 3, overlap: 1, annotators: 1 });
+    const token = annotators[0].token;
+    const claimed = await post(`/api/v1/projects/${project.id}/queue/next`, token);
+    expect(claimed.status).toBe(200);
+    expect(claimed.headers.get("cache-control")).toBe("no-store, no-transform");
+    expect(claimed.headers.get("x-request-id")).toBeTruthy();
+    const served = await claimed.json();
+    expect(served.item.externalId).toBe("item-0");
+    const body = JSON.stringify({ values: { sentiment: "pos" } });
+    const first = await post(`/api/v1/assignments/${served.assignmentId}/submit?next=1`, token, body);
+    expect(first.status).toBe(201);
+    const submitted = await first.json();
+    expect(submitted.next.item.externalId).toBe("item-1");
+    const again = await post(`/api/v1/assignments/${served.assignmentId}/submit`, token, body);
+    expect((await again.json()).annotationId).toBe(submitted.annotationId);
+    const skipped = await post(`/api/v1/assignments/${submitted.next.assignmentId}/skip`, token);
+    expect(skipped.status).toBe(200);
+    const { rows } = await getPool().query(
+      "SELECT status::text, count(*)::int AS n FROM assignments WHERE project_id = $1 GROUP BY status ORDER BY 1",
+      [project.id],
+    );
+    expect(rows).toEqual([
+      { status: "skipped", n: 1 },
+      { status: "submitted", n: 1 },
+    ]);
+  });
+
+  it("answers bad input like the API does, and a body over the limit with 413", async () => {
+    const { annotators, project } = await createLabelingProject({ items: 1, overlap: 1, annotators: 1 });
+    const token = annotators[0].token;
+    const served = await (await post(`/api/v1/projects/${project.id}/queue/next`, token)).json();
+    const wrong = await post(
+      `/api/v1/assignments/${served.assignmentId}/submit`,
+      token,
+      JSON.stringify({ values: { sentiment: "maybe" } }),
+    );
+    expect(wrong.status).toBe(422);
+    expect((await wrong.json()).errors[0].path).toBe("values.sentiment");
+    const huge = await post(
+      `/api/v1/assignments/${served.assignmentId}/submit`,
+      token,
+      JSON.stringify({ values: { sentiment: "pos", pad: "x".repeat(1_100_000) } }),
+    );
+    expect(huge.status).toBe(413);
+    expect((await post(`/api/v1/projects/${project.id}/queue/next`, "cnc_forged")).status).toBe(401);
+    const stored = await getPool().query("SELECT count(*)::int AS n FROM annotations WHERE project_id = $1", [
+      project.id,
+    ]);
+    expect(stored.rows[0].n).toBe(0);
+  });
+
+  it("leaves every other request to Next", async () => {
+    const res = await fetch(`${base}/api/v1/assignments/1/submit/`, { method: "POST" });
+    expect(res.status).toBe(418);
+    expect((await fetch(`${base}/api/v1/health`)).status).toBe(418);
+  });
+});
