@@ -13,10 +13,16 @@ function databaseUrl(): string {
 }
 
 export function getPool(): pg.Pool {
-  globalForDb.concordPool ??= new pg.Pool({
-    connectionString: databaseUrl(),
-    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
-  });
+  if (!globalForDb.concordPool) {
+    const pool = new pg.Pool({
+      connectionString: databaseUrl(),
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    });
+    // An idle connection the server dropped (a restart, a failover) is discarded by the pool; without
+    // a listener its error would end the process.
+    pool.on("error", (error) => console.error(`[concord] database connection lost: ${error.message}`));
+    globalForDb.concordPool = pool;
+  }
   return globalForDb.concordPool;
 }
 

@@ -53,6 +53,9 @@ function Rows({ rows, statistic }: { rows: TAnnotatorAgreement[]; statistic: str
   );
 }
 
+/** The lowest-ranked annotators shown at once; the others open on request (a project may have hundreds). */
+const SHOWN = 12;
+
 /**
  * Each annotator against everyone else. Annotators who share at least MIN_SHARED_ITEMS items with
  * others are ranked, lowest first (who to talk to); the rest, whose figures rest on a handful of
@@ -76,7 +79,17 @@ export function AnnotatorTable({
         Each annotator&apos;s labels against the other annotators of the same items, lowest first, for the{" "}
         {ranked.length} annotators sharing at least {MIN_SHARED_ITEMS} items with others.
       </p>
-      {ranked.length > 0 ? <Rows rows={ranked} statistic={statistic} /> : null}
+      {ranked.length > 0 ? <Rows rows={ranked.slice(0, SHOWN)} statistic={statistic} /> : null}
+      {ranked.length > SHOWN ? (
+        <details className="text-sm">
+          <summary className="cursor-pointer font-medium text-indigo-700 underline">
+            The other {ranked.length - SHOWN} ranked annotators
+          </summary>
+          <div className="mt-2">
+            <Rows rows={ranked.slice(SHOWN)} statistic={statistic} />
+          </div>
+        </details>
+      ) : null}
       {few.length > 0 ? (
         <details className="text-sm">
           <summary className="cursor-pointer font-medium text-indigo-700 underline">
