@@ -210,12 +210,23 @@ async function main() {
   const results: Record<string, unknown>[] = [];
   try {
     for (const project of projects) {
+      // Each run starts from a vacuumed table: otherwise the garbage of the run before (each cycle
+      // rewrites two item rows) sets off autovacuum of the whole items table during this one.
+      await pool.query("VACUUM ANALYZE items, assignments, annotations");
+      const vacuums = () =>
+        pool
+          .query<{ n: number }>(
+            "SELECT coalesce(sum(autovacuum_count + autoanalyze_count), 0)::int AS n FROM pg_stat_user_tables",
+          )
+          .then((r) => r.rows[0].n);
+      const vacuumsBefore = await vacuums();
       log(`${ANNOTATORS} annotators for ${SECONDS}s on ${project.items} items through ${SERVERS} server(s)`);
       const run = await runProject(
         servers.urls,
         project.id,
         annotators.map((a) => a.token),
       );
+      const autovacuumsDuringRun = (await vacuums()) - vacuumsBefore;
       const audit = await pool.query<{ duplicates: number; overshoot: number; counter_mismatch: number }>(
         `SELECT
            (SELECT count(*)::int FROM (SELECT 1 FROM annotations WHERE project_id = $1 AND is_current
@@ -226,7 +237,7 @@ async function main() {
               (SELECT count(*) FROM assignments a WHERE a.item_id = i.id AND a.status = 'submitted')) AS counter_mismatch`,
         [project.id],
       );
-      results.push({ items: project.items, ...run, audit: audit.rows[0] });
+      results.push({ items: project.items, ...run, autovacuumsDuringRun, audit: audit.rows[0] });
     }
   } finally {
     await servers.stop();
