@@ -1,4 +1,5 @@
 import { createServer, type Server } from "node:http";
+import { encode } from "next-auth/jwt";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { disconnectDb, getPool } from "@/lib/db";
@@ -94,6 +95,25 @@ describe("the queue's hot lane", () => {
       project.id,
     ]);
     expect(stored.rows[0].n).toBe(0);
+  });
+
+  it("takes a browser session, and refuses it from another site", async () => {
+    process.env.NEXTAUTH_SECRET ??= "hot-routes-test-secret";
+    const { annotators, project } = await createLabelingProject({ items: 1, overlap: 1, annotators: 1 });
+    const a = annotators[0];
+    const session = await encode({
+      token: { sub: a.id, email: a.email, name: a.name },
+      secret: process.env.NEXTAUTH_SECRET,
+    });
+    const claim = (origin: string) =>
+      fetch(`${base}/api/v1/projects/${project.id}/queue/next`, {
+        method: "POST",
+        headers: { cookie: `next-auth.session-token=${session}`, origin },
+      });
+    expect((await claim("http://evil.example")).status).toBe(403);
+    const own = await claim(base);
+    expect(own.status).toBe(200);
+    expect((await own.json()).item.externalId).toBe("item-0");
   });
 
   it("leaves every other request to Next", async () => {

@@ -14,12 +14,12 @@ type TRouteHandler = (
  * The queue's hot routes (claim, submit, skip), matched exactly as the App Router would and handed
  * straight to those same route handlers: same auth, validation and errors, without Next's
  * per-request pipeline, which costs three times what the handlers do (docs/decisions/004-queue.md).
- * Anything else, a trailing slash or another method included, goes to Next.
+ * All three are POST; anything else, a trailing slash or another method included, goes to Next.
  */
-const HOT_ROUTES: { method: string; pattern: RegExp; handler: TRouteHandler }[] = [
-  { method: "POST", pattern: /^\/api\/v1\/projects\/([^/?#]+)\/queue\/next$/, handler: claimNext },
-  { method: "POST", pattern: /^\/api\/v1\/assignments\/([^/?#]+)\/submit$/, handler: submit },
-  { method: "POST", pattern: /^\/api\/v1\/assignments\/([^/?#]+)\/skip$/, handler: skip },
+const HOT_ROUTES: { pattern: RegExp; handler: TRouteHandler }[] = [
+  { pattern: /^\/api\/v1\/projects\/([^/?#]+)\/queue\/next$/, handler: claimNext },
+  { pattern: /^\/api\/v1\/assignments\/([^/?#]+)\/submit$/, handler: submit },
+  { pattern: /^\/api\/v1\/assignments\/([^/?#]+)\/skip$/, handler: skip },
 ];
 
 export function matchHotRoute(
@@ -51,10 +51,11 @@ export async function serveHotRoute(
 ): Promise<void> {
   const headers = new Headers();
   for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i], req.rawHeaders[i + 1]);
-  const host = req.headers.host ?? "localhost";
   const hasBody =
     req.headers["transfer-encoding"] !== undefined || Number(req.headers["content-length"] ?? 0) > 0;
-  const request = new Request(new URL(req.url ?? "/", `http://${host}`), {
+  // The handlers read only the query from the URL (the Host header, for the same-origin check, comes
+  // with the headers), so a fixed origin spares parsing whatever Host a client sent.
+  const request = new Request(new URL(req.url ?? "/", "http://localhost"), {
     method: req.method,
     headers,
     // The handler reads the body as a stream and enforces its own size limit.
