@@ -31,6 +31,19 @@ export const unprocessable = (message: string, errors: TFieldError[] = []) =>
 export const tooLarge = (message: string) => new AppError("too_large", message, 413);
 export const tooManyRequests = (message: string) => new AppError("too_many_requests", message, 429);
 
+// The queue's SQL functions (prisma/migrations) refuse with SQLSTATE "CS" + the HTTP status, and a
+// message written for the user.
+const SQL_REFUSALS: Record<string, string> = { CS403: "forbidden", CS404: "not_found", CS409: "conflict" };
+
+/** The AppError a refusal raised by one of Concord's SQL functions stands for, or null. */
+export function sqlRefusal(error: unknown): AppError | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== "string" || !Object.hasOwn(SQL_REFUSALS, code)) return null;
+  return new AppError(SQL_REFUSALS[code], (error as Error).message, Number(code.slice(2)), [], {
+    cause: error,
+  });
+}
+
 const TITLES: Record<number, string> = {
   400: "Bad Request",
   401: "Unauthorized",

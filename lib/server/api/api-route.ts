@@ -3,7 +3,14 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { getCaller, type TCaller } from "@/lib/server/auth/get-caller";
-import { AppError, badRequest, forbidden, problemResponse, unauthorized } from "@/lib/server/errors";
+import {
+  AppError,
+  badRequest,
+  forbidden,
+  problemResponse,
+  sqlRefusal,
+  unauthorized,
+} from "@/lib/server/errors";
 import { readJsonBody } from "./read-json-body";
 import { toFieldErrors } from "@/lib/schemas/field-errors";
 
@@ -108,8 +115,9 @@ function assertSameOrigin(request: Request) {
 }
 
 export function errorResponse(error: unknown, requestId: string): Response {
-  if (error instanceof AppError)
-    return problemResponse(error.status, error.message, requestId, error.errors, error.code);
+  const appError = error instanceof AppError ? error : sqlRefusal(error);
+  if (appError)
+    return problemResponse(appError.status, appError.message, requestId, appError.errors, appError.code);
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
     if (error.code === "P2002") {
       const target = (error.meta?.target as string[] | string | undefined) ?? [];

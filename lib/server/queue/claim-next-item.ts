@@ -2,7 +2,6 @@ import "server-only";
 import type { Pool, PoolClient } from "pg";
 import { getPool } from "@/lib/db";
 import type { TServedAssignment } from "@/lib/schemas/queue";
-import { forbidden, notFound } from "@/lib/server/errors";
 import { rememberServed } from "./served-context";
 
 /**
@@ -13,7 +12,8 @@ import { rememberServed } from "./served-context";
  * The work, access check included, is the SQL function concord_claim (prisma/migrations/
  * …_queue_functions and …_queue_access): one round trip. It reads the open-items index with
  * FOR UPDATE SKIP LOCKED, so concurrent claimers never wait on each other and the cost does not
- * grow with the project. Someone outside the project gets a 404, a member who cannot label a 403.
+ * grow with the project. Someone outside the project gets a 404, a member who cannot label a 403
+ * (raised by the function, mapped by the API wrapper: lib/server/errors.ts `sqlRefusal`).
  */
 export async function claimNextItem(userId: string, projectId: string): Promise<TServedAssignment | null> {
   return claimInTransaction(getPool(), userId, projectId);
@@ -25,18 +25,11 @@ export async function claimInTransaction(
   userId: string,
   projectId: string,
 ): Promise<TServedAssignment | null> {
-  try {
-    const { rows } = await db.query<{ served: TServedAssignment | null }>(
-      "SELECT concord_claim($1, $2) AS served",
-      [projectId, userId],
-    );
-    const served = rows[0].served;
-    if (served) rememberServed(userId, projectId, served);
-    return served;
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === "CS404") throw notFound("Project");
-    if (code === "CS403") throw forbidden((error as Error).message);
-    throw error;
-  }
+  const { rows } = await db.query<{ served: TServedAssignment | null }>(
+    "SELECT concord_claim($1, $2) AS served",
+    [projectId, userId],
+  );
+  const served = rows[0].served;
+  if (served) rememberServed(userId, projectId, served);
+  return served;
 }

@@ -1,8 +1,9 @@
 import "server-only";
+import type { Pool, PoolClient } from "pg";
 import { getPool } from "@/lib/db";
 import type { TSubmitEnvelope, TSubmitResult } from "@/lib/schemas/queue";
 import { withTransaction } from "@/lib/server/db/with-transaction";
-import { conflict, notFound } from "@/lib/server/errors";
+import { notFound } from "@/lib/server/errors";
 import { claimInTransaction } from "./claim-next-item";
 import { servedSpecs } from "./definition-spec-cache";
 import { forgetServed, servedContext } from "./served-context";
@@ -30,36 +31,22 @@ export async function submitAssignment(
   const specs = await servedSpecs(pool, context.projectId, context.versions);
   const values = checkValues(specs, context.data, body.values);
   const args = [assignmentId, caller.id, JSON.stringify(values), body.timeSpentMs ?? null];
+  const submit = async (db: Pool | PoolClient) => {
+    const { rows } = await db.query<{ ids: Record<string, string> }>(
+      "SELECT concord_submit($1, $2, $3, $4) AS ids",
+      args,
+    );
+    return result(
+      rows[0].ids,
+      specs.map((s) => s.key),
+    );
+  };
   try {
-    if (!options.claimNext) {
-      const submitted = await pool.query<{ ids: Record<string, string> }>(
-        "SELECT concord_submit($1, $2, $3, $4) AS ids",
-        args,
-      );
-      return result(
-        submitted.rows[0].ids,
-        specs.map((s) => s.key),
-      );
-    }
-    return await withTransaction(async (client) => {
-      const submitted = await client.query<{ ids: Record<string, string> }>(
-        "SELECT concord_submit($1, $2, $3, $4) AS ids",
-        args,
-      );
-      const next = await claimInTransaction(client, caller.id, context.projectId);
-      return {
-        ...result(
-          submitted.rows[0].ids,
-          specs.map((s) => s.key),
-        ),
-        next,
-      };
-    });
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === "CS409") throw conflict((error as Error).message);
-    if (code === "CS404") throw notFound("Assignment");
-    throw error;
+    if (!options.claimNext) return await submit(pool);
+    return await withTransaction(async (client) => ({
+      ...(await submit(client)),
+      next: await claimInTransaction(client, caller.id, context.projectId),
+    }));
   } finally {
     forgetServed(assignmentId);
   }
