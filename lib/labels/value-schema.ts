@@ -158,6 +158,14 @@ function freeTextSchema(spec: TFreeTextSpec) {
     : text;
 }
 
+/**
+ * Whether a definition's value schema reads the item (spans: offsets against its text). Every other
+ * kind's schema depends on the definition version alone, so it can be built once and kept.
+ */
+export function readsItemData(spec: { kind: string }): boolean {
+  return spec.kind === "spans";
+}
+
 function kindSchema(spec: TLabelDefinitionSpec, item: TItemForValues | undefined): z.ZodType<TLabelValue> {
   switch (spec.kind) {
     case "single_choice":

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Pool, PoolClient } from "pg";
+import { readsItemData } from "@/lib/labels/value-schema";
 import type { TServedAssignment } from "@/lib/schemas/queue";
 
 /** What a submit needs to check its values: the versions an item was served with, and its data. */
@@ -15,8 +16,7 @@ export type TServedContext = {
 // same process) checks its values without a round trip. Nothing here grants access: the submit's
 // SQL function checks the assignee and their role again, in its own transaction. Items' data and
 // an assignment's versions never change once written, so an entry cannot go stale.
-// Only span labels read the item's data (their offsets are checked against its text), so only
-// their items' data is kept: most entries are a few dozen bytes.
+// Only the data of items whose definitions read it (spans) is kept: most entries are a few dozen bytes.
 const MAX_ENTRIES = 10_000;
 const served = new Map<string, TServedContext>();
 
@@ -26,7 +26,7 @@ export function rememberServed(userId: string, projectId: string, assignment: TS
     userId,
     projectId,
     versions: Object.fromEntries(assignment.definitions.map((d) => [d.key, d.version])),
-    data: assignment.definitions.some((d) => d.kind === "spans") ? assignment.item.data : {},
+    data: assignment.definitions.some(readsItemData) ? assignment.item.data : {},
   });
 }
 

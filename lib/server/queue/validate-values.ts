@@ -2,7 +2,7 @@ import "server-only";
 import type { PoolClient } from "pg";
 import type { TLabelDefinitionSpec } from "@/lib/labels/definition-spec";
 import type { TLabelValue } from "@/lib/labels/value-schema";
-import { valuesSchemaFor } from "@/lib/labels/value-schema";
+import { readsItemData, valuesSchemaFor } from "@/lib/labels/value-schema";
 import { toFieldErrors } from "@/lib/schemas/field-errors";
 import { unprocessable } from "@/lib/server/errors";
 import { loadServedDefinitions, type TServedDefinitionRow } from "./load-served-definitions";
@@ -32,34 +32,24 @@ export async function validateValues(
   };
 }
 
-// Building a zod schema costs more than using it. Schemas that do not depend on the item (no spans,
-// whose offsets are checked against the item's text) are kept per combination of spec objects,
-// which definition-spec-cache.ts keeps stable for each immutable definition version.
-const specIds = new WeakMap<TLabelDefinitionSpec, number>();
-let nextSpecId = 0;
-const itemFreeSchemas = new Map<string, ReturnType<typeof valuesSchemaFor>>();
+// Building a zod schema costs more than using it. A values schema that does not read the item is
+// kept with the specs array it was built for; servedSpecs (definition-spec-cache.ts) hands out one
+// array per set of definition versions, so the submit path builds each schema once.
+const itemFreeSchemas = new WeakMap<readonly TLabelDefinitionSpec[], ReturnType<typeof valuesSchemaFor>>();
 
-function schemaFor(specs: TLabelDefinitionSpec[], data: Record<string, unknown>) {
-  if (specs.some((spec) => spec.kind === "spans")) return valuesSchemaFor(specs, { data });
-  const key = specs
-    .map((spec) => {
-      let id = specIds.get(spec);
-      if (id === undefined) specIds.set(spec, (id = nextSpecId++));
-      return id;
-    })
-    .join(",");
-  let schema = itemFreeSchemas.get(key);
+function schemaFor(specs: readonly TLabelDefinitionSpec[], data: Record<string, unknown>) {
+  if (specs.some(readsItemData)) return valuesSchemaFor(specs, { data });
+  let schema = itemFreeSchemas.get(specs);
   if (!schema) {
-    if (itemFreeSchemas.size >= 1_000) itemFreeSchemas.clear();
-    schema = valuesSchemaFor(specs, { data });
-    itemFreeSchemas.set(key, schema);
+    schema = valuesSchemaFor(specs);
+    itemFreeSchemas.set(specs, schema);
   }
   return schema;
 }
 
 /** The one check of submitted values, for submit and revise alike: 422 naming each bad field. */
 export function checkValues(
-  specs: TLabelDefinitionSpec[],
+  specs: readonly TLabelDefinitionSpec[],
   data: Record<string, unknown>,
   values: Record<string, unknown>,
 ): Record<string, TLabelValue | null> {
