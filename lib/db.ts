@@ -4,7 +4,11 @@ import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
 // One pool per process, shared by Prisma and by the hot paths that use raw SQL (COPY, the queue claim).
-const globalForDb = globalThis as unknown as { concordPool?: pg.Pool; concordPrisma?: PrismaClient };
+const globalForDb = globalThis as unknown as {
+  concordPool?: pg.Pool;
+  concordPrisma?: PrismaClient;
+  concordOnDisconnect?: Set<() => Promise<void>>;
+};
 
 function databaseUrl(): string {
   const url = process.env.DATABASE_URL;
@@ -31,6 +35,16 @@ export function getPrisma(): PrismaClient {
   return globalForDb.concordPrisma;
 }
 
+/** A connection of its own, outside the pool, for one that is held for good (a LISTEN). */
+export function createDedicatedClient(): pg.Client {
+  return new pg.Client({ connectionString: databaseUrl() });
+}
+
+/** Has disconnectDb run `cleanup` too: for whoever holds connections outside the pool. */
+export function onDisconnect(cleanup: () => Promise<void>): void {
+  (globalForDb.concordOnDisconnect ??= new Set()).add(cleanup);
+}
+
 export const db = new Proxy({} as PrismaClient, {
   get: (_target, property) => {
     const prisma = getPrisma();
@@ -40,8 +54,9 @@ export const db = new Proxy({} as PrismaClient, {
 });
 
 export async function disconnectDb(): Promise<void> {
-  const { stopCallerCache } = await import("@/lib/server/auth/caller-cache");
-  await stopCallerCache();
+  const cleanups = [...(globalForDb.concordOnDisconnect ?? [])];
+  globalForDb.concordOnDisconnect = undefined;
+  await Promise.all(cleanups.map((cleanup) => cleanup()));
   await globalForDb.concordPrisma?.$disconnect();
   await globalForDb.concordPool?.end();
   globalForDb.concordPrisma = undefined;

@@ -1,5 +1,6 @@
 import "server-only";
-import pg from "pg";
+import type pg from "pg";
+import { createDedicatedClient, onDisconnect } from "@/lib/db";
 
 /**
  * API callers by token hash, kept for up to a minute so the queue's hot path does not look its
@@ -30,6 +31,7 @@ const state = globalThis as unknown as {
 };
 
 function cache() {
+  if (!state.concordCallerCache) onDisconnect(stopCallerCache);
   state.concordCallerCache ??= {
     entries: new Map(),
     generation: 0,
@@ -54,7 +56,7 @@ function enabled(): boolean {
 function listen(): void {
   const c = cache();
   if (c.listening || c.connecting || c.stopped || !enabled()) return;
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  const client = createDedicatedClient();
   const fail = () => {
     clear(c);
     c.listening = false;
@@ -115,8 +117,8 @@ export function forgetCachedCallers(): void {
   if (state.concordCallerCache) clear(state.concordCallerCache);
 }
 
-/** Stops listening (tests and CLIs closing their connections). */
-export async function stopCallerCache(): Promise<void> {
+/** Stops listening; disconnectDb runs it (tests and CLIs closing their connections). */
+async function stopCallerCache(): Promise<void> {
   const c = state.concordCallerCache;
   if (!c) return;
   c.stopped = true;

@@ -9,9 +9,10 @@ export async function revokeApiToken(userId: string, tokenId: string): Promise<v
     where: { id: tokenId, userId, revokedAt: null },
     data: { revokedAt: new Date() },
   });
-  // Other processes hear the trigger's notification; this one forgets at once.
-  forgetCachedCallers();
-  if (count === 0) {
+  if (count > 0) {
+    // Other processes hear the trigger's notification; this one forgets at once.
+    forgetCachedCallers();
+  } else {
     const exists = await db.apiToken.count({ where: { id: tokenId, userId } });
     if (!exists) throw notFound("Token");
   }
