@@ -1,58 +1,15 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import pg from "pg";
+import { runningClusterUrl, sessionSecret, startAppProcess } from "../lib/cli/local-services";
 import { DEMO_PASSWORD, apiAs, expect, test, tokenFor, unique } from "./fixtures";
 
-// The e2e server's embedded cluster and session secret (lib/cli/start.ts --data-dir .data/e2e).
+// The e2e server's data folder (playwright.config.ts runs lib/cli/start.ts --data-dir .data/e2e).
 const DATA_DIR = path.resolve(".data/e2e");
 
 function e2eDatabaseUrl(): string {
-  const port = Number(readFileSync(path.join(DATA_DIR, "postgres", "postmaster.pid"), "utf8").split("\n")[3]);
-  const password = readFileSync(path.join(DATA_DIR, "postgres.password"), "utf8").trim();
-  return `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/concord`;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** A second app process, as `npm start` runs it, on the e2e server's database. */
-async function startSecondServer(): Promise<{ url: string; process: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    ["--conditions=react-server", "--import", "tsx", "lib/cli/serve.ts"],
-    {
-      stdio: ["ignore", "ignore", "inherit"],
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: "127.0.0.1",
-        DATABASE_URL: e2eDatabaseUrl(),
-        NEXTAUTH_SECRET: readFileSync(path.join(DATA_DIR, "nextauth-secret"), "utf8").trim(),
-        NODE_ENV: "production",
-      },
-    },
-  );
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 120; i++) {
-    const up = await fetch(`${url}/api/v1/health`)
-      .then((r) => r.ok)
-      .catch(() => false);
-    if (up) return { url, process: child };
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  child.kill("SIGTERM");
-  throw new Error("the second app process did not come up");
+  const url = runningClusterUrl(path.join(DATA_DIR, "postgres"));
+  if (!url) throw new Error("the e2e server's database is not running");
+  return url;
 }
 
 test("two app processes on one database: 20 annotators finish 100 items with overlap 3, exactly", async ({
@@ -60,7 +17,12 @@ test("two app processes on one database: 20 annotators finish 100 items with ove
   baseURL,
 }) => {
   test.setTimeout(180_000);
-  const second = await startSecondServer();
+  // A second app process, as `npm start` runs it, on the e2e server's database and secret.
+  const second = await startAppProcess({
+    databaseUrl: e2eDatabaseUrl(),
+    secret: sessionSecret(DATA_DIR),
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   const db = new pg.Client({ connectionString: e2eDatabaseUrl() });
   await db.connect();
   try {
@@ -144,6 +106,6 @@ test("two app processes on one database: 20 annotators finish 100 items with ove
     expect(perProcess.rows[0].n).toBe(20);
   } finally {
     await db.end();
-    second.process.kill("SIGTERM");
+    await second.stop();
   }
 });

@@ -1,15 +1,13 @@
 // npm run bench:queue — 50 simulated annotators (claim, then submit, no think time) through the
 // HTTP API of the app process `npm start` runs (one or more of them) on one embedded PostgreSQL, for a project of
 // 1,000,000 items and one of 10,000, overlap 3. Prints JSON: cycles/s, latencies, and an audit.
-import { spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
 import zlib from "node:zlib";
 import { randomBytes } from "node:crypto";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { startBenchDatabase } from "./bench-setup";
 import { buildIfNeeded } from "./build-if-needed";
-import { findFreePort } from "@/lib/server/db/embedded-postgres";
+import { startAppProcess, type TAppProcess } from "./local-services";
 
 const { values } = parseArgs({
   options: {
@@ -30,59 +28,22 @@ function percentile(sorted: number[], p: number): number {
   return Number(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))].toFixed(1));
 }
 
-async function startServers(databaseUrl: string): Promise<{ urls: string[]; stop: () => Promise<unknown> }> {
-  const children: ChildProcess[] = [];
-  const urls: string[] = [];
+async function startServers(databaseUrl: string): Promise<TAppProcess[]> {
   const secret = randomBytes(32).toString("base64url");
+  const servers: TAppProcess[] = [];
   for (let n = 0; n < SERVERS; n++) {
-    const port = await findFreePort();
-    // The same app process `npm start` runs (lib/cli/serve.ts).
-    const child = spawn(
-      process.execPath,
-      [
+    servers.push(
+      await startAppProcess({
+        databaseUrl,
+        secret,
         // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the servers.
-        ...(process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? []),
-        "--conditions=react-server",
-        "--import",
-        "tsx",
-        path.join("lib", "cli", "serve.ts"),
-      ],
-      {
+        nodeArgs: process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean),
+        env: { DATABASE_POOL_SIZE: "20" },
         stdio: ["ignore", "ignore", "inherit"],
-        env: {
-          ...process.env,
-          PORT: String(port),
-          HOST: "127.0.0.1",
-          DATABASE_URL: databaseUrl,
-          NEXTAUTH_SECRET: secret,
-          DATABASE_POOL_SIZE: "20",
-          NODE_ENV: "production",
-        },
-      },
+      }),
     );
-    children.push(child);
-    const url = `http://127.0.0.1:${port}`;
-    for (let i = 0; i < 200; i++) {
-      const ok = await fetch(`${url}/api/v1/health`)
-        .then((r) => r.ok)
-        .catch(() => false);
-      if (ok) break;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    urls.push(url);
   }
-  const stop = () =>
-    Promise.all(
-      children.map(
-        (c) =>
-          new Promise((resolve) => {
-            if (c.exitCode !== null) return resolve(null);
-            c.once("exit", resolve);
-            c.kill("SIGTERM");
-          }),
-      ),
-    );
-  return { urls, stop };
+  return servers;
 }
 
 // The load generator shares the two cores with the server and PostgreSQL, so it uses node:http with
@@ -222,7 +183,7 @@ async function main() {
       const vacuumsBefore = await vacuums();
       log(`${ANNOTATORS} annotators for ${SECONDS}s on ${project.items} items through ${SERVERS} server(s)`);
       const run = await runProject(
-        servers.urls,
+        servers.map((s) => s.url),
         project.id,
         annotators.map((a) => a.token),
       );
@@ -240,7 +201,7 @@ async function main() {
       results.push({ items: project.items, ...run, autovacuumsDuringRun, audit: audit.rows[0] });
     }
   } finally {
-    await servers.stop();
+    await Promise.all(servers.map((s) => s.stop()));
   }
   const bySize = [...(results as { items: number; claimMs: { p50: number } }[])].sort(
     (a, b) => b.items - a.items,

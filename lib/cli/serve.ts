@@ -32,8 +32,10 @@ async function main() {
     });
   });
   server.keepAliveTimeout = 65_000;
-  server.listen(env.PORT, env.HOST);
-  await new Promise((resolve) => server.once("listening", resolve));
+  await new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(env.PORT, env.HOST, () => resolve(null));
+  });
 
   let stopping = false;
   const stop = () => {

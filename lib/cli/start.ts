@@ -1,9 +1,7 @@
 // `npm start`: database (embedded unless DATABASE_URL is set), migrations, demo seed, production
 // build when the sources changed, then the app process (lib/cli/serve.ts). Ctrl-C stops the app,
 // then PostgreSQL.
-import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { rmSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { migrateDatabase } from "@/lib/server/db/migrate";
@@ -12,6 +10,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "@/lib/server/demo/seed-d
 import { disconnectDb } from "@/lib/db";
 import { parseCliArgs } from "./args";
 import { buildIfNeeded } from "./build-if-needed";
+import { sessionSecret, startAppProcess, type TAppProcess } from "./local-services";
 
 const log = (line: string) => console.log(`[concord] ${line}`);
 
@@ -57,23 +56,20 @@ async function main() {
   buildIfNeeded(log);
   const host = args.host ?? "127.0.0.1";
   const url = `http://${host === "0.0.0.0" ? "localhost" : host}:${port}`;
-  const child = spawn(
-    process.execPath,
-    ["--conditions=react-server", "--import", "tsx", path.join("lib", "cli", "serve.ts")],
-    {
-      stdio: "inherit",
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: host,
-        NODE_ENV: "production",
-        DATABASE_URL: database.url,
-        NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? readOrCreateSecret(),
-        NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? url,
-        NEXT_TELEMETRY_DISABLED: "1",
-      },
-    },
-  );
+  let app: TAppProcess;
+  try {
+    app = await startAppProcess({
+      databaseUrl: database.url,
+      // Sessions are signed with it. Several app processes must share one: set NEXTAUTH_SECRET.
+      secret: process.env.NEXTAUTH_SECRET ?? sessionSecret(dataDir),
+      port,
+      host,
+      env: { NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? url },
+    });
+  } catch (error) {
+    await database.stop();
+    throw error;
+  }
   log(`Concord is at ${url}`);
   if (isDemo) {
     log(`demo sign-ins (password "${DEMO_PASSWORD}"):`);
@@ -84,27 +80,14 @@ async function main() {
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    if (child.exitCode === null) {
-      child.kill("SIGTERM");
-      await new Promise((resolve) => child.once("exit", resolve));
-    }
+    await app.stop();
     await database.stop();
     log("stopped");
     process.exit(code);
   };
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
-  child.on("exit", (code) => void stop(code ?? 1));
-}
-
-// Sessions are signed with this secret. Several app processes must share one: set NEXTAUTH_SECRET.
-function readOrCreateSecret(): string {
-  const file = path.join(dataDir, "nextauth-secret");
-  if (existsSync(file)) return readFileSync(file, "utf8").trim();
-  mkdirSync(dataDir, { recursive: true });
-  const secret = randomBytes(32).toString("base64url");
-  writeFileSync(file, secret + "\n", { mode: 0o600 });
-  return secret;
+  app.child.on("exit", (code) => void stop(code ?? 1));
 }
 
 main().catch((error: unknown) => {

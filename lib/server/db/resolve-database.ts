@@ -1,6 +1,6 @@
 import "server-only";
-import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { EMBEDDED_DATABASE, runningClusterUrl } from "@/lib/cli/local-services";
 import { startEmbeddedPostgres } from "./embedded-postgres";
 
 export type TDatabase = { url: string; isEmbedded: boolean; stop: () => Promise<void> };
@@ -22,36 +22,13 @@ export async function resolveDatabase(options: {
   }
   const dataDir = path.resolve(options.dataDir ?? DEFAULT_DATA_DIR);
   const clusterDir = path.join(dataDir, "postgres");
-  const running = runningCluster(clusterDir);
-  if (running) {
-    const password = readFileSync(`${clusterDir}.password`, "utf8").trim();
-    return {
-      url: `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${running.port}/concord`,
-      isEmbedded: true,
-      stop: async () => undefined,
-    };
-  }
+  const running = runningClusterUrl(clusterDir);
+  if (running) return { url: running, isEmbedded: true, stop: async () => undefined };
   const server = await startEmbeddedPostgres({
     dataDir: clusterDir,
     fastUnsafe: options.fastUnsafe,
     log: options.log,
   });
-  await server.createDatabase("concord");
-  return { url: server.url("concord"), isEmbedded: true, stop: server.stop };
-}
-
-// postmaster.pid: line 1 the pid, line 4 the port. A stale file (dead pid) means nothing runs.
-function runningCluster(clusterDir: string): { port: number } | null {
-  const pidFile = path.join(clusterDir, "postmaster.pid");
-  if (!existsSync(pidFile)) return null;
-  const lines = readFileSync(pidFile, "utf8").split("\n");
-  const pid = Number(lines[0]);
-  const port = Number(lines[3]);
-  if (!pid || !port) return null;
-  try {
-    process.kill(pid, 0);
-    return { port };
-  } catch {
-    return null;
-  }
+  await server.createDatabase(EMBEDDED_DATABASE);
+  return { url: server.url(EMBEDDED_DATABASE), isEmbedded: true, stop: server.stop };
 }
