@@ -1,6 +1,8 @@
 // A project ready for labeling, for queue tests: definitions, items, and annotators.
 import { POST as createDefinition } from "@/app/api/v1/projects/[id]/label-definitions/route";
 import { POST as importRoute } from "@/app/api/v1/projects/[id]/items/route";
+import { POST as nextRoute } from "@/app/api/v1/projects/[id]/queue/next/route";
+import { POST as submitRoute } from "@/app/api/v1/assignments/[id]/submit/route";
 import { callRoute } from "./call-route";
 import { createTestProject, createTestUser } from "./factories";
 
@@ -41,3 +43,11 @@ export async function createLabelingProject(options: {
   if (imported.status !== 201) throw new Error(`import: ${JSON.stringify(imported.body)}`);
   return { lead, annotators, project, params };
 }
+
+/** `POST /projects/{id}/queue/next` with an annotator's token. */
+export const claimAs = (token: string, params: { id: string }) =>
+  callRoute(nextRoute, { method: "POST", token, params });
+
+/** `POST /assignments/{id}/submit` with an annotator's token; `query` such as "?next=1". */
+export const submitAs = (token: string, assignmentId: string, values: Record<string, unknown>, query = "") =>
+  callRoute(submitRoute, { token, params: { id: assignmentId }, path: `/x${query}`, json: { values } });

@@ -1,11 +1,9 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { POST as submitRoute } from "@/app/api/v1/assignments/[id]/submit/route";
 import { GET as detailRoute } from "@/app/api/v1/projects/[id]/agreement/definitions/[key]/route";
 import { GET as driftRoute } from "@/app/api/v1/projects/[id]/agreement/drift/route";
 import { GET as overviewRoute } from "@/app/api/v1/projects/[id]/agreement/route";
 import { POST as importRoute } from "@/app/api/v1/projects/[id]/items/route";
 import { PUT as updateDefinition } from "@/app/api/v1/projects/[id]/label-definitions/[key]/route";
-import { POST as nextRoute } from "@/app/api/v1/projects/[id]/queue/next/route";
 import { bootstrapAlpha } from "@/lib/agreement/bootstrap";
 import { cohensKappa } from "@/lib/agreement/cohen";
 import { krippendorffAlpha } from "@/lib/agreement/krippendorff";
@@ -19,7 +17,7 @@ import { chiSquareHomogeneity } from "@/lib/drift/chi-square";
 import { disconnectDb } from "@/lib/db";
 import { callRoute } from "@/lib/testing/call-route";
 import { createTestUser } from "@/lib/testing/factories";
-import { createLabelingProject } from "@/lib/testing/queue-fixtures";
+import { claimAs, createLabelingProject, submitAs } from "@/lib/testing/queue-fixtures";
 import { listItemAnnotations } from "./list-item-annotations";
 
 afterAll(async () => {
@@ -57,14 +55,14 @@ async function labelAll(
   for (let round = 0; ; round++) {
     let served = 0;
     for (const [n, annotator] of annotators.entries()) {
-      const next = await callRoute(nextRoute, { method: "POST", token: annotator.token, params });
+      const next = await claimAs(annotator.token, params);
       if (next.status === 204) continue;
       expect(next.status, JSON.stringify(next.body)).toBe(200);
-      const res = await callRoute(submitRoute, {
-        token: annotator.token,
-        params: { id: next.body.assignmentId },
-        json: { values: await valuesFor(n, next.body.item.externalId, next.body) },
-      });
+      const res = await submitAs(
+        annotator.token,
+        next.body.assignmentId,
+        await valuesFor(n, next.body.item.externalId, next.body),
+      );
       expect(res.status, JSON.stringify(res.body)).toBe(201);
       served++;
     }
@@ -448,12 +446,8 @@ describe("who may read agreement", () => {
 
   it("recomputes when annotations change", async () => {
     const { lead, annotators, params } = await createLabelingProject({ items: 6, overlap: 2, annotators: 2 });
-    const first = await callRoute(nextRoute, { method: "POST", token: annotators[0].token, params });
-    await callRoute(submitRoute, {
-      token: annotators[0].token,
-      params: { id: first.body.assignmentId },
-      json: { values: { sentiment: "pos" } },
-    });
+    const first = await claimAs(annotators[0].token, params);
+    await submitAs(annotators[0].token, first.body.assignmentId, { sentiment: "pos" });
     expect((await overview(lead.token, params)).body.definitions[0].itemsCompared).toBe(0);
     await labelAll(annotators, params, () => ({ sentiment: "pos" }));
     const after = await overview(lead.token, params);

@@ -1,9 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { POST as submitRoute } from "@/app/api/v1/assignments/[id]/submit/route";
-import { POST as nextRoute } from "@/app/api/v1/projects/[id]/queue/next/route";
 import { disconnectDb } from "@/lib/db";
-import { callRoute } from "@/lib/testing/call-route";
-import { createLabelingProject } from "@/lib/testing/queue-fixtures";
+import { claimAs, createLabelingProject, submitAs } from "@/lib/testing/queue-fixtures";
 import { getProjectOverview } from "./get-project-overview";
 
 afterAll(async () => {
@@ -18,9 +15,8 @@ describe("the project overview", () => {
       annotators: 3,
     });
     const [a, b, c] = annotators;
-    const next = (token: string) => callRoute(nextRoute, { method: "POST", token, params });
-    const submit = (token: string, id: string) =>
-      callRoute(submitRoute, { token, params: { id }, json: { values: { sentiment: "pos" } } });
+    const next = (token: string) => claimAs(token, params);
+    const submit = (token: string, id: string) => submitAs(token, id, { sentiment: "pos" });
     // item-0: a and b submit (done). item-1: c holds a lease (in progress). The rest untouched.
     const first = await next(a.token);
     await submit(a.token, first.body.assignmentId);

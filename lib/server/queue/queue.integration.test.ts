@@ -2,23 +2,19 @@ import { afterAll, describe, expect, it } from "vitest";
 import { GET as getAssignmentRoute } from "@/app/api/v1/assignments/[id]/route";
 import { PUT as reviseRoute } from "@/app/api/v1/assignments/[id]/annotations/route";
 import { POST as skipRoute } from "@/app/api/v1/assignments/[id]/skip/route";
-import { POST as submitRoute } from "@/app/api/v1/assignments/[id]/submit/route";
 import { PUT as updateDefinition } from "@/app/api/v1/projects/[id]/label-definitions/[key]/route";
 import { GET as progressRoute } from "@/app/api/v1/projects/[id]/my/progress/route";
-import { POST as nextRoute } from "@/app/api/v1/projects/[id]/queue/next/route";
 import { disconnectDb, getPool } from "@/lib/db";
 import { callRoute } from "@/lib/testing/call-route";
 import { createTestUser } from "@/lib/testing/factories";
-import { createLabelingProject } from "@/lib/testing/queue-fixtures";
+import { claimAs, createLabelingProject, submitAs } from "@/lib/testing/queue-fixtures";
 
 afterAll(async () => {
   await disconnectDb();
 });
 
-const next = (token: string, params: { id: string }) =>
-  callRoute(nextRoute, { method: "POST", token, params });
-const submit = (token: string, id: string, values: Record<string, unknown>, query = "") =>
-  callRoute(submitRoute, { token, params: { id }, path: `/x${query}`, json: { values } });
+const next = claimAs;
+const submit = submitAs;
 const skip = (token: string, id: string) => callRoute(skipRoute, { method: "POST", token, params: { id } });
 
 async function counters(projectId: string) {
