@@ -15,7 +15,7 @@ import http from "node:http";
 import os from "node:os";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
-import { startBenchDatabase } from "./bench-setup";
+import { judgeTargets, startBenchDatabase } from "./bench-setup";
 
 const { values } = parseArgs({
   options: { items: { type: "string", default: "1000000" }, serve: { type: "boolean", default: false } },
@@ -183,6 +183,12 @@ async function main() {
           sha256Verified: sha256 === sealed.sha256 && rows === count,
           setupSeconds,
           targets: { rowsPerSecond: 100_000, timeToFirstByteMs: 500, serverRssGrowthMb: 200 },
+          missed: judgeTargets({
+            "sha256 verified": sha256 === sealed.sha256 && rows === count,
+            "rows/s >= 100,000": rows / seconds >= 100_000,
+            "time to first byte <= 500 ms": firstByteMs <= 500,
+            "server RSS growth <= 200 MB": peakRss - baselineRss <= 200 * 1024 * 1024,
+          }),
         },
         null,
         2,

@@ -5,7 +5,7 @@ import http from "node:http";
 import zlib from "node:zlib";
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
-import { startBenchDatabase } from "./bench-setup";
+import { judgeTargets, startBenchDatabase } from "./bench-setup";
 import { buildIfNeeded } from "./build-if-needed";
 import { startAppProcess, type TAppProcess } from "./local-services";
 
@@ -207,6 +207,30 @@ async function main() {
     (a, b) => b.items - a.items,
   );
   const [big, small] = [bySize[0], bySize[bySize.length - 1]];
+  const p50RatioLargeToSmall =
+    bySize.length > 1 ? Number((big.claimMs.p50 / small.claimMs.p50).toFixed(2)) : null;
+  const checked = results as {
+    items: number;
+    errors: number;
+    cyclesPerSecond: number;
+    claimMs: { p99: number };
+    audit: { duplicates: number; overshoot: number; counter_mismatch: number };
+  }[];
+  const missed = judgeTargets(
+    Object.fromEntries(
+      checked
+        .flatMap((r) => [
+          [`${r.items} items: no errors`, r.errors === 0],
+          [
+            `${r.items} items: audit clean`,
+            !r.audit.duplicates && !r.audit.overshoot && !r.audit.counter_mismatch,
+          ],
+          [`${r.items} items: cycles/s >= 300`, r.cyclesPerSecond >= 300],
+          [`${r.items} items: claim p99 <= 50 ms`, r.claimMs.p99 <= 50],
+        ])
+        .concat([["p50 ratio <= 1.5", p50RatioLargeToSmall === null || p50RatioLargeToSmall <= 1.5]]),
+    ),
+  );
   console.log(
     JSON.stringify(
       {
@@ -215,9 +239,9 @@ async function main() {
         seconds: SECONDS,
         servers: SERVERS,
         runs: results,
-        p50RatioLargeToSmall:
-          bySize.length > 1 ? Number((big.claimMs.p50 / small.claimMs.p50).toFixed(2)) : null,
+        p50RatioLargeToSmall,
         targets: { claimP99Ms: 50, cyclesPerSecond: 300, p50Ratio: 1.5, duplicates: 0, overshoot: 0 },
+        missed,
       },
       null,
       2,

@@ -36,3 +36,19 @@ export function trackPeakRss(intervalMs = 50): () => number {
     return Math.round(Math.max(peak, process.memoryUsage().rss) / 1024 / 1024);
   };
 }
+
+/**
+ * A benchmark's verdict on its own targets and audits: each entry is a check that must hold. Prints
+ * the ones that do not, to stderr, and sets the exit status to 1 when any fails, so a script or CI
+ * running a benchmark is told (the JSON on stdout lists them as `missed` too).
+ */
+export function judgeTargets(checks: Record<string, boolean>): string[] {
+  const missed = Object.entries(checks)
+    .filter(([, held]) => !held)
+    .map(([name]) => name);
+  if (missed.length) {
+    console.error(`benchmark: missed ${missed.join(", ")}`);
+    process.exitCode = 1;
+  }
+  return missed;
+}

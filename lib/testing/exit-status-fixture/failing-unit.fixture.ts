@@ -1,0 +1,5 @@
+import { expect, it } from "vitest";
+
+it("fails on purpose (unit)", () => {
+  expect(1).toBe(2);
+});
