@@ -19,6 +19,8 @@ export default defineConfig({
           include: ["lib/**/*.test.ts", "components/**/*.test.ts"],
           exclude: ["**/*.integration.test.ts", "node_modules/**"],
           environment: "node",
+          // A few unit tests stream 200,000 rows; on a loaded two-core machine they pass 5 s.
+          testTimeout: 30_000,
         },
       },
       {
