@@ -21,16 +21,20 @@ async function main() {
   await app.prepare();
   // Loaded once Next has set up its server environment (AsyncLocalStorage), which they import.
   const { matchHotRoute, serveHotRoute } = await import("@/lib/server/http/hot-routes");
+  const { createFrontDoor } = await import("@/lib/server/http/front-door");
+  const { createApiRateLimits } = await import("@/lib/server/http/api-rate-limits");
+  const { getLogger } = await import("@/lib/server/log/logger");
   const { disconnectDb } = await import("@/lib/db");
-  const server = createServer((req, res) => {
-    const hot = matchHotRoute(req.method, req.url);
-    const served = hot ? serveHotRoute(hot, req, res) : handle(req, res);
-    served.catch((error: unknown) => {
-      console.error("[concord] request failed:", error instanceof Error ? error.message : error);
-      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
-      res.end();
-    });
-  });
+  const server = createServer(
+    createFrontDoor({
+      serve: (req, res) => {
+        const hot = matchHotRoute(req.method, req.url);
+        return hot ? serveHotRoute(hot, req, res) : handle(req, res);
+      },
+      checkRateLimit: createApiRateLimits(),
+      logger: getLogger(),
+    }),
+  );
   server.keepAliveTimeout = 65_000;
   await new Promise((resolve, reject) => {
     server.once("error", reject);

@@ -10,11 +10,15 @@ export class AppError extends Error {
     message: string,
     readonly status: number,
     readonly errors: TFieldError[] = [],
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; retryAfterSeconds?: number },
   ) {
     super(message, options);
     this.name = "AppError";
+    this.retryAfterSeconds = options?.retryAfterSeconds;
   }
+
+  /** Sent as `Retry-After` (429, 503): when the same request may succeed. */
+  readonly retryAfterSeconds?: number;
 }
 
 export const badRequest = (message: string, errors: TFieldError[] = []) =>
@@ -29,7 +33,10 @@ export const conflict = (message: string, errors: TFieldError[] = []) =>
 export const unprocessable = (message: string, errors: TFieldError[] = []) =>
   new AppError("unprocessable", message, 422, errors);
 export const tooLarge = (message: string) => new AppError("too_large", message, 413);
-export const tooManyRequests = (message: string) => new AppError("too_many_requests", message, 429);
+export const tooManyRequests = (message: string, retryAfterSeconds?: number) =>
+  new AppError("too_many_requests", message, 429, [], { retryAfterSeconds });
+export const serviceUnavailable = (message: string, retryAfterSeconds: number, cause?: unknown) =>
+  new AppError("unavailable", message, 503, [], { retryAfterSeconds, cause });
 
 // The queue's SQL functions (prisma/migrations) refuse with SQLSTATE "CS" + the HTTP status, and a
 // message written for the user.
@@ -65,6 +72,7 @@ export function problemResponse(
   requestId: string,
   errors: TFieldError[] = [],
   code?: string,
+  retryAfterSeconds?: number,
 ): Response {
   const body = {
     type: code ? `https://concord.dev/problems/${code}` : "about:blank",
@@ -74,8 +82,11 @@ export function problemResponse(
     requestId,
     errors,
   };
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { "content-type": "application/problem+json", "x-request-id": requestId },
-  });
+  const headers: Record<string, string> = {
+    "content-type": "application/problem+json",
+    "x-request-id": requestId,
+  };
+  if (retryAfterSeconds !== undefined)
+    headers["retry-after"] = String(Math.max(1, Math.ceil(retryAfterSeconds)));
+  return new Response(JSON.stringify(body), { status, headers });
 }

@@ -8,9 +8,13 @@ import {
   badRequest,
   forbidden,
   problemResponse,
+  serviceUnavailable,
   sqlRefusal,
   unauthorized,
 } from "@/lib/server/errors";
+import { isDatabaseUnreachable } from "@/lib/server/db/is-database-unreachable";
+import { currentRequestContext } from "@/lib/server/http/request-context";
+import { getLogger } from "@/lib/server/log/logger";
 import { readJsonBody } from "./read-json-body";
 import { toFieldErrors } from "@/lib/schemas/field-errors";
 
@@ -62,12 +66,14 @@ export function apiRoute<
   handler: (ctx: TApiContext<B, Q, P, A>) => Promise<unknown>,
 ): TRouteHandler {
   return async (request, context) => {
-    const headerId = request.headers.get("x-request-id");
-    const requestId = headerId && /^[\w-]{8,64}$/.test(headerId) ? headerId : randomUUID();
+    // The front door (serve.ts) named the request already: its log line and this answer share the id.
+    const frontDoor = currentRequestContext();
+    const requestId = frontDoor?.requestId ?? requestIdFrom(request.headers);
     try {
       // Open routes (health, token exchange) never touch the session, so they answer even when it cannot be read.
       const caller = options.auth === false ? null : await getCaller(request);
       if (options.auth !== false && !caller) throw unauthorized();
+      if (frontDoor && caller) frontDoor.callerId = caller.id;
       if (caller?.via === "session" && request.method !== "GET" && request.method !== "HEAD") {
         assertSameOrigin(request);
       }
@@ -96,6 +102,12 @@ export function apiRoute<
   };
 }
 
+/** A client's own X-Request-Id when it is a sane one (to follow a request through a proxy), else a new id. */
+export function requestIdFrom(headers: Headers | Record<string, string | string[] | undefined>): string {
+  const raw = headers instanceof Headers ? headers.get("x-request-id") : headers["x-request-id"];
+  return typeof raw === "string" && /^[\w-]{8,64}$/.test(raw) ? raw : randomUUID();
+}
+
 function parseWith(schema: z.ZodType, value: unknown, where: "params" | "query" | "body") {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
@@ -114,10 +126,32 @@ function assertSameOrigin(request: Request) {
   if (!host || new URL(origin).host !== host) throw forbidden("Cross-site request refused.");
 }
 
+/** How long a client should wait before repeating a request that met an unreachable database. */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
+
 export function errorResponse(error: unknown, requestId: string): Response {
-  const appError = error instanceof AppError ? error : sqlRefusal(error);
-  if (appError)
-    return problemResponse(appError.status, appError.message, requestId, appError.errors, appError.code);
+  const appError =
+    error instanceof AppError
+      ? error
+      : (sqlRefusal(error) ??
+        (isDatabaseUnreachable(error)
+          ? serviceUnavailable(
+              "The database cannot be reached right now. Try again in a few seconds.",
+              DATABASE_RETRY_AFTER_SECONDS,
+              error,
+            )
+          : null));
+  if (appError) {
+    if (appError.status === 503) reportError(appError.cause, requestId, "warn");
+    return problemResponse(
+      appError.status,
+      appError.message,
+      requestId,
+      appError.errors,
+      appError.code,
+      appError.retryAfterSeconds,
+    );
+  }
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
     if (error.code === "P2002") {
       const target = (error.meta?.target as string[] | string | undefined) ?? [];
@@ -135,13 +169,18 @@ export function errorResponse(error: unknown, requestId: string): Response {
   }
   if (error instanceof z.ZodError)
     return problemResponse(400, "Invalid input.", requestId, toFieldErrors(error));
-  console.error(
-    `[${requestId}] unhandled error:`,
-    error instanceof Error ? (error.stack ?? error.message) : error,
-  );
+  reportError(error, requestId, "error");
   return problemResponse(
     500,
     "Something went wrong on our side. Quote the request id if you report it.",
     requestId,
   );
+}
+
+// Within a request the front door logs the error on the request's own line; outside one (a test
+// calling a handler directly) it gets a line of its own.
+function reportError(error: unknown, requestId: string, level: "warn" | "error") {
+  const context = currentRequestContext();
+  if (context?.requestId === requestId) context.error = error;
+  else getLogger()[level]({ requestId, err: error }, "request failed");
 }

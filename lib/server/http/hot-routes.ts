@@ -1,6 +1,7 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
+import { writeResponse } from "./write-response";
 import { POST as claimNext } from "@/app/api/v1/projects/[id]/queue/next/route";
 import { POST as submit } from "@/app/api/v1/assignments/[id]/submit/route";
 import { POST as skip } from "@/app/api/v1/assignments/[id]/skip/route";
@@ -62,17 +63,5 @@ export async function serveHotRoute(
     body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
     duplex: "half",
   } as RequestInit);
-  const response = await route.handler(request, { params: Promise.resolve({ id: route.id }) });
-  const body = response.body ? Buffer.from(await response.arrayBuffer()) : null;
-  const outgoing: Record<string, string | string[]> = {};
-  response.headers.forEach((value, key) => {
-    outgoing[key] = value;
-  });
-  const cookies = response.headers.getSetCookie();
-  if (cookies.length) outgoing["set-cookie"] = cookies;
-  if (body) outgoing["content-length"] = String(body.length);
-  // A body the handler refused unread (413) leaves the connection unusable: say so to the client.
-  if (hasBody && !req.complete) outgoing.connection = "close";
-  res.writeHead(response.status, outgoing);
-  res.end(body);
+  await writeResponse(await route.handler(request, { params: Promise.resolve({ id: route.id }) }), req, res);
 }
