@@ -7,7 +7,11 @@ export type TProblem = {
 };
 
 export class ApiError extends Error {
-  constructor(readonly problem: TProblem) {
+  constructor(
+    readonly problem: TProblem,
+    /** The server's `Retry-After` (429, 503), in seconds. */
+    readonly retryAfterSeconds?: number,
+  ) {
     super(problem.detail || problem.title);
     this.name = "ApiError";
   }
@@ -28,8 +32,10 @@ export async function apiFetch<T>(path: string, init: RequestInit & { json?: unk
   });
   if (!response.ok) {
     const problem = (await response.json().catch(() => null)) as TProblem | null;
+    const retryAfter = Number(response.headers.get("retry-after") ?? Number.NaN);
     throw new ApiError(
       problem ?? { status: response.status, title: response.statusText, detail: response.statusText },
+      Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : undefined,
     );
   }
   if (response.status === 204) return undefined as T;

@@ -134,6 +134,31 @@ describe("invalid drafts", () => {
   });
 });
 
+describe("a submit the server cannot take yet", () => {
+  it("stays pending with the answers on screen, and says the answer is kept", () => {
+    const message = "The server is unavailable; your answer is kept. Trying again in 2 s.";
+    const state = run(
+      served(),
+      { type: "value-changed", key: "stars", value: 4 },
+      { type: "request-started", pending: "submit" },
+      { type: "request-retrying", message },
+    );
+    expect(state.pending).toBe("submit");
+    expect(draftOf(state).values.stars).toBe(4);
+    expect(state.notice).toEqual({ tone: "warning", text: message });
+    expect(state.announcement.text).toBe(message);
+    // Once it goes through, the next item comes without the warning.
+    const after = sessionReducer(state, {
+      type: "served",
+      assignment: second,
+      reason: "submitted",
+      now: 9000,
+    });
+    expect(after.notice).toBeNull();
+    expect(after.pending).toBeNull();
+  });
+});
+
 describe("skipping", () => {
   it("arms on the first press and disarms on any change", () => {
     const armed = run(served(), { type: "skip-armed" });

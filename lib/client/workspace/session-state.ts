@@ -60,6 +60,8 @@ export type TSessionAction =
   | { type: "invalid"; errors: Record<string, string> }
   | { type: "request-started"; pending: Exclude<TPending, "claim"> }
   | { type: "request-failed"; message: string; errors?: Record<string, string> }
+  /** The server could not take the request yet; it is sent again, the answers stay as they are. */
+  | { type: "request-retrying"; message: string }
   | { type: "skip-armed" }
   | { type: "skip-disarmed" }
   | {
@@ -232,6 +234,13 @@ export function sessionReducer(state: TSessionState, action: TSessionAction): TS
         focusRequest: first === null ? state.focusRequest : requestFocus(state, first),
       };
     }
+
+    case "request-retrying":
+      return {
+        ...state,
+        notice: { tone: "warning", text: action.message },
+        announcement: announce(state, action.message),
+      };
 
     case "skip-armed":
       return {

@@ -22,7 +22,18 @@ import {
   submitAndClaimNext,
 } from "./queue-api";
 import { RECENT_LIMIT, workspaceKeys } from "./queue-hooks";
-import { GONE_MESSAGE, LEASE_LOST_MESSAGE, afterPaint, messageOf, statusOf } from "./request-outcome";
+import {
+  GONE_MESSAGE,
+  LEASE_LOST_MESSAGE,
+  STILL_UNAVAILABLE_MESSAGE,
+  SUBMIT_RETRIES,
+  afterPaint,
+  isRetryable,
+  messageOf,
+  retryDelayMs,
+  statusOf,
+  unavailableMessage,
+} from "./request-outcome";
 import type { TDraft } from "./draft";
 import { isChanged, timeSpentMs } from "./draft";
 import type { TNotice, TServeReason } from "./session-state";
@@ -118,16 +129,29 @@ export function useLabelingSession(projectId: string) {
     // An expired lease is still submitted: the server accepts it when the slot is still free.
     void run(async () => {
       dispatch({ type: "request-started", pending: "submit" });
-      try {
-        const body = { values, timeSpentMs: timeSpentMs(draft, Date.now()) };
-        const { next } = await submitAndClaimNext(draft.assignment.assignmentId, body);
-        await serveNext(next, "submitted");
-        // Bookkeeping waits until the next item is painted: it must not delay it.
-        afterPaint(() => afterSubmit(draft, values));
-      } catch (error) {
-        const status = statusOf(error);
-        if (status === 409 || status === 404) await moveOnAfterLoss(error);
-        else failWith(error, draft);
+      const body = { values, timeSpentMs: timeSpentMs(draft, Date.now()) };
+      for (let attempt = 0; ; attempt++) {
+        try {
+          const { next } = await submitAndClaimNext(draft.assignment.assignmentId, body);
+          await serveNext(next, "submitted");
+          // Bookkeeping waits until the next item is painted: it must not delay it.
+          afterPaint(() => afterSubmit(draft, values));
+          return;
+        } catch (error) {
+          // Server down or busy: the same answer is sent again later; nothing on screen is lost.
+          if (isRetryable(error) && attempt < SUBMIT_RETRIES) {
+            const delay = retryDelayMs(attempt, error);
+            dispatch({ type: "request-retrying", message: unavailableMessage(delay) });
+            await new Promise((resolve) => setTimeout(resolve, delay));
+            continue;
+          }
+          const status = statusOf(error);
+          if (status === 409 || status === 404) await moveOnAfterLoss(error);
+          else if (isRetryable(error))
+            dispatch({ type: "request-failed", message: STILL_UNAVAILABLE_MESSAGE });
+          else failWith(error, draft);
+          return;
+        }
       }
     });
   }
