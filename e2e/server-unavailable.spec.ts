@@ -6,6 +6,7 @@ test("a submit refused with 503 is kept on screen and sent again until it is sav
   adminApi,
   page,
 }) => {
+  test.setTimeout(120_000);
   const project = await adminApi.post("/api/v1/projects", {
     data: { name: unique("Unavailable"), overlap: 1 },
   });
@@ -38,11 +39,17 @@ test("a submit refused with 503 is kept on screen and sent again until it is sav
     (await adminApi.post(`/api/v1/projects/${id}/members`, { data: { email, role: "annotator" } })).status(),
   ).toBe(201);
 
-  // The first two submits meet a server whose database is down; the third goes through.
+  // The first two submits meet a server whose database is down; the third goes through once the
+  // page has been checked as it stands while waiting.
   const sent: { url: string; body: unknown }[] = [];
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
   await page.route("**/api/v1/assignments/*/submit*", async (route) => {
     sent.push({ url: route.request().url(), body: route.request().postDataJSON() });
-    if (sent.length > 2) return route.continue();
+    if (sent.length > 2) {
+      await released;
+      return route.continue();
+    }
     await route.fulfill({
       status: 503,
       headers: { "content-type": "application/problem+json", "retry-after": "1" },
@@ -69,6 +76,7 @@ test("a submit refused with 503 is kept on screen and sent again until it is sav
   await expect(page.getByRole("button", { name: /Positive/ })).toHaveAttribute("aria-pressed", "true");
   await screenshot(page, "workspace-server-unavailable");
   await expectAccessible(page);
+  release();
 
   await expect(heading).toHaveText("Item u2", { timeout: 15_000 });
   expect(sent).toHaveLength(3);

@@ -23,6 +23,7 @@ export function DraftView({
   draft,
   review,
   pending,
+  isWaitingToRetry,
   isSkipArmed,
   statusText,
   stackRef,
@@ -38,6 +39,7 @@ export function DraftView({
   draft: TDraft;
   review: TReview | null;
   pending: TPending | null;
+  isWaitingToRetry: boolean;
   isSkipArmed: boolean;
   statusText: string;
   stackRef: RefObject<HTMLDivElement | null>;
@@ -53,7 +55,8 @@ export function DraftView({
   const { assignment } = draft;
   const { item, definitions } = assignment;
   const hidden = fieldsRenderedBy(definitions.map((d) => d.spec));
-  const isSaving = pending === "submit" || pending === "skip" || pending === "revise";
+  // Waiting to send a submit again, the answers kept are shown as they are, not dimmed as in flight.
+  const isSaving = (pending === "submit" || pending === "skip" || pending === "revise") && !isWaitingToRetry;
   return (
     <article aria-labelledby="item-title" aria-busy={isSaving} className="space-y-4">
       {review ? (

@@ -63,6 +63,7 @@ export function LabelingWorkspace({ projectId }: { projectId: string }) {
         draft={draft}
         review={state.review}
         pending={state.pending}
+        isWaitingToRetry={state.isWaitingToRetry}
         isSkipArmed={state.isSkipArmed}
         statusText={state.announcement.text}
         stackRef={stackRef}

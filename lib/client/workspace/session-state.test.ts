@@ -144,6 +144,7 @@ describe("a submit the server cannot take yet", () => {
       { type: "request-retrying", message },
     );
     expect(state.pending).toBe("submit");
+    expect(state.isWaitingToRetry).toBe(true);
     expect(draftOf(state).values.stars).toBe(4);
     expect(state.notice).toEqual({ tone: "warning", text: message });
     expect(state.announcement.text).toBe(message);
@@ -156,6 +157,7 @@ describe("a submit the server cannot take yet", () => {
     });
     expect(after.notice).toBeNull();
     expect(after.pending).toBeNull();
+    expect(after.isWaitingToRetry).toBe(false);
   });
 });
 

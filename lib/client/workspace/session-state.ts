@@ -34,6 +34,8 @@ export type TSessionState = {
   isSkipArmed: boolean;
   /** What the live region says; `seq` changes so a repeated text is announced again. */
   announcement: { text: string; seq: number };
+  /** A submit the server could not take waits to be sent again: the answers are shown undimmed. */
+  isWaitingToRetry: boolean;
   /**
    * A definition to move keyboard focus to; `seq` changes on every request. `isNewItem`: other
    * content came on screen, so the page goes back to its top rather than scrolling to the definition.
@@ -84,6 +86,7 @@ export const initialSessionState: TSessionState = {
   notice: null,
   isSkipArmed: false,
   announcement: { text: "", seq: 0 },
+  isWaitingToRetry: false,
   focusRequest: null,
 };
 
@@ -136,7 +139,7 @@ function firstKeyOf(draft: TDraft, keys: Record<string, string>): string | null 
 export function sessionReducer(state: TSessionState, action: TSessionAction): TSessionState {
   switch (action.type) {
     case "claim-started":
-      return { ...state, pending: "claim", isSkipArmed: false };
+      return { ...state, pending: "claim", isSkipArmed: false, isWaitingToRetry: false };
 
     case "served": {
       const { assignment, now } = action;
@@ -155,6 +158,7 @@ export function sessionReducer(state: TSessionState, action: TSessionAction): TS
         ...state,
         queue,
         pending: null,
+        isWaitingToRetry: false,
         isSkipArmed: false,
         notice: action.notice === undefined ? (isSame ? state.notice : null) : action.notice,
         announcement: announce(state, servedMessage(action.reason, assignment)),
@@ -216,7 +220,7 @@ export function sessionReducer(state: TSessionState, action: TSessionAction): TS
     }
 
     case "request-started":
-      return { ...state, pending: action.pending, isSkipArmed: false, notice: null };
+      return { ...state, pending: action.pending, isSkipArmed: false, notice: null, isWaitingToRetry: false };
 
     case "request-failed": {
       const errors = action.errors ?? {};
@@ -229,6 +233,7 @@ export function sessionReducer(state: TSessionState, action: TSessionAction): TS
       return {
         ...next,
         pending: null,
+        isWaitingToRetry: false,
         notice: { tone: "error", text: action.message },
         announcement: announce(state, action.message),
         focusRequest: first === null ? state.focusRequest : requestFocus(state, first),
@@ -238,6 +243,7 @@ export function sessionReducer(state: TSessionState, action: TSessionAction): TS
     case "request-retrying":
       return {
         ...state,
+        isWaitingToRetry: true,
         notice: { tone: "warning", text: action.message },
         announcement: announce(state, action.message),
       };
