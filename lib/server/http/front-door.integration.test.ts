@@ -144,6 +144,22 @@ describe("request logs", () => {
     expect(lines[0].err.stack).toContain("front-door.integration.test.ts");
   });
 
+  it("show a 503 with Retry-After on the hot lane while PostgreSQL cannot be reached, as a warning", async () => {
+    const { annotators, project } = await createLabelingProject({ items: 1, overlap: 1, annotators: 1 });
+    await disconnectDb();
+    vi.stubEnv("DATABASE_URL", "postgresql://nobody:x@127.0.0.1:1/none");
+    const res = await post(`${base}/api/v1/projects/${project.id}/queue/next`, {
+      token: annotators[0].token,
+    });
+    await disconnectDb();
+    expect(res.status).toBe(503);
+    expect(Number(res.headers["retry-after"])).toBeGreaterThan(0);
+    const lines = await loggedLines();
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ level: "warn", status: 503, requestId: res.body.requestId });
+    expect(lines[0].err.code).toBe("ECONNREFUSED");
+  });
+
   it("follow LOG_LEVEL", async () => {
     vi.stubEnv("LOG_LEVEL", "warn");
     const lines: string[] = [];
