@@ -27,11 +27,11 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { browserName: "chromium", viewport: { width: 1280, height: 800 } } }],
-  // The same start path as `npm start` (migrations, demo seed, production build, next start), on a
-  // fresh embedded database of its own.
+  // The same start path as `npm start` (migrations, demo seed, production build, then the app process
+  // lib/cli/serve/serve.ts with its hot lane), on a fresh embedded database of its own.
   webServer: {
     command:
-      "node --conditions=react-server --import tsx lib/cli/start.ts --data-dir .data/e2e --reset --fast --demo",
+      "node --conditions=react-server --import tsx lib/cli/serve/start.ts --data-dir .data/e2e --reset --fast --demo",
     url: `http://127.0.0.1:${port}/api/v1/health`,
     env: { PORT: String(port), DATABASE_URL: "" },
     timeout: 600_000,

@@ -1,9 +1,9 @@
 import path from "node:path";
 import pg from "pg";
-import { runningClusterUrl, sessionSecret, startAppProcess } from "../lib/cli/local-services";
+import { runningClusterUrl, sessionSecret, startAppProcess } from "../lib/cli/serve/local-services";
 import { DEMO_PASSWORD, apiAs, expect, test, tokenFor, unique } from "./fixtures";
 
-// The e2e server's data folder (playwright.config.ts runs lib/cli/start.ts --data-dir .data/e2e).
+// The e2e server's data folder (playwright.config.ts runs lib/cli/serve/start.ts --data-dir .data/e2e).
 const DATA_DIR = path.resolve(".data/e2e");
 
 function e2eDatabaseUrl(): string {

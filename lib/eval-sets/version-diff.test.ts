@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fromArray } from "@/lib/export/test-rows";
+import { fromArray } from "@/lib/testing/test-rows";
 import { diffVersions, labelChanges, type TDiffRow } from "./version-diff";
 
 const row = (id: number, sentiment: unknown, extra: Record<string, unknown> = {}): TDiffRow => ({

@@ -8,7 +8,7 @@ import { canonicalJson } from "@/lib/labels/canonical-json";
 import { digestJsonl, encodeJsonlRow, jsonlStream, sha256OfJsonl } from "./canonical-jsonl";
 import type { TExportAnnotation, TExportRow } from "./export-row";
 import { collectBytes } from "./text-chunks";
-import { fromArray, testRow, testRows } from "./test-rows";
+import { fromArray, testRow, testRows } from "@/lib/testing/test-rows";
 
 /** The same value with every object's keys inserted in reverse order. */
 function reversedKeys(value: unknown): unknown {

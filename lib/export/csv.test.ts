@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { csvField, csvHeader, csvRowEncoder, csvStream, csvValue } from "./csv";
 import type { TExportRow } from "./export-row";
 import { collectBytes } from "./text-chunks";
-import { fromArray, TEST_COLUMNS, testRow, testRows } from "./test-rows";
+import { fromArray, TEST_COLUMNS, testRow, testRows } from "@/lib/testing/test-rows";
 
 const row = (patch: Partial<TExportRow>): TExportRow => ({
   itemId: "1",

@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import type { TCardInput } from "./hf-card";
 import { renderDatasetCard } from "./hf-card";
 import { codeSpan, escapeMarkdown, humanizeKey, manifestMarkdown, valueLines } from "./manifest-markdown";
-import { TEST_MANIFEST } from "./test-rows";
-import { loadYaml } from "./load-yaml";
+import { TEST_MANIFEST } from "@/lib/testing/test-rows";
+import { loadYaml } from "@/lib/testing/load-yaml";
 
 const input: TCardInput = {
   manifest: TEST_MANIFEST,

@@ -12,9 +12,9 @@ import type { TExportRow } from "./export-row";
 import type { THfDatasetOptions } from "./hf-dataset";
 import { hfDatasetTar, hfDatasetTarGz } from "./hf-dataset";
 import type { THfFeature, THfNamedFeature } from "./hf-features";
-import { loadYaml } from "./load-yaml";
+import { loadYaml } from "@/lib/testing/load-yaml";
 import { collectBytes } from "./text-chunks";
-import { fromArray, TEST_COLUMNS, TEST_MANIFEST, testRow, testRows } from "./test-rows";
+import { fromArray, TEST_COLUMNS, TEST_MANIFEST, testRow, testRows } from "@/lib/testing/test-rows";
 
 const work = mkdtempSync(join(tmpdir(), "concord-hf-test-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { toWireRow } from "./export-row";
 import type { THfType } from "./hf-features";
 import { featureInference, MAX_FIELDS, observe, toFeature } from "./hf-features";
-import { testRow } from "./test-rows";
+import { testRow } from "@/lib/testing/test-rows";
 
 const infer = (...values: unknown[]) =>
   toFeature(values.reduce<THfType | undefined>((t, v) => observe(t, v), undefined)!);

@@ -8,7 +8,7 @@ import { toWireAnnotations } from "./export-row";
 import type { TParquetOptions } from "./parquet";
 import { PARQUET_CREATED_BY, PARQUET_MANIFEST_KEY, parquetStream } from "./parquet";
 import { collectBytes } from "./text-chunks";
-import { fromArray, TEST_COLUMNS, TEST_MANIFEST, testRow, testRows } from "./test-rows";
+import { fromArray, TEST_COLUMNS, TEST_MANIFEST, testRow, testRows } from "@/lib/testing/test-rows";
 
 async function writeParquet(rows: AsyncIterable<TExportRow>, options: TParquetOptions) {
   const chunks: Uint8Array[] = [];

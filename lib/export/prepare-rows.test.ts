@@ -4,7 +4,7 @@ import { anonymizer, sequentialAnonymizer } from "./anonymize";
 import { encodeJsonlRow } from "./canonical-jsonl";
 import type { TExportRow } from "./export-row";
 import { prepareRows } from "./prepare-rows";
-import { testRows } from "./test-rows";
+import { testRows } from "@/lib/testing/test-rows";
 
 async function collect(rows: AsyncIterable<TExportRow>): Promise<TExportRow[]> {
   const out: TExportRow[] = [];

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
-import { loadYaml } from "./load-yaml";
+import { loadYaml } from "@/lib/testing/load-yaml";
 import { toYaml, yamlString } from "./yaml-lite";
 
 const key = fc.string().filter((k) => k !== "__proto__");

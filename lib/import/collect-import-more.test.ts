@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { collectImport } from "./collect-import";
 import type { TImportFormat, TImportRecord } from "./import-types";
-import { cutAt, jsonl, runImport as run } from "./test-input";
+import { cutAt, jsonl, runImport as run } from "@/lib/testing/test-input";
 
 describe("collectImport: duplicates, CSV, chunking", () => {
   it("finds duplicates by externalId and by content, and rejects an id reused with other data", async () => {

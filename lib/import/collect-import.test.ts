@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { collectImport } from "./collect-import";
-import { byteChunks, jsonl, runImport as run } from "./test-input";
+import { byteChunks, jsonl, runImport as run } from "@/lib/testing/test-input";
 
 describe("collectImport", () => {
   it("hands valid records to onBatch in file order and batches", async () => {

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { decodeUtf8, firstInvalidByte } from "./decode-utf8";
 import { InvalidUtf8Error } from "./invalid-utf8-error";
-import { byteChunks } from "./test-input";
+import { byteChunks } from "@/lib/testing/test-input";
 
 async function decodeAll(chunks: AsyncIterable<Uint8Array | string>): Promise<string> {
   let text = "";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readChunked } from "./test-input";
+import { readChunked } from "@/lib/testing/test-input";
 
 describe("reading CSV", () => {
   it("reads rows as objects of strings keyed by the header", async () => {
@@ -109,7 +109,7 @@ describe("reading CSV", () => {
   });
 
   it("ends with a fatal error on bytes that are not UTF-8", async () => {
-    const { readAll, byteChunks } = await import("./test-input");
+    const { readAll, byteChunks } = await import("@/lib/testing/test-input");
     const bytes = Buffer.concat([Buffer.from("id,text\n1,a\n2,caf"), Buffer.from([0xe9]), Buffer.from("\n")]);
     const entries = await readAll(byteChunks(bytes, 1 << 20), "csv");
     expect(entries).toEqual([

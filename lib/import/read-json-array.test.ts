@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { cutAt, readAll, readChunked } from "./test-input";
+import { cutAt, readAll, readChunked } from "@/lib/testing/test-input";
 
 describe("reading a JSON array", () => {
   it("finds each element, with the line where it starts", async () => {

@@ -2,7 +2,7 @@ import { Readable } from "node:stream";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readRecordBatches } from "./read-records";
-import { byteChunks, cutAt, readAll, readChunked } from "./test-input";
+import { byteChunks, cutAt, readAll, readChunked } from "@/lib/testing/test-input";
 
 describe("reading JSONL", () => {
   it("reads one record per line with its line number", async () => {

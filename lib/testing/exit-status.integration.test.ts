@@ -44,7 +44,7 @@ describe("a failing test fails the run", () => {
 
 describe("a failing command fails", () => {
   it("`concord` with an unknown command exits 2 although it loaded the embedded PostgreSQL", async () => {
-    const { status, output } = await run(["lib/cli/concord.mjs", "no-such-command"]);
+    const { status, output } = await run(["lib/cli/concord/concord.mjs", "no-such-command"]);
     expect(output).toContain("Usage:");
     expect(status).toBe(2);
   }, 60_000);

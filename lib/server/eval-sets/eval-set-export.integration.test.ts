@@ -14,7 +14,7 @@ import { POST as previewRoute } from "@/app/api/v1/projects/[id]/eval-sets/previ
 import { GET as listSetsRoute, POST as createSetRoute } from "@/app/api/v1/projects/[id]/eval-sets/route";
 import { disconnectDb } from "@/lib/db";
 import { callRoute } from "@/lib/testing/call-route";
-import { annotate, createCurationProject } from "./eval-set-fixtures";
+import { annotate, createCurationProject } from "@/lib/testing/eval-set-fixtures";
 
 const work = mkdtempSync(join(tmpdir(), "concord-export-test-"));
 afterAll(async () => {

@@ -9,7 +9,7 @@ import { POST as previewRoute } from "@/app/api/v1/projects/[id]/eval-sets/previ
 import { POST as createSetRoute } from "@/app/api/v1/projects/[id]/eval-sets/route";
 import { disconnectDb, getPool } from "@/lib/db";
 import { callRoute } from "@/lib/testing/call-route";
-import { annotate, createCurationProject, reviseAnnotation } from "./eval-set-fixtures";
+import { annotate, createCurationProject, reviseAnnotation } from "@/lib/testing/eval-set-fixtures";
 
 afterAll(async () => {
   await disconnectDb();

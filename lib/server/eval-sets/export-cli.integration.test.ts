@@ -8,10 +8,10 @@ import { POST as freezeRoute } from "@/app/api/v1/eval-sets/[id]/freeze/route";
 import { GET as versionRoute } from "@/app/api/v1/eval-sets/[id]/versions/[version]/route";
 import { GET as exportRoute } from "@/app/api/v1/eval-sets/[id]/versions/[version]/export/route";
 import { POST as createSetRoute } from "@/app/api/v1/projects/[id]/eval-sets/route";
-import { exportCommand } from "@/lib/cli/export-command";
+import { exportCommand } from "@/lib/cli/concord/export-command";
 import { disconnectDb } from "@/lib/db";
 import { callRoute } from "@/lib/testing/call-route";
-import { annotate, createCurationProject } from "./eval-set-fixtures";
+import { annotate, createCurationProject } from "@/lib/testing/eval-set-fixtures";
 import { startRouteServer } from "./route-http-server";
 
 const work = mkdtempSync(join(tmpdir(), "concord-cli-test-"));

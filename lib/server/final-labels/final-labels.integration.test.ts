@@ -6,7 +6,7 @@ import { POST as adjudicateRoute } from "@/app/api/v1/projects/[id]/final-labels
 import { GET as rulesRoute } from "@/app/api/v1/projects/[id]/final-labels/rules/route";
 import { PUT as setRuleRoute } from "@/app/api/v1/projects/[id]/final-labels/rules/[key]/route";
 import { disconnectDb, getPool } from "@/lib/db";
-import { annotate, createCurationProject, reviseAnnotation } from "@/lib/server/eval-sets/eval-set-fixtures";
+import { annotate, createCurationProject, reviseAnnotation } from "@/lib/testing/eval-set-fixtures";
 import { callRoute } from "@/lib/testing/call-route";
 
 afterAll(async () => {

@@ -6,7 +6,7 @@ import { disconnectDb, getPool } from "@/lib/db";
 import { createLabelingProject } from "@/lib/testing/queue-fixtures";
 import { matchHotRoute, serveHotRoute } from "./hot-routes";
 
-// The hot lane as lib/cli/serve.ts runs it, in front of a stand-in for Next that answers 418.
+// The hot lane as lib/cli/serve/serve.ts runs it, in front of a stand-in for Next that answers 418.
 let server: Server;
 let base: string;
 

@@ -1,5 +1,5 @@
 // `npm start`: database (embedded unless DATABASE_URL is set), migrations, demo seed, production
-// build when the sources changed, then the app process (lib/cli/serve.ts). Ctrl-C stops the app,
+// build when the sources changed, then the app process (lib/cli/serve/serve.ts). Ctrl-C stops the app,
 // then PostgreSQL.
 import { rmSync } from "node:fs";
 import path from "node:path";
@@ -8,7 +8,7 @@ import { migrateDatabase } from "@/lib/server/db/migrate";
 import { DEFAULT_DATA_DIR, resolveDatabase } from "@/lib/server/db/resolve-database";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "@/lib/server/demo/seed-demo";
 import { disconnectDb } from "@/lib/db";
-import { parseCliArgs } from "./args";
+import { parseCliArgs } from "../args";
 import { buildIfNeeded } from "./build-if-needed";
 import { sessionSecret, startAppProcess, type TAppProcess } from "./local-services";
 

@@ -3,7 +3,7 @@
  * row i is always the same. `data` is ~200 bytes of JSON; labels cover the value kinds that label
  * definitions produce (choice string, multi-choice list, rating number, spans, null).
  */
-import type { TExportColumns, TExportRow, TManifest } from "./export-row";
+import type { TExportColumns, TExportRow, TManifest } from "@/lib/export/export-row";
 
 const WORDS = ["annotation", "label", "quality", "review", "sample", "model", "token", "agreement"];
 const SENTIMENTS = ["neg", "neu", "pos"];

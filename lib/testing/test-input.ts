@@ -2,8 +2,8 @@
  * Test helpers: feed an upload as many small byte chunks, the way a slow network would, so that
  * every reader has to carry lines, elements, quotes and UTF-8 characters across chunk boundaries.
  */
-import type { TCollectOptions, TImportSummary } from "./collect-import";
-import { collectImport } from "./collect-import";
+import type { TCollectOptions, TImportSummary } from "@/lib/import/collect-import";
+import { collectImport } from "@/lib/import/collect-import";
 import type {
   TImportFormat,
   TImportInput,
@@ -11,8 +11,8 @@ import type {
   TImportRecord,
   TReadEntry,
   TReadOptions,
-} from "./import-types";
-import { readRecords } from "./read-records";
+} from "@/lib/import/import-types";
+import { readRecords } from "@/lib/import/read-records";
 
 /** The UTF-8 bytes of `text` in chunks of `size` bytes (the last may be shorter). */
 export async function* byteChunks(text: string | Uint8Array, size: number): AsyncGenerator<Uint8Array> {

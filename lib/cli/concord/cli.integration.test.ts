@@ -7,7 +7,7 @@ import { checkPassword } from "@/lib/server/auth/check-password";
 
 const run = promisify(execFile);
 const concord = (args: string[]) =>
-  run(process.execPath, ["lib/cli/concord.mjs", ...args], {
+  run(process.execPath, ["lib/cli/concord/concord.mjs", ...args], {
     env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL },
   });
 

@@ -6,8 +6,8 @@ import zlib from "node:zlib";
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { judgeTargets, startBenchDatabase } from "./bench-setup";
-import { buildIfNeeded } from "./build-if-needed";
-import { startAppProcess, type TAppProcess } from "./local-services";
+import { buildIfNeeded } from "../serve/build-if-needed";
+import { startAppProcess, type TAppProcess } from "../serve/local-services";
 
 const { values } = parseArgs({
   options: {

@@ -58,7 +58,7 @@ export function sessionSecret(dataDir: string): string {
 export type TAppProcess = { url: string; child: ChildProcess; stop: () => Promise<void> };
 
 /**
- * Starts one app process (lib/cli/serve.ts, on the production build) and resolves once it answers
+ * Starts one app process (lib/cli/serve/serve.ts, on the production build) and resolves once it answers
  * its health check; rejects if it exits first or stays silent for two minutes.
  */
 export async function startAppProcess(options: {
@@ -80,7 +80,7 @@ export async function startAppProcess(options: {
       "--conditions=react-server",
       "--import",
       "tsx",
-      path.join("lib", "cli", "serve.ts"),
+      path.join("lib", "cli", "serve", "serve.ts"),
     ],
     {
       stdio: options.stdio ?? "inherit",

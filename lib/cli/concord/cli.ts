@@ -5,7 +5,7 @@ import { migrateDatabase } from "@/lib/server/db/migrate";
 import { resolveDatabase } from "@/lib/server/db/resolve-database";
 import { createAdmin } from "@/lib/server/users/create-admin";
 import { ZEmail, ZName, ZPassword } from "@/lib/schemas/common";
-import { parseCliArgs } from "./args";
+import { parseCliArgs } from "../args";
 import { EXPORT_USAGE, exportCommand } from "./export-command";
 
 const USAGE = `Usage:

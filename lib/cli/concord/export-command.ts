@@ -5,7 +5,7 @@ import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import { z } from "zod";
-import { parseCliArgs } from "./args";
+import { parseCliArgs } from "../args";
 
 export const EXPORT_USAGE = `  concord export --url URL --token T --set NAME --version N [--format jsonl|csv|parquet|hf]
                  [--project ID] [--annotations] [--raw-annotators] -o FILE

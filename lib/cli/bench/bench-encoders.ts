@@ -1,16 +1,16 @@
 /**
  * Throughput of the export encoders without the database:
- *   npx tsx lib/export/export-bench.ts [rows=1000000] [jsonl|csv|parquet|hf ...]
+ *   npx tsx lib/cli/bench/bench-encoders.ts [rows=1000000] [jsonl|csv|parquet|hf ...]
  * Encodes generated rows (test-rows.ts: ~200 bytes of data JSON, four labels) and prints, per
  * format, {rows, seconds, rowsPerSecond, cpuSeconds, outputMb, peakRssMb}. Generating the rows is
  * part of `seconds`; it is also timed alone (`generate`) to give the encoders' own rate. Other load
  * on the machine skews wall-clock figures: compare `cpuSeconds` too.
  */
-import { jsonlStream } from "./canonical-jsonl";
-import { csvStream } from "./csv";
-import { hfDatasetTarGz } from "./hf-dataset";
-import { parquetStream } from "./parquet";
-import { TEST_COLUMNS, TEST_MANIFEST, testRows } from "./test-rows";
+import { jsonlStream } from "@/lib/export/canonical-jsonl";
+import { csvStream } from "@/lib/export/csv";
+import { hfDatasetTarGz } from "@/lib/export/hf-dataset";
+import { parquetStream } from "@/lib/export/parquet";
+import { TEST_COLUMNS, TEST_MANIFEST, testRows } from "@/lib/testing/test-rows";
 
 const args = process.argv.slice(2);
 const rows = Number(args.find((arg) => /^\d+$/.test(arg)) ?? 1_000_000);
