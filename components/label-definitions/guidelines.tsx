@@ -1,10 +1,11 @@
-import type { ReactNode } from "react";
-import type { TBlock, TInline } from "./markdown";
-import { parseMarkdown } from "./markdown";
+import { memo, type ComponentProps, type ReactNode } from "react";
+import Markdown, { type Components } from "react-markdown";
+import remarkGfm from "remark-gfm";
 
 /*
- * react-markdown is not a dependency, so guidelines are rendered by the small parser in markdown.ts.
- * Every node becomes a React element or text (escaped by React): no HTML string is ever injected.
+ * Guidelines are GitHub-flavoured Markdown (tables, nested and task lists, images, strikethrough),
+ * parsed by remark and rendered as React elements: raw HTML is shown as text, never injected, and
+ * links and images keep only http(s) URLs. Works in server and client components alike.
  */
 
 const HEADING_CLASSES = [
@@ -12,94 +13,111 @@ const HEADING_CLASSES = [
   "text-sm font-semibold text-slate-900",
   "text-sm font-semibold text-slate-800",
 ];
+const SAFE_URL = /^https?:\/\/[^\s<>"]+$/i;
 
-function renderInline(nodes: readonly TInline[]): ReactNode[] {
-  return nodes.map((node, index) => {
-    switch (node.type) {
-      case "text":
-        return node.text;
-      case "strong":
-        return (
-          <strong key={index} className="font-semibold text-slate-900">
-            {renderInline(node.children)}
-          </strong>
-        );
-      case "em":
-        return <em key={index}>{renderInline(node.children)}</em>;
-      case "code":
-        return (
-          <code
-            key={index}
-            className="rounded bg-slate-100 px-1 py-0.5 font-mono text-[0.85em] text-slate-800"
-          >
-            {node.text}
-          </code>
-        );
-      case "link":
-        return (
-          <a
-            key={index}
-            href={node.href}
-            target="_blank"
-            rel="noreferrer"
-            className="font-medium text-indigo-700 underline underline-offset-2 hover:text-indigo-900"
-          >
-            {renderInline(node.children)}
-            <span className="sr-only"> (opens in a new tab)</span>
-          </a>
-        );
-    }
-  });
+/** Only absolute http(s) URLs survive; anything else (javascript:, data:, relative) is dropped. */
+export function safeUrl(url: string): string | null {
+  return SAFE_URL.test(url) ? url : null;
 }
 
-function renderBlock(block: TBlock, index: number, baseHeadingLevel: number): ReactNode {
-  switch (block.type) {
-    case "heading": {
-      // "#" maps to `baseHeadingLevel`, so guidelines never outrank the page's own headings.
-      const level = Math.min(baseHeadingLevel + block.depth - 1, 6);
-      const Tag = `h${level}` as "h2" | "h3" | "h4" | "h5" | "h6";
-      return (
-        <Tag key={index} className={HEADING_CLASSES[Math.min(block.depth, 3) - 1]}>
-          {renderInline(block.children)}
-        </Tag>
-      );
-    }
-    case "paragraph":
-      return <p key={index}>{renderInline(block.children)}</p>;
-    case "list": {
-      const items = block.items.map((item, i) => <li key={i}>{renderInline(item)}</li>);
-      return block.ordered ? (
-        <ol key={index} start={block.start} className="list-decimal space-y-1 pl-5">
-          {items}
-        </ol>
+type THeadingTag = "h2" | "h3" | "h4" | "h5" | "h6";
+
+function componentsFor(baseHeadingLevel: number): Components {
+  // "#" maps to `baseHeadingLevel`, so guidelines never outrank the page's own headings.
+  const heading = (depth: number) =>
+    function Heading({ children }: { children?: ReactNode }) {
+      const Tag = `h${Math.min(baseHeadingLevel + depth - 1, 6)}` as THeadingTag;
+      return <Tag className={HEADING_CLASSES[Math.min(depth, 3) - 1]}>{children}</Tag>;
+    };
+  return {
+    h1: heading(1),
+    h2: heading(2),
+    h3: heading(3),
+    h4: heading(4),
+    h5: heading(5),
+    h6: heading(6),
+    strong: ({ children }) => <strong className="font-semibold text-slate-900">{children}</strong>,
+    ul: ({ children, className }) => (
+      <ul className={className ? "space-y-1 pl-1" : "list-disc space-y-1 pl-5"}>{children}</ul>
+    ),
+    ol: ({ children, start }) => (
+      <ol start={start} className="list-decimal space-y-1 pl-5">
+        {children}
+      </ol>
+    ),
+    blockquote: ({ children }) => (
+      <blockquote className="space-y-2 border-l-4 border-slate-300 pl-3 text-slate-700">
+        {children}
+      </blockquote>
+    ),
+    pre: ({ children }) => (
+      <pre className="overflow-x-auto rounded-md bg-slate-100 p-3 font-mono text-xs text-slate-800">
+        {children}
+      </pre>
+    ),
+    code: ({ children, className }) =>
+      // A fenced block's code carries its language class (or sits in <pre>, styled there).
+      className ? (
+        <code>{children}</code>
       ) : (
-        <ul key={index} className="list-disc space-y-1 pl-5">
-          {items}
-        </ul>
-      );
-    }
-    case "quote":
-      return (
-        <blockquote key={index} className="border-l-4 border-slate-300 pl-3 text-slate-700">
-          {renderInline(block.children)}
-        </blockquote>
-      );
-    case "code":
-      return (
-        <pre
-          key={index}
-          className="overflow-x-auto rounded-md bg-slate-100 p-3 font-mono text-xs text-slate-800"
+        <code className="rounded bg-slate-100 px-1 py-0.5 font-mono text-[0.85em] text-slate-800">
+          {children}
+        </code>
+      ),
+    hr: () => <hr className="border-slate-200" />,
+    a: ({ href, children }) =>
+      href ? (
+        <a
+          href={href}
+          target="_blank"
+          rel="noreferrer"
+          className="font-medium text-indigo-700 underline underline-offset-2 hover:text-indigo-900"
         >
-          <code>{block.text}</code>
-        </pre>
-      );
-    case "rule":
-      return <hr key={index} className="border-slate-200" />;
-  }
+          {children}
+          <span className="sr-only"> (opens in a new tab)</span>
+        </a>
+      ) : (
+        <>{children}</>
+      ),
+    img: ({ src, alt }) =>
+      typeof src === "string" && src ? (
+        // Guidelines link images from anywhere, of unknown size: next/image needs known hosts.
+        // eslint-disable-next-line @next/next/no-img-element
+        <img src={src} alt={alt ?? ""} loading="lazy" className="my-1 inline-block h-auto max-w-full" />
+      ) : (
+        <>{alt}</>
+      ),
+    table: ({ children }) => (
+      <div className="overflow-x-auto">
+        <table className="min-w-full border-collapse text-left text-sm">{children}</table>
+      </div>
+    ),
+    th: ({ children, style }) => (
+      <th style={style} className="border border-slate-300 bg-slate-50 px-2 py-1 font-semibold">
+        {children}
+      </th>
+    ),
+    td: ({ children, style }) => (
+      <td style={style} className="border border-slate-300 px-2 py-1 align-top">
+        {children}
+      </td>
+    ),
+    input: ({ checked }: ComponentProps<"input">) => (
+      // A task list's box: shown, not a form control nobody can use.
+      <span className="mr-1" role="img" aria-label={checked ? "done" : "to do"}>
+        {checked ? "☑" : "☐"}
+      </span>
+    ),
+  };
 }
 
-/** Labelling guidelines (Markdown), rendered safely. Renders nothing for empty guidelines. */
-export function Guidelines({
+const COMPONENTS = { 2: componentsFor(2), 3: componentsFor(3), 4: componentsFor(4) };
+
+/**
+ * Labelling guidelines (Markdown), rendered safely. Renders nothing for empty guidelines. Memoized:
+ * parsing 50,000 characters takes a noticeable moment, and the workspace re-renders per item.
+ */
+export const Guidelines = memo(function Guidelines({
   markdown,
   baseHeadingLevel = 3,
   className = "",
@@ -109,11 +127,12 @@ export function Guidelines({
   baseHeadingLevel?: 2 | 3 | 4;
   className?: string;
 }) {
-  const blocks = parseMarkdown(markdown);
-  if (blocks.length === 0) return null;
+  if (markdown.trim() === "") return null;
   return (
     <div className={`space-y-3 text-sm leading-relaxed break-words text-slate-800 ${className}`}>
-      {blocks.map((block, index) => renderBlock(block, index, baseHeadingLevel))}
+      <Markdown remarkPlugins={[remarkGfm]} urlTransform={safeUrl} components={COMPONENTS[baseHeadingLevel]}>
+        {markdown}
+      </Markdown>
     </div>
   );
-}
+});
