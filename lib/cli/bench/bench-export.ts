@@ -1,37 +1,23 @@
 // npm run bench:export — a frozen eval-set version of 1,000,000 items exported as canonical JSONL
 // through the HTTP API, on a fresh embedded PostgreSQL. Prints JSON.
 //
-// The server is a child process running the real route handler of
-// GET /api/v1/eval-sets/{id}/versions/{version}/export behind a minimal node:http adapter
-// (lib/server/eval-sets/route-http-server.ts), not `next start` on a production build: the same
-// handler, wrapper, auth, database reads and encoders, without a multi-minute build. Its memory is
-// read from /proc (VmRSS sampled, and VmHWM after resetting it), so the client's own buffers never
-// count. The frozen rows are inserted with generate_series and sealed by the same code as a freeze.
-import { spawn, type ChildProcess } from "node:child_process";
-import { createHash } from "node:crypto";
+// The server is the app process `npm start` runs (lib/cli/serve/serve.ts on the production build,
+// built first when the sources changed), so the benchmark measures what runs in production. Its
+// memory is read from /proc (VmRSS sampled, and VmHWM after resetting it), so the client's own
+// buffers never count. The frozen rows are inserted with generate_series and sealed by the same
+// code as a freeze.
+import { createHash, randomBytes } from "node:crypto";
 import { once } from "node:events";
 import { readFileSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
-import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
+import { buildIfNeeded } from "../serve/build-if-needed";
+import { startAppProcess } from "../serve/local-services";
 import { judgeTargets, startBenchDatabase } from "./bench-setup";
 
-const { values } = parseArgs({
-  options: { items: { type: "string", default: "1000000" }, serve: { type: "boolean", default: false } },
-});
-
-async function serve() {
-  const { startRouteServer } = await import("@/lib/server/eval-sets/route-http-server");
-  const { GET } = await import("@/app/api/v1/eval-sets/[id]/versions/[version]/export/route");
-  const version = await import("@/app/api/v1/eval-sets/[id]/versions/[version]/route");
-  const server = await startRouteServer({
-    "/api/v1/eval-sets/[id]/versions/[version]": { GET: version.GET },
-    "/api/v1/eval-sets/[id]/versions/[version]/export": { GET },
-  });
-  console.log(`listening ${server.url}`);
-  process.on("SIGTERM", () => void server.close().then(() => process.exit(0)));
-}
+const { values } = parseArgs({ options: { items: { type: "string", default: "1000000" } } });
+const log = (line: string) => console.error(`[bench:export] ${line}`);
 
 async function seed(count: number) {
   const { createTestProject, createTestUser } = await import("@/lib/testing/factories");
@@ -102,20 +88,6 @@ function procStatus(pid: number, field: "VmRSS" | "VmHWM"): number {
   return match ? Number(match[1]) * 1024 : 0;
 }
 
-async function startServer(databaseUrl: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(
-    process.execPath,
-    ["--conditions=react-server", "--import", "tsx", new URL(import.meta.url).pathname, "--serve"],
-    { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ["ignore", "pipe", "inherit"] },
-  );
-  const lines = createInterface({ input: child.stdout! });
-  for await (const line of lines) {
-    const match = /^listening (\S+)/.exec(line);
-    if (match) return { child, url: match[1] };
-  }
-  throw new Error("the server process ended before it listened");
-}
-
 function get(url: string, token: string): Promise<http.IncomingMessage> {
   return new Promise((resolve, reject) => {
     http.get(url, { headers: { authorization: `Bearer ${token}` } }, resolve).on("error", reject);
@@ -123,7 +95,6 @@ function get(url: string, token: string): Promise<http.IncomingMessage> {
 }
 
 async function main() {
-  if (values.serve) return serve();
   const count = Number(values.items);
   const database = await startBenchDatabase();
   process.env.DATABASE_URL = database.url;
@@ -131,8 +102,14 @@ async function main() {
   const { token, evalSetId, sealed, setupSeconds } = await seed(count);
   await disconnectDb();
 
-  const { child, url } = await startServer(database.url);
-  const pid = child.pid!;
+  buildIfNeeded(log);
+  const app = await startAppProcess({
+    databaseUrl: database.url,
+    secret: randomBytes(32).toString("base64url"),
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const { url } = app;
+  const pid = app.child.pid!;
   try {
     // Warm up the server (modules, connection pool, token lookup) on a small request first.
     const warm = await get(`${url}/api/v1/eval-sets/${evalSetId}/versions/1`, token);
@@ -167,7 +144,7 @@ async function main() {
       JSON.stringify(
         {
           benchmark: "export",
-          server: "route handler behind a node:http adapter, in its own process (no Next.js build)",
+          server: "the app process of npm start (lib/cli/serve/serve.ts, production build)",
           rows,
           bytes,
           seconds: round(seconds),
@@ -195,8 +172,7 @@ async function main() {
       ),
     );
   } finally {
-    child.kill("SIGTERM");
-    await once(child, "exit");
+    await app.stop();
     await database.stop();
   }
 }

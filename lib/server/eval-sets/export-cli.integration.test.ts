@@ -3,23 +3,15 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { GET as findSetsRoute } from "@/app/api/v1/eval-sets/route";
 import { POST as freezeRoute } from "@/app/api/v1/eval-sets/[id]/freeze/route";
-import { GET as versionRoute } from "@/app/api/v1/eval-sets/[id]/versions/[version]/route";
-import { GET as exportRoute } from "@/app/api/v1/eval-sets/[id]/versions/[version]/export/route";
 import { POST as createSetRoute } from "@/app/api/v1/projects/[id]/eval-sets/route";
 import { exportCommand } from "@/lib/cli/concord/export-command";
 import { disconnectDb } from "@/lib/db";
+import { startAppRouteServer } from "@/lib/testing/app-route-server";
 import { callRoute } from "@/lib/testing/call-route";
 import { annotate, createCurationProject } from "@/lib/testing/eval-set-fixtures";
-import { startRouteServer } from "./route-http-server";
 
 const work = mkdtempSync(join(tmpdir(), "concord-cli-test-"));
-const routes = {
-  "/api/v1/eval-sets": { GET: findSetsRoute },
-  "/api/v1/eval-sets/[id]/versions/[version]": { GET: versionRoute },
-  "/api/v1/eval-sets/[id]/versions/[version]/export": { GET: exportRoute },
-};
 
 afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
@@ -50,7 +42,7 @@ const quiet = () => {
 describe("concord export", () => {
   it("downloads a version by set name over HTTP, with progress, and verifies its sha256", async () => {
     const s = await frozenSet();
-    const server = await startRouteServer(routes);
+    const server = await startAppRouteServer();
     try {
       const file = join(work, "v1.jsonl");
       const { lines, output } = quiet();
@@ -92,14 +84,12 @@ describe("concord export", () => {
   it("keeps nothing when the bytes do not match the recorded hash", async () => {
     const s = await frozenSet();
     // A server whose export flips one byte (same length), as a broken proxy might.
-    const tampering = await startRouteServer({
-      ...routes,
-      "/api/v1/eval-sets/[id]/versions/[version]/export": {
-        GET: async (request, context) => {
-          const bytes = Buffer.from(await (await exportRoute(request, context)).arrayBuffer());
-          bytes[10] = bytes[10] === 0x61 ? 0x62 : 0x61;
-          return new Response(bytes, { headers: { "content-length": String(bytes.length) } });
-        },
+    const tampering = await startAppRouteServer({
+      transform: async (pathname, response) => {
+        if (!pathname.endsWith("/export")) return response;
+        const bytes = Buffer.from(await response.arrayBuffer());
+        bytes[10] = bytes[10] === 0x61 ? 0x62 : 0x61;
+        return new Response(bytes, { headers: { "content-length": String(bytes.length) } });
       },
     });
     try {
@@ -130,7 +120,7 @@ describe("concord export", () => {
 
   it("says clearly when the token, the set or the version is wrong", async () => {
     const s = await frozenSet();
-    const server = await startRouteServer(routes);
+    const server = await startAppRouteServer();
     const run = (args: string[]) =>
       exportCommand(["--url", server.url, "-o", join(work, "x.jsonl"), ...args], quiet().output);
     try {

@@ -1,32 +1,48 @@
-import "server-only";
 import { once } from "node:events";
+import { readdirSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import path from "node:path";
 import { Readable } from "node:stream";
 
 type THandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-export type TRouteTable = Record<string, Partial<Record<"GET" | "POST", THandler>>>;
+type TRoute = { file: string; regex: RegExp; names: string[]; dynamic: number };
+
+/** Every app/api/**\/route.ts as a path pattern, static segments first (as Next matches them). */
+function findRoutes(dir: string, segments: string[] = []): TRoute[] {
+  const routes: TRoute[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) routes.push(...findRoutes(full, [...segments, entry.name]));
+    if (entry.isFile() && entry.name === "route.ts") {
+      const names: string[] = [];
+      const source = segments
+        .map((segment) => {
+          const param = /^\[([^\].]+)\]$/.exec(segment);
+          if (!param) return segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+          names.push(param[1]);
+          return "([^/]+)";
+        })
+        .join("/");
+      routes.push({ file: full, regex: new RegExp(`^/${source}$`), names, dynamic: names.length });
+    }
+  }
+  return routes.sort((a, b) => a.dynamic - b.dynamic);
+}
 
 /**
- * A minimal node:http server that hands requests to App Router route handlers, matched by their
- * folder pattern ("/api/v1/eval-sets/[id]"). For the export benchmark and the CLI's tests: the real
- * handlers and a real socket, without building and starting Next.js.
+ * A node:http server in front of the App Router's own route handlers (found from the folders of
+ * app/api, as Next finds them: no route table to keep in step), for tests of HTTP clients such as
+ * `concord export` on a real socket without a production build. `transform` may replace an answer,
+ * e.g. to play a broken proxy.
  */
-export async function startRouteServer(
-  routes: TRouteTable,
-  options: { port?: number; host?: string } = {},
+export async function startAppRouteServer(
+  options: { transform?: (pathname: string, response: Response) => Promise<Response> } = {},
 ): Promise<{ url: string; server: Server; close: () => Promise<void> }> {
-  const compiled = Object.entries(routes).map(([pattern, methods]) => {
-    const names: string[] = [];
-    const source = pattern.replace(/\[([^\]]+)\]/g, (_, name: string) => {
-      names.push(name);
-      return "([^/]+)";
-    });
-    return { regex: new RegExp(`^${source}$`), names, methods };
-  });
+  const routes = findRoutes(path.join(process.cwd(), "app", "api"), ["api"]);
   const server = createServer((req, res) => {
     void handle(req, res).catch((error: unknown) => {
-      console.error("route server:", error);
+      console.error("app route server:", error);
       if (!res.headersSent) res.writeHead(500).end();
       else res.destroy();
     });
@@ -34,10 +50,12 @@ export async function startRouteServer(
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? "/", `http://${req.headers.host ?? "localhost"}`);
-    for (const route of compiled) {
+    for (const route of routes) {
       const match = route.regex.exec(url.pathname);
-      const handler = match && route.methods[req.method as "GET" | "POST"];
-      if (!match || !handler) continue;
+      if (!match) continue;
+      const routeModule = (await import(route.file)) as Partial<Record<string, THandler>>;
+      const handler = routeModule[req.method ?? "GET"];
+      if (!handler) return void res.writeHead(405).end();
       const params = Object.fromEntries(
         route.names.map((name, i) => [name, decodeURIComponent(match[i + 1])]),
       );
@@ -53,7 +71,8 @@ export async function startRouteServer(
         // @ts-expect-error -- undici needs this for streamed request bodies
         duplex: "half",
       });
-      const response = await handler(request, { params: Promise.resolve(params) });
+      const answer = await handler(request, { params: Promise.resolve(params) });
+      const response = options.transform ? await options.transform(url.pathname, answer) : answer;
       res.writeHead(response.status, Object.fromEntries(response.headers));
       if (!response.body) return void res.end();
       const reader = response.body.getReader();
@@ -70,11 +89,11 @@ export async function startRouteServer(
     res.writeHead(404, { "content-type": "text/plain" }).end("no such route");
   }
 
-  server.listen(options.port ?? 0, options.host ?? "127.0.0.1");
+  server.listen(0, "127.0.0.1");
   await once(server, "listening");
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://${options.host ?? "127.0.0.1"}:${port}`,
+    url: `http://127.0.0.1:${port}`,
     server,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
