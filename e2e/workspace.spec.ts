@@ -21,7 +21,8 @@ const DEFINITIONS = [
       { key: "neg", title: "Negative" },
     ],
     guidelines:
-      "Judge the **author’s** tone.\n\n- Sarcasm counts as negative\n- Mixed: pick the stronger one",
+      "Judge the **author’s** tone.\n\n- Sarcasm counts as negative\n- Mixed: pick the stronger one\n" +
+      "  - Tie: neutral\n\n| cue | label |\n|---|---|\n| “loved it” | Positive |",
   },
   {
     key: "topics",
@@ -172,6 +173,11 @@ test("an annotator labels five items with all six kinds by keyboard, changes one
   await expect(itemHeading(page)).toHaveText("Item w1");
   await expect(group(page, "Sentiment")).toContainText("Model suggests: Negative");
   await expect(page.getByRole("complementary")).toContainText("Sarcasm counts as negative");
+  // Guidelines are GitHub Markdown: the table and the nested list render as such.
+  await expect(page.getByRole("complementary").getByRole("cell", { name: "“loved it”" })).toBeVisible();
+  await expect(page.getByRole("complementary").getByRole("listitem").getByRole("list")).toHaveText(
+    "Tie: neutral",
+  );
   await expect(group(page, "Sentiment")).toBeFocused();
   await screenshot(page, "workspace-item");
   await expectAccessible(page);
