@@ -17,7 +17,8 @@ export function buildIfNeeded(log: (line: string) => void): void {
     process.execPath,
     [path.join("node_modules", "next", "dist", "bin", "next"), "build"],
     {
-      stdio: "inherit",
+      // Next's log goes to stderr: the benchmarks print their JSON alone on stdout.
+      stdio: ["ignore", 2, 2],
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
     },
   );
