@@ -11,7 +11,7 @@ import { createApiRateLimits } from "./api-rate-limits";
 import { createFrontDoor } from "./front-door";
 import { matchHotRoute, serveHotRoute } from "./hot-routes";
 
-// The front door as lib/cli/serve.ts runs it: the real hot lane, and in place of Next a stand-in
+// The front door as lib/cli/serve/serve.ts runs it: the real hot lane, and in place of Next a stand-in
 // that hands two API routes to their handlers the way Next would, plus one that fails.
 const failing = apiRoute({ auth: false }, async () => {
   throw new Error("the handler broke");

@@ -9,7 +9,7 @@ import { routeOf } from "./route-of";
 import { writeResponse } from "./write-response";
 
 /**
- * Every request to an app process passes here (lib/cli/serve.ts): it gets its id, the API's rate
+ * Every request to an app process passes here (lib/cli/serve/serve.ts): it gets its id, the API's rate
  * limits, and one JSON log line when its answer is sent (method, route, status, duration, caller,
  * and the error behind a 500 with its stack). The id is the one problem+json answers quote
  * (`requestId`) and X-Request-Id carries. Nothing from headers or bodies is logged: no token,
