@@ -12,6 +12,9 @@ export type TMetric =
   | "alpha_masi"
   | "span_f1_overlap"
   | "span_f1_exact"
+  | "char_f1_item_macro"
+  | "both_empty_share"
+  | "alpha_any_span"
   | "exact_match_rate"
   | "percent_agreement";
 
@@ -29,6 +32,10 @@ export const METRIC_NAMES: Record<TMetric, string> = {
   alpha_masi: "Krippendorff's alpha with the MASI distance",
   span_f1_overlap: "Pairwise span F1 (overlapping spans match)",
   span_f1_exact: "Pairwise span F1 (exact spans match)",
+  char_f1_item_macro:
+    "Character F1 per annotator pair, averaged per item, then over items (SemEval-2021 Task 5)",
+  both_empty_share: "Share of annotator pairs in which neither marked anything",
+  alpha_any_span: "Krippendorff's alpha (nominal) of marked something / nothing",
   exact_match_rate: "Exact-match rate between annotator pairs",
   percent_agreement: "Observed agreement between annotator pairs",
 };

@@ -3,6 +3,8 @@ import type { TMetricEstimate } from "./definition-estimates";
 import { resultFor, weekLabel, type TDefinitionHeader } from "./report-patterns";
 import type { AnnotatorSpans, Span } from "./span-agreement";
 import { f1WithInterval, spanItemStats } from "./span-items";
+import { spanReadingText } from "./reading-spans";
+import { alphaAnySpan, bothEmptyShare, charF1ItemMacro, spanPresenceStats } from "./span-presence";
 
 /** A spans definition's current annotations, item by item. */
 export type TSpanGroups = {
@@ -36,23 +38,35 @@ export function spanItemsOf(groups: TSpanGroups, version: number | null): Annota
 const pairable = (items: AnnotatorSpans[][], keep: (i: number) => boolean = () => true) =>
   items.flatMap((item, i) => (item.length >= 2 && keep(i) ? [i] : []));
 
-/** Overlap F1 (primary), exact F1 and overlap F1 per entity label, on one set of items. */
+/**
+ * Overlap F1 (primary), exact F1, the "whether" and "character by character" figures and overlap F1
+ * per entity label, on one set of items, with the sentence that says which question each answers.
+ */
 export function spanEstimates(
   items: AnnotatorSpans[][],
   labels: TSpanGroups["labels"],
   subset: number[] = pairable(items),
-): { primary: TMetricEstimate; also: TMetricEstimate[] } {
+): { primary: TMetricEstimate; also: TMetricEstimate[]; readingText: string } {
   const overlap = spanItemStats(items, "overlap");
   const exact = spanItemStats(items, "exact");
+  const presence = spanPresenceStats(items);
+  const where = f1WithInterval(overlap.matched, overlap.total, subset);
+  const whereExact = f1WithInterval(exact.matched, exact.total, subset);
+  const byCharacter = charF1ItemMacro(presence, subset);
+  const bothEmpty = bothEmptyShare(presence, subset);
+  const whether = alphaAnySpan(presence, subset);
   const titles = new Map(labels.map((l) => [l.key, l.title]));
   const seen = [...overlap.byLabel.keys()].sort((a, b) => {
     const order = [...titles.keys()];
     return (order.indexOf(a) + 1 || Infinity) - (order.indexOf(b) + 1 || Infinity) || (a < b ? -1 : 1);
   });
   return {
-    primary: { metric: "span_f1_overlap", ...f1WithInterval(overlap.matched, overlap.total, subset) },
+    primary: { metric: "span_f1_overlap", ...where },
     also: [
-      { metric: "span_f1_exact", ...f1WithInterval(exact.matched, exact.total, subset) },
+      { metric: "span_f1_exact", ...whereExact },
+      { metric: "char_f1_item_macro", ...byCharacter },
+      { metric: "both_empty_share", ...bothEmpty },
+      { metric: "alpha_any_span", ...whether },
       ...seen.map((label) => {
         const s = overlap.byLabel.get(label)!;
         return {
@@ -63,6 +77,7 @@ export function spanEstimates(
         };
       }),
     ],
+    readingText: spanReadingText({ whether, where, whereExact, byCharacter, bothEmpty }),
   };
 }
 
@@ -70,14 +85,15 @@ export function spanResults(header: TDefinitionHeader, groups: TSpanGroups): TAg
   const out: TAgreementResult[] = [];
   const one = (version: number | null) => {
     const items = spanItemsOf(groups, version);
-    const { primary, also } = spanEstimates(items, groups.labels);
+    const { primary, also, readingText } = spanEstimates(items, groups.labels);
     const annotators = new Set(items.flatMap((item) => item.map((a) => a.annotator)));
     const labeled = items.filter((item) => item.length > 0);
-    return resultFor(header, version, primary, also, {
+    const result = resultFor(header, version, primary, also, {
       annotators: annotators.size,
       itemsLabeled: labeled.length,
       labels: labeled.reduce((n, item) => n + item.length, 0),
     });
+    return { ...result, readingText };
   };
   for (const version of spanVersions(groups)) out.push(one(version));
   const all = one(null);

@@ -53,12 +53,27 @@ export function f1WithInterval(
   subset: readonly number[],
   options: { draws?: number; seed?: number } = {},
 ): TEstimate {
+  return ratioWithInterval(matched, total, subset, { ...options, scale: 2 });
+}
+
+/**
+ * scale * sum(numerator) / sum(denominator) over the items in `subset`, with a percentile bootstrap
+ * interval that resamples those items (the product's seed and number of draws). A mean over items
+ * is the case denominator = 1 for every item.
+ */
+export function ratioWithInterval(
+  numerator: Float64Array,
+  denominator: Float64Array,
+  subset: readonly number[],
+  options: { draws?: number; seed?: number; scale?: number } = {},
+): TEstimate {
   const n = subset.length;
+  const scale = options.scale ?? 1;
   let m = 0;
   let t = 0;
   for (const i of subset) {
-    m += matched[i];
-    t += total[i];
+    m += numerator[i];
+    t += denominator[i];
   }
   if (n === 0 || t === 0) return { value: null, ci: null, items: n };
   const draws = options.draws ?? BOOTSTRAP_DRAWS;
@@ -70,14 +85,14 @@ export function f1WithInterval(
     let dt = 0;
     for (let k = 0; k < n; k++) {
       const i = subset[rng.nextIndex(n)];
-      dm += matched[i];
-      dt += total[i];
+      dm += numerator[i];
+      dt += denominator[i];
     }
-    if (dt > 0) results[defined++] = (2 * dm) / dt;
+    if (dt > 0) results[defined++] = (scale * dm) / dt;
   }
   const sorted = results.subarray(0, defined).sort();
   return {
-    value: (2 * m) / t,
+    value: (scale * m) / t,
     ci: defined ? [quantile(sorted, 0.025), quantile(sorted, 0.975)] : null,
     items: n,
   };

@@ -8,6 +8,9 @@ export const ZAgreementMetric = z
     "alpha_masi",
     "span_f1_overlap",
     "span_f1_exact",
+    "char_f1_item_macro",
+    "both_empty_share",
+    "alpha_any_span",
     "exact_match_rate",
     "percent_agreement",
   ])
@@ -15,7 +18,8 @@ export const ZAgreementMetric = z
     id: "AgreementMetric",
     description:
       "Krippendorff's alpha (nominal: single choice, pairwise; ordinal, interval alongside: rating; MASI distance and " +
-      "per option: multi choice); pairwise span F1 (spans); exact-match rate (free text); observed pair agreement.",
+      "per option: multi choice); pairwise span F1, SemEval-2021 Task 5's character F1 averaged per item, the share of " +
+      "pairs that both marked nothing and alpha of marked / nothing (spans); exact-match rate (free text); observed pair agreement.",
   });
 
 const ZInterval = z
