@@ -78,3 +78,55 @@ describe("spanDrift", () => {
     expect(drift.byBatch[1].isAgreementDrop).toBe(true);
   });
 });
+
+describe("spanDrift on whether anything is marked", () => {
+  // Before the change both annotators mark the slur [0, 4) on all 40 items; after "do not mark
+  // quoted slurs", u1 stops marking on 30 of 40 items while u0 goes on.
+  const items = (batch: string, week: string, from: number, quiet: number) =>
+    Array.from({ length: 40 }, (_, i) => ({
+      itemId: String(from + i),
+      batch,
+      week,
+      latest: 0,
+      labels: ["u0", "u1"].map((annotator) => ({
+        annotator,
+        version: 1,
+        spans: annotator === "u1" && i < quiet ? [] : [{ start: 0, end: 4, label: "INS" }],
+      })),
+    }));
+  const groups: TSpanGroups = {
+    labels: [{ key: "INS", title: "Insult" }],
+    items: [...items("b1", "2026-11-02", 0, 0), ...items("b2", "2026-11-09", 100, 30)],
+  };
+  const drift = spanDrift({ key: "t", title: "Toxic", kind: "spans" }, groups, [
+    { id: "b1", name: "Before" },
+    { id: "b2", name: "After" },
+  ]);
+
+  it("counts annotations that marked something or nothing and flags the shift", () => {
+    const [before, after] = drift.anySpan!.byBatch;
+    expect(drift.anySpan!.categories.map((c) => c.label)).toEqual(["Marked something", "Marked nothing"]);
+    expect(before).toMatchObject({ labels: 80, distribution: [80, 0] });
+    expect(after).toMatchObject({ labels: 80, distribution: [50, 30] });
+    expect(after.isShifted).toBe(true);
+    expect(after.shift!.pValue).toBeCloseTo(
+      chiSquareHomogeneity([
+        [80, 0],
+        [50, 30],
+      ])!.pValue,
+      12,
+    );
+    // The entity labels did not move: their own series sees nothing.
+    expect(drift.byBatch[1].isShifted).toBe(false);
+  });
+
+  it("gives each window the item-macro character F1 and flags its drop", () => {
+    const [before, after] = drift.anySpan!.byBatch;
+    expect(drift.anySpan!.metric).toBe("char_f1_item_macro");
+    expect(before.agreement.value).toBe(1);
+    // 30 one-sided items score 0, 10 agreeing items 1.
+    expect(after.agreement.value).toBeCloseTo(10 / 40, 12);
+    expect(after.isAgreementDrop).toBe(true);
+    expect(drift.anySpan!.byWeek.map((w) => w.window)).toEqual(["2026-11-02", "2026-11-09"]);
+  });
+});

@@ -1,5 +1,6 @@
 import type { TAgreementResult, TTrendPoint } from "@/lib/schemas/agreement";
 import type { TMetricEstimate } from "./definition-estimates";
+import type { TEstimate } from "./pattern-alpha";
 import { resultFor, weekLabel, type TDefinitionHeader } from "./report-patterns";
 import type { AnnotatorSpans, Span } from "./span-agreement";
 import { f1WithInterval, spanItemStats } from "./span-items";
@@ -102,14 +103,25 @@ export function spanResults(header: TDefinitionHeader, groups: TSpanGroups): TAg
   return out;
 }
 
-/** Overlap F1 per window (week or batch) of the items, all versions, in window order. */
+/**
+ * Per window (week or batch) of the items, all versions, in window order: overlap F1 (the primary),
+ * or the item-macro character F1, which also counts the pairs that agree there is nothing to mark.
+ */
 export function spanTrend(
   groups: TSpanGroups,
   windowOf: (item: TSpanGroups["items"][number]) => string | null,
   labelOf: (window: string) => string,
+  measure: "span_f1_overlap" | "char_f1_item_macro" = "span_f1_overlap",
 ): TTrendPoint[] {
   const items = spanItemsOf(groups, null);
-  const stats = spanItemStats(items, "overlap");
+  let estimate: (subset: number[]) => TEstimate;
+  if (measure === "span_f1_overlap") {
+    const stats = spanItemStats(items, "overlap");
+    estimate = (subset) => f1WithInterval(stats.matched, stats.total, subset);
+  } else {
+    const stats = spanPresenceStats(items);
+    estimate = (subset) => charF1ItemMacro(stats, subset);
+  }
   const windows = new Map<string, number[]>();
   groups.items.forEach((item, i) => {
     const w = windowOf(item);
@@ -120,7 +132,7 @@ export function spanTrend(
   return [...windows]
     .sort((a, b) => (a[0] < b[0] ? -1 : 1))
     .map(([window, subset]) => {
-      const e = f1WithInterval(stats.matched, stats.total, subset);
+      const e = estimate(subset);
       return { window, label: labelOf(window), value: e.value, ci: e.ci, itemsCompared: e.items };
     });
 }

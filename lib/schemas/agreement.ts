@@ -218,6 +218,18 @@ export const ZDefinitionDrift = z.object({
   categories: z.array(z.object({ value: z.string(), label: z.string() })),
   byBatch: z.array(ZDriftWindow),
   byWeek: z.array(ZDriftWindow),
+  anySpan: z
+    .object({
+      metric: ZAgreementMetric,
+      categories: z.array(z.object({ value: z.string(), label: z.string() })),
+      byBatch: z.array(ZDriftWindow),
+      byWeek: z.array(ZDriftWindow),
+    })
+    .optional()
+    .meta({
+      description:
+        "Spans only: annotations that marked something or nothing per window, with the item-macro character F1",
+    }),
 });
 export type TDefinitionDrift = z.infer<typeof ZDefinitionDrift>;
 
