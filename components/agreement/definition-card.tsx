@@ -1,21 +1,10 @@
 import Link from "next/link";
-import type { TAgreementResult, TFigure } from "@/lib/schemas/agreement";
-import { formatCount, formatInterval, formatPercent, formatValue, KIND_LABELS, metricSymbol } from "./format";
+import type { TAgreementResult } from "@/lib/schemas/agreement";
+import { AlongsideFigures, figureName } from "./alongside-figures";
+import { formatCount, formatInterval, formatValue, KIND_LABELS, metricSymbol } from "./format";
 import { IntervalBar } from "./interval-bar";
 import { ReadingBadge } from "./reading-badge";
 import { TrendChart, type TChartPoint } from "./trend-chart";
-
-const FIGURE_NAMES: Record<string, string> = {
-  alpha_interval: "Interval α",
-  alpha_nominal: "α",
-  percent_agreement: "Observed agreement",
-  span_f1_exact: "F1, exact spans",
-  span_f1_overlap: "F1",
-};
-
-function figureName(f: TFigure): string {
-  return f.label ? `${f.label}` : (FIGURE_NAMES[f.metric] ?? f.metric);
-}
 
 function shortDate(isoDate: string): string {
   return new Date(`${isoDate}T00:00:00Z`).toLocaleDateString("en-GB", {
@@ -102,25 +91,7 @@ export function DefinitionCard({
               </div>
             ))}
           </dl>
-          {alongside.length > 0 ? (
-            <ul className="space-y-1 text-sm text-slate-700">
-              {alongside.map((f) => (
-                <li key={f.metric} className="tabular-nums">
-                  {figureName(f)}:{" "}
-                  <span className="font-medium text-slate-900">
-                    {f.metric === "percent_agreement" ? formatPercent(f.value) : formatValue(f.value)}
-                  </span>{" "}
-                  <span className="text-slate-600">
-                    (
-                    {f.metric === "percent_agreement"
-                      ? `${formatPercent(f.ci?.[0])}–${formatPercent(f.ci?.[1])}`
-                      : formatInterval(f.ci)}
-                    )
-                  </span>
-                </li>
-              ))}
-            </ul>
-          ) : null}
+          <AlongsideFigures figures={alongside} />
           {perOption.length > 0 ? (
             <div>
               <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-600">

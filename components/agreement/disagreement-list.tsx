@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { TDisagreementItem } from "@/lib/schemas/agreement";
 import { formatPercent } from "./format";
+import { SpanDisagreementList } from "./span-disagreement-list";
 
 /** The items annotators disagree on most, with every label side by side. */
 export function DisagreementList({
@@ -15,6 +16,9 @@ export function DisagreementList({
 }) {
   if (items.length === 0)
     return <p className="text-sm text-slate-600">No item has labels from two annotators yet.</p>;
+  const withSpans = items.flatMap((item) => (item.spans ? [{ ...item, spans: item.spans }] : []));
+  if (isSpans && withSpans.length === items.length)
+    return <SpanDisagreementList items={withSpans} itemHref={itemHref} />;
   return (
     <ol className="divide-y divide-slate-100">
       {items.map((item) => (

@@ -126,9 +126,28 @@ function WindowTable({
   );
 }
 
+/** A spans definition's second series (whether anything is marked) as a definition of its own. */
+function seriesOf(d: TDefinitionDrift): TDefinitionDrift[] {
+  if (!d.anySpan) return [d];
+  const { anySpan, ...labels } = d;
+  return [
+    labels,
+    {
+      ...labels,
+      key: `${d.key}:any-span`,
+      title: `${d.title}, whether anything is marked`,
+      metric: anySpan.metric,
+      categories: anySpan.categories,
+      byBatch: anySpan.byBatch,
+      byWeek: anySpan.byWeek,
+    },
+  ];
+}
+
 /** Label distribution and agreement per batch and per week, with the shifts flagged. */
 export function DriftPanel({ drift }: { drift: TAgreementDrift }) {
-  const flagged = drift.definitions.reduce(
+  const series = drift.definitions.flatMap(seriesOf);
+  const flagged = series.reduce(
     (n, d) => n + [...d.byBatch, ...d.byWeek].filter((w) => w.isShifted || w.isAgreementDrop).length,
     0,
   );
@@ -149,7 +168,7 @@ export function DriftPanel({ drift }: { drift: TAgreementDrift }) {
         </p>
       </header>
       <div className="space-y-8 p-5">
-        {drift.definitions.map((d) => (
+        {series.map((d) => (
           <div key={d.key} className="space-y-3">
             {d.categories.length > 0 ? (
               <ul

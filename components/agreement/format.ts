@@ -28,6 +28,7 @@ export function formatPValue(p: number): string {
 export function metricSymbol(metric: string): string {
   if (metric.startsWith("alpha")) return "α";
   if (metric.startsWith("span_f1")) return "F1";
+  if (metric === "char_f1_item_macro") return "Character F1";
   if (metric === "exact_match_rate") return "Exact match";
   return "Agreement";
 }

@@ -154,8 +154,34 @@ export const ZDisagreementItem = z
     itemId: z.string(),
     externalId: z.string().nullable(),
     preview: z.string(),
-    agreement: z.number().meta({ description: "Share of annotator pairs on the item that agree" }),
+    agreement: z.number().meta({
+      description:
+        "Share of annotator pairs on the item that agree (spans: their mean character F1, 1 when both marked nothing)",
+    }),
     labels: z.array(z.object({ annotator: z.string(), value: z.string() })),
+    spans: z
+      .object({
+        disagreement: z.enum(["one_marked", "different_places"]).meta({
+          description:
+            "one_marked: some annotators marked something and others nothing; different_places: all marked, not the same characters",
+        }),
+        text: z.string().meta({ description: "The item's text the spans index into" }),
+        labels: z.array(
+          z.object({
+            annotator: z.string(),
+            spans: z.array(
+              z.object({
+                start: z.number().int(),
+                end: z.number().int(),
+                label: z.string(),
+                title: z.string(),
+              }),
+            ),
+          }),
+        ),
+      })
+      .optional()
+      .meta({ description: "Spans only: the text and each annotator's spans, to show them in place" }),
   })
   .meta({ id: "DisagreementItem" });
 export type TDisagreementItem = z.infer<typeof ZDisagreementItem>;

@@ -72,7 +72,7 @@ if (isMain) {
         source: z.string().min(1),
         out: z.string().default(TOXIC_SPANS_FIXTURE),
         first: z.coerce.number().int().min(0).default(40),
-        last: z.coerce.number().int().min(0).default(20),
+        last: z.coerce.number().int().min(0).default(25),
       })
       .strict(),
   );

@@ -5,6 +5,7 @@ import { canonicalValue, dictionaryFor, displayValue, valueIndex } from "@/lib/a
 import { labelPairCounts, valueDistribution } from "@/lib/agreement/pattern-table";
 import { toFigure } from "@/lib/agreement/report-patterns";
 import { spanEstimates, spanItemsOf, spanVersions } from "@/lib/agreement/report-spans";
+import { rankSpanDisagreements } from "@/lib/agreement/span-disagreements";
 import { spanAnnotatorReport } from "@/lib/agreement/span-annotators";
 import type { TAgreementResult, TDefinitionAgreement } from "@/lib/schemas/agreement";
 import { notFound } from "@/lib/server/errors";
@@ -169,11 +170,10 @@ async function spanDetail(
   for (const item of items)
     for (const a of item)
       for (const s of a.spans) spanCounts.set(s.label, (spanCounts.get(s.label) ?? 0) + 1);
-  const worst = report.itemF1
-    .flatMap((f1, i) => (f1 === null ? [] : [{ itemId: groups.items[i].itemId, f1, n: items[i].length }]))
-    .sort((x, y) => x.f1 - y.f1 || y.n - x.n || (x.itemId < y.itemId ? -1 : 1))
-    .slice(0, 20);
-  const f1Of = new Map(worst.map((w) => [w.itemId, w.f1]));
+  const worst = rankSpanDisagreements(
+    items,
+    groups.items.map((item) => item.itemId),
+  );
   const dict = dictionaryFor(
     "spans",
     definition.versions.map((v) => v.spec),
@@ -183,6 +183,10 @@ async function spanDetail(
     version,
     worst.map((w) => w.itemId),
   );
+  const byItem = new Map(labelled.map((item) => [item.itemId, item]));
+  // Versions come newest first; a version's spans index into the text field it named.
+  const spec = (definition.versions.find((v) => v.version === version) ?? definition.versions[0])?.spec;
+  const textField = spec?.kind === "spans" ? spec.textField : "text";
   return {
     perOption: estimates.also.filter((e) => e.option !== undefined).map(toFigure),
     categories: report.confusion.labels.map((l) => ({
@@ -193,9 +197,24 @@ async function spanDetail(
     confusion: report.confusion.counts,
     annotators: report.annotators,
     matrix: { ...report.matrix, statistic: "f1" },
-    disagreements: labelled.map((item) =>
-      showItem(item, f1Of.get(item.itemId) ?? 0, report.shown, (t) => displayValue(dict, t)),
-    ),
+    disagreements: worst.flatMap((w) => {
+      const item = byItem.get(w.itemId);
+      if (!item) return [];
+      const text = item.data[textField];
+      return [
+        {
+          ...showItem(item, w.charF1, report.shown, (t) => displayValue(dict, t)),
+          spans: {
+            disagreement: w.disagreement,
+            text: typeof text === "string" ? text : "",
+            labels: items[w.index].map((a) => ({
+              annotator: report.shown.get(a.annotator)?.name ?? "Unknown user",
+              spans: a.spans.map((s) => ({ ...s, title: titles.get(s.label) ?? s.label })),
+            })),
+          },
+        },
+      ];
+    }),
   };
 }
 

@@ -6,6 +6,7 @@ export type TItemLabels = {
   itemId: string;
   externalId: string | null;
   preview: string;
+  data: Record<string, unknown>;
   /** [annotator user id, value as JSON text], in annotator order. */
   labels: [string, string][];
 };
@@ -68,7 +69,8 @@ export async function itemLabels(
   });
   const byId = new Map<string, TItemLabels>();
   for (const [itemId, externalId, data, user, value] of rows) {
-    if (!byId.has(itemId)) byId.set(itemId, { itemId, externalId, preview: previewOf(data), labels: [] });
+    if (!byId.has(itemId))
+      byId.set(itemId, { itemId, externalId, preview: previewOf(data), data, labels: [] });
     if (user !== null && value !== null) byId.get(itemId)!.labels.push([user, value]);
   }
   return ids.flatMap((id) => byId.get(id) ?? []);

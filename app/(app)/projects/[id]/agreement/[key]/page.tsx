@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AlongsideFigures } from "@/components/agreement/alongside-figures";
 import { AnnotatorTable } from "@/components/agreement/annotator-table";
 import { ConfusionTable } from "@/components/agreement/confusion-table";
 import { DisagreementList } from "@/components/agreement/disagreement-list";
@@ -107,6 +108,11 @@ export default async function DefinitionAgreementPage({
             {summary.readingText} Based on {formatCount(summary.itemsCompared)} items labelled by two or more
             of {formatCount(summary.annotators)} annotators ({formatCount(summary.labels)} labels).
           </p>
+          <div className="mt-3">
+            {detail.kind === "spans" ? (
+              <AlongsideFigures figures={summary.also.filter((f) => f.option === undefined)} />
+            ) : null}
+          </div>
         </Card>
         <div className="grid gap-6 lg:grid-cols-2">
           {detail.perOption.length > 0 ? (
