@@ -1,9 +1,22 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { Page } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
 import { krippendorffAlpha } from "../lib/agreement/krippendorff";
 import type { Rating } from "../lib/agreement/types";
-import { DEMO, apiAs, expect, expectAccessible, screenshot, signIn, test, tokenFor } from "./fixtures";
+import { readToxicSpansFiles, TOXIC_SPANS_FIXTURE } from "../lib/cli/build-fixtures/toxic-spans";
+import { parseToxicSpans, TOXIC_SPAN_TYPES, toxicSpansForConcord } from "../lib/import/toxic-spans";
+import {
+  DEMO,
+  DEMO_PASSWORD,
+  apiAs,
+  expect,
+  expectAccessible,
+  screenshot,
+  signIn,
+  test,
+  tokenFor,
+  unique,
+} from "./fixtures";
 
 const DEMO_PROJECT = "DynaSent sentiment (demo)";
 
@@ -117,4 +130,88 @@ test("an engineer reads agreement without names; an annotator may not", async ({
   const response = await annotator.goto(`/projects/${projectId}/agreement`);
   expect(response?.status()).toBe(403);
   await context.close();
+});
+
+/**
+ * A spans project labelled by three annotators with the first three crowd annotations of the Toxic
+ * Spans fixture's first posts (lib/testing/fixtures/toxic-spans), through the queue.
+ */
+async function toxicSpansProject(adminApi: APIRequestContext, baseURL: string, posts: number) {
+  const data = toxicSpansForConcord(parseToxicSpans(readToxicSpansFiles(TOXIC_SPANS_FIXTURE)));
+  const items = data.items.slice(0, posts);
+  const created = await adminApi.post("/api/v1/projects", {
+    data: { name: unique("Toxic spans"), overlap: 3 },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+  const member = (email: string, role: string) =>
+    adminApi.post(`/api/v1/projects/${id}/members`, { data: { email, role } });
+  expect((await member(DEMO.lead, "lead")).status()).toBe(201);
+  const definition = await adminApi.post(`/api/v1/projects/${id}/label-definitions`, {
+    data: { key: "toxic", title: "Toxic spans", kind: "spans", textField: "text", options: TOXIC_SPAN_TYPES },
+  });
+  expect(definition.status(), await definition.text()).toBe(201);
+  const imported = await adminApi.post(`/api/v1/projects/${id}/items`, {
+    headers: { "content-type": "application/x-ndjson" },
+    data: items.map((item) => JSON.stringify(item)).join("\n"),
+  });
+  expect(imported.status(), await imported.text()).toBe(201);
+  for (let i = 0; i < 3; i++) {
+    const email = `${unique("toxic-rater")}@example.com`;
+    const user = await adminApi.post("/api/v1/users", {
+      data: { email, name: `Toxic rater ${i + 1}`, password: DEMO_PASSWORD },
+    });
+    expect(user.status(), await user.text()).toBe(201);
+    expect((await member(email, "annotator")).status()).toBe(201);
+    const api = await apiAs(baseURL, await tokenFor(baseURL, email));
+    for (;;) {
+      const next = await api.post(`/api/v1/projects/${id}/queue/next`);
+      if (next.status() === 204) break;
+      expect(next.status(), await next.text()).toBe(200);
+      const served = (await next.json()) as { assignmentId: string; item: { externalId: string } };
+      const spans = data.labels.filter((l) => l.externalId === served.item.externalId)[i].spans;
+      const submit = await api.post(`/api/v1/assignments/${served.assignmentId}/submit`, {
+        data: { values: { toxic: spans } },
+      });
+      expect(submit.status(), await submit.text()).toBe(201);
+    }
+    await api.dispose();
+  }
+  return id;
+}
+
+test("a lead reads span agreement as whether, where, and where character by character", async ({
+  page,
+  adminApi,
+  baseURL,
+}) => {
+  test.setTimeout(180_000);
+  const projectId = await toxicSpansProject(adminApi, baseURL!, 24);
+  await signIn(page, DEMO.lead);
+  await page.goto(`/projects/${projectId}/agreement`);
+  const card = page.getByRole("region", { name: /Toxic spans/ });
+  await expect(card.getByText(/^Whether there is anything to mark: α -?\d\.\d\d/)).toBeVisible();
+  await expect(card.getByText(/Where: span F1 \d\.\d\d with overlapping spans matching/)).toBeVisible();
+  await expect(
+    card.getByText(/Where, character by character: F1 \d\.\d\d averaged over items/),
+  ).toBeVisible();
+  await expect(card.getByText(/(^|\D)0% of pairs/)).toHaveCount(0);
+  await expect(card.getByTestId("figure-alpha_any_span")).toBeVisible();
+  await expect(card.getByTestId("figure-char_f1_item_macro")).toBeVisible();
+  await expect(card.getByTestId("figure-both_empty_share")).toContainText("%");
+  await expectAccessible(page);
+  await screenshot(page, "agreement-spans");
+
+  await card.getByRole("link", { name: /Drill down/ }).click();
+  await expect(page.getByRole("heading", { name: "Toxic spans: agreement" })).toBeVisible();
+  await expect(page.getByTestId("figure-char_f1_item_macro")).toBeVisible();
+  const disagreements = cardTitled(page, "Items with the most disagreement");
+  await expect(disagreements.getByRole("heading", { name: "One marked, one did not" })).toBeVisible();
+  await expect(
+    disagreements.getByRole("heading", { name: "Both marked, in different places" }),
+  ).toBeVisible();
+  await expect(disagreements.locator("mark").first()).toBeVisible();
+  await expect(disagreements.getByText("marked nothing").first()).toBeVisible();
+  await expectAccessible(page);
+  await screenshot(page, "agreement-spans-drill-down");
 });

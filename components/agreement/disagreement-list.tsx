@@ -1,5 +1,5 @@
-import Link from "next/link";
 import type { TDisagreementItem } from "@/lib/schemas/agreement";
+import { DisagreementHeading } from "./disagreement-heading";
 import { formatPercent } from "./format";
 import { SpanDisagreementList } from "./span-disagreement-list";
 
@@ -23,25 +23,11 @@ export function DisagreementList({
     <ol className="divide-y divide-slate-100">
       {items.map((item) => (
         <li key={item.itemId} className="py-3">
-          <div className="flex flex-wrap items-baseline justify-between gap-2">
-            <p className="text-sm font-medium text-slate-900">
-              {itemHref ? (
-                <Link href={itemHref(item.itemId)} className="text-indigo-700 underline">
-                  Item {item.itemId}
-                </Link>
-              ) : (
-                `Item ${item.itemId}`
-              )}
-              {item.externalId ? (
-                <span className="ml-2 font-mono text-xs text-slate-600">{item.externalId}</span>
-              ) : null}
-            </p>
-            <p className="text-xs text-slate-700">
-              {isSpans
-                ? `F1 ${item.agreement.toFixed(2)}`
-                : `${formatPercent(item.agreement)} of annotator pairs agree`}
-            </p>
-          </div>
+          <DisagreementHeading item={item} itemHref={itemHref}>
+            {isSpans
+              ? `F1 ${item.agreement.toFixed(2)}`
+              : `${formatPercent(item.agreement)} of annotator pairs agree`}
+          </DisagreementHeading>
           <p className="mt-1 line-clamp-2 text-sm text-slate-700">{item.preview}</p>
           <ul className="mt-2 flex flex-wrap gap-2 text-xs">
             {item.labels.map((l, i) => (

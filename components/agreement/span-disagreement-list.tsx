@@ -1,5 +1,5 @@
-import Link from "next/link";
 import type { TDisagreementItem } from "@/lib/schemas/agreement";
+import { DisagreementHeading } from "./disagreement-heading";
 import { excerptWindow, segmentsOf } from "./span-excerpt";
 
 type TSpanItem = TDisagreementItem & { spans: NonNullable<TDisagreementItem["spans"]> };
@@ -75,21 +75,9 @@ export function SpanDisagreementList({
               <ol className="divide-y divide-slate-100">
                 {inGroup.map((item) => (
                   <li key={item.itemId} className="py-3">
-                    <div className="flex flex-wrap items-baseline justify-between gap-2">
-                      <p className="text-sm font-medium text-slate-900">
-                        {itemHref ? (
-                          <Link href={itemHref(item.itemId)} className="text-indigo-700 underline">
-                            Item {item.itemId}
-                          </Link>
-                        ) : (
-                          `Item ${item.itemId}`
-                        )}
-                        {item.externalId ? (
-                          <span className="ml-2 font-mono text-xs text-slate-600">{item.externalId}</span>
-                        ) : null}
-                      </p>
-                      <p className="text-xs text-slate-700">Character F1 {item.agreement.toFixed(2)}</p>
-                    </div>
+                    <DisagreementHeading item={item} itemHref={itemHref}>
+                      Character F1 {item.agreement.toFixed(2)}
+                    </DisagreementHeading>
                     <ul className="mt-2 space-y-1 text-sm text-slate-800">
                       {item.spans.labels.map((l, i) => (
                         <li key={`${l.annotator}-${i}`}>
