@@ -1,3 +1,4 @@
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { formatCount } from "./format";
 import { countCellClass } from "./heat";
 
@@ -9,7 +10,7 @@ export function ConfusionTable({ labels, counts }: { labels: string[]; counts: n
   const max = Math.max(0, ...counts.flat());
   const total = counts.reduce((s, row, i) => s + row.reduce((a, c, j) => a + (j >= i ? c : 0), 0), 0);
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion label="Which labels annotators confuse">
       <table className="text-sm tabular-nums">
         <caption className="pb-2 text-left text-xs text-slate-600">
           {formatCount(total)} pairs of labels on the same item. Rows and columns: the two annotators&apos;
@@ -43,6 +44,6 @@ export function ConfusionTable({ labels, counts }: { labels: string[]; counts: n
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

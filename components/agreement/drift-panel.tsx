@@ -1,4 +1,5 @@
 import type { TAgreementDrift, TDefinitionDrift, TDriftWindow } from "@/lib/schemas/agreement";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { formatCount, formatInterval, formatPValue, formatValue, metricSymbol } from "./format";
 
 const FILLS = ["#4338ca", "#0e7490", "#b45309", "#be123c", "#15803d", "#7e22ce", "#475569", "#a16207"];
@@ -70,7 +71,7 @@ function WindowTable({
   const symbol = metricSymbol(definition.metric);
   if (windows.length === 0) return null;
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion label={`${definition.title}: ${title}`}>
       <table className="min-w-full text-left text-sm">
         <caption className="pb-2 text-left text-sm font-semibold text-slate-900">
           {definition.title}: {title}
@@ -122,7 +123,7 @@ function WindowTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 
