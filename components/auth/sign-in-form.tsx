@@ -5,6 +5,7 @@ import { useRouter, useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { sameOriginPath } from "@/lib/auth/same-origin-path";
 
 export function SignInForm() {
   const router = useRouter();
@@ -29,10 +30,7 @@ export function SignInForm() {
       );
       return;
     }
-    const callbackUrl = searchParams.get("callbackUrl");
-    router.replace(
-      callbackUrl && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/",
-    );
+    router.replace(sameOriginPath(searchParams.get("callbackUrl"), window.location.origin));
     router.refresh();
   }
 
