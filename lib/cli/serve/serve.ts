@@ -5,6 +5,7 @@
 import { createServer } from "node:http";
 import next from "next";
 import { z } from "zod";
+import { parseTrustedProxies } from "@/lib/http/trusted-proxies";
 
 const env = z
   .object({
@@ -12,6 +13,18 @@ const env = z
     HOST: z.string().default("127.0.0.1"),
     DATABASE_URL: z.string().min(1, "DATABASE_URL is required"),
     NEXTAUTH_SECRET: z.string().min(1, "NEXTAUTH_SECRET is required"),
+    // Whose X-Forwarded-For and X-Forwarded-Proto to believe (docs/deployment.md).
+    CONCORD_TRUSTED_PROXIES: z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        try {
+          return parseTrustedProxies(value);
+        } catch (error) {
+          ctx.addIssue({ code: "custom", message: (error as Error).message });
+          return z.NEVER;
+        }
+      }),
   })
   .parse(process.env);
 
@@ -25,16 +38,20 @@ async function main() {
   const { createApiRateLimits } = await import("@/lib/server/http/api-rate-limits");
   const { getLogger } = await import("@/lib/server/log/logger");
   const { disconnectDb } = await import("@/lib/db");
-  const server = createServer(
-    createFrontDoor({
-      serve: (req, res) => {
-        const hot = matchHotRoute(req.method, req.url);
-        return hot ? serveHotRoute(hot, req, res) : handle(req, res);
-      },
-      checkRateLimit: createApiRateLimits(),
-      logger: getLogger(),
-    }),
-  );
+  const { createClientAdmission } = await import("@/lib/server/http/admit-client");
+  const admitClient = createClientAdmission(env.CONCORD_TRUSTED_PROXIES);
+  const frontDoor = createFrontDoor({
+    serve: (req, res) => {
+      const hot = matchHotRoute(req.method, req.url);
+      return hot ? serveHotRoute(hot, req, res) : handle(req, res);
+    },
+    checkRateLimit: createApiRateLimits(),
+    logger: getLogger(),
+  });
+  const server = createServer((req, res) => {
+    admitClient(req, res);
+    frontDoor(req, res);
+  });
   server.keepAliveTimeout = 65_000;
   await new Promise((resolve, reject) => {
     server.once("error", reject);

@@ -2,12 +2,19 @@ import "server-only";
 
 type THeaderSource = Headers | Record<string, string | string[] | undefined> | undefined;
 
-/**
- * The client's address for throttling. Next.js's server sets x-forwarded-for from the socket; behind
- * a reverse proxy the proxy must set it (docs/deployment.md). The first entry is the client.
- */
+// Set by the client admission of lib/cli/serve.ts (lib/server/http/admit-client.ts), which
+// overwrites X-Forwarded-For on every request with the one address it resolved from the socket and
+// the trusted proxies. Without it (`next dev`, a bare `next start`) the header is whatever the
+// client sent.
+const ADMITTED = Symbol.for("concord.clientAdmission");
+
+export function markClientAdmitted(): void {
+  (globalThis as Record<symbol, unknown>)[ADMITTED] = true;
+}
+
+/** The client's address for throttling, or null when no client admission vouches for it. */
 export function clientAddress(headers: THeaderSource): string | null {
-  if (!headers) return null;
+  if (!headers || (globalThis as Record<symbol, unknown>)[ADMITTED] !== true) return null;
   const raw = headers instanceof Headers ? headers.get("x-forwarded-for") : headers["x-forwarded-for"];
   const value = Array.isArray(raw) ? raw[0] : raw;
   const first = value?.split(",")[0]?.trim();
