@@ -11,6 +11,7 @@ export function AppHeader({ user }: { user: { name: string; email: string; isAdm
         ]
       : []),
     { href: "/settings/tokens", label: "API tokens" },
+    { href: "/settings/password", label: "Password" },
   ];
   return (
     <header className="border-b border-slate-200 bg-white">

@@ -44,3 +44,18 @@ export type TApiToken = z.infer<typeof ZApiToken>;
 export const ZNewToken = z
   .object({ token: z.string(), id: z.string(), name: z.string(), prefix: z.string() })
   .meta({ id: "NewToken", description: "The token itself is shown once and never again." });
+
+export const ZChangePasswordInput = z
+  .object({
+    currentPassword: z.string().max(1024, "must be at most 1024 characters"),
+    newPassword: ZPassword,
+  })
+  .strict()
+  .meta({ id: "ChangePasswordInput" });
+export type TChangePasswordInput = z.infer<typeof ZChangePasswordInput>;
+
+export const ZResetPasswordInput = z
+  .object({ password: ZPassword })
+  .strict()
+  .meta({ id: "ResetPasswordInput" });
+export type TResetPasswordInput = z.infer<typeof ZResetPasswordInput>;

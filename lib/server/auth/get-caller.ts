@@ -1,12 +1,10 @@
 import "server-only";
-import { getServerSession } from "next-auth";
-import { getToken } from "next-auth/jwt";
-import { NextRequest } from "next/server";
-import { db, getPool } from "@/lib/db";
+import { headers } from "next/headers";
+import { getPool } from "@/lib/db";
 import { unauthorized } from "@/lib/server/errors";
-import { authOptions } from "./auth-options";
 import { hashApiToken } from "./api-tokens";
 import { cachedCaller } from "./caller-cache";
+import { readSession, type TSession } from "./session-token";
 
 export type TCaller = {
   id: string;
@@ -24,27 +22,23 @@ export async function getCaller(request?: Request): Promise<TCaller | null> {
     if (!match) throw unauthorized("The Authorization header must be `Bearer <token>`.");
     return callerFromToken(match[1]);
   }
-  const id = request ? await sessionUserIdFromRequest(request) : await sessionUserIdFromContext();
-  if (!id) return null;
-  const user = await db.user.findUnique({ where: { id } });
-  if (!user || user.disabledAt) return null;
-  return { id: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin, via: "session" };
+  // Route handlers read the cookie off the request; server components, which have none, off the
+  // incoming headers.
+  const session = await readSession(request ? request.headers : await headers());
+  if (!session) return null;
+  // Every page and every browser call asks this: cached like token callers, and dropped everywhere
+  // the moment the user's session version moves on (sign-out, password change or reset).
+  return cachedCaller(`session:${session.userId}:${session.version}`, () => loadSessionCaller(session));
 }
 
-// Route handlers read the session cookie off the request itself; server components, which have no
-// request object, go through next-auth's getServerSession.
-async function sessionUserIdFromRequest(request: Request): Promise<string | null> {
-  if (!request.headers.get("cookie")) return null;
-  const token = await getToken({
-    req: new NextRequest(request.url, { headers: request.headers }),
-    secret: process.env.NEXTAUTH_SECRET,
-  });
-  return token?.sub ?? null;
-}
-
-async function sessionUserIdFromContext(): Promise<string | null> {
-  const session = await getServerSession(authOptions);
-  return (session?.user as { id?: string } | undefined)?.id ?? null;
+async function loadSessionCaller(session: TSession): Promise<TCaller | null> {
+  const { rows } = await getPool().query<{ id: string; email: string; name: string; is_admin: boolean }>(
+    `SELECT id, email, name, is_admin FROM users
+      WHERE id = $1 AND session_version = $2 AND disabled_at IS NULL`,
+    [session.userId, session.version],
+  );
+  const row = rows[0];
+  return row ? { id: row.id, email: row.email, name: row.name, isAdmin: row.is_admin, via: "session" } : null;
 }
 
 async function callerFromToken(token: string): Promise<TCaller> {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { CreateUserForm } from "@/components/admin/create-user-form";
+import { ResetPasswordForm } from "@/components/admin/reset-password-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { requirePageAdmin } from "@/lib/server/auth/require-page-user";
@@ -16,6 +17,9 @@ export default async function UsersPage() {
       <div className="space-y-6">
         <Card title="New user">
           <CreateUserForm />
+        </Card>
+        <Card title="Reset a password">
+          <ResetPasswordForm users={users.map(({ id, email, name }) => ({ id, email, name }))} />
         </Card>
         <Card title={`${users.length} users`}>
           <DataTable

@@ -3,10 +3,12 @@ import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import {
   ZApiToken,
+  ZChangePasswordInput,
   ZCreateTokenInput,
   ZCreateTokenWithPasswordInput,
   ZCreateUserInput,
   ZNewToken,
+  ZResetPasswordInput,
   ZUser,
 } from "@/lib/schemas/users";
 import { op } from "./op";
@@ -37,9 +39,27 @@ export const accountPaths: ZodOpenApiPathsObject = {
       ok: [204, null, "Revoked"],
     }),
   },
+  "/me/password": {
+    post: op({
+      summary:
+        "Change my password, giving the current one (throttled as a sign-in is): ends my other sessions, renews this one",
+      tag: "auth",
+      body: ZChangePasswordInput,
+      ok: [204, null, "Changed"],
+    }),
+  },
   "/users": {
     get: op({ summary: "List users (admin)", tag: "users", ok: [200, z.object({ users: z.array(ZUser) })] }),
     post: op({ summary: "Create a user (admin)", tag: "users", body: ZCreateUserInput, ok: [201, ZUser] }),
+  },
+  "/users/{id}/password": {
+    post: op({
+      summary: "Set a user's password (admin): ends all of that user's sessions",
+      tag: "users",
+      path: z.object({ id: z.uuid() }),
+      body: ZResetPasswordInput,
+      ok: [204, null, "Reset"],
+    }),
   },
   "/health": {
     get: op({

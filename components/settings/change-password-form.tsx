@@ -1,0 +1,75 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { ApiError, apiFetch } from "@/lib/client/api-fetch";
+import type { TChangePasswordInput } from "@/lib/schemas/users";
+
+export function ChangePasswordForm() {
+  const [mismatch, setMismatch] = useState(false);
+  const mutation = useMutation({
+    mutationFn: (input: TChangePasswordInput) => apiFetch("/me/password", { method: "POST", json: input }),
+  });
+  const error = mutation.error instanceof ApiError ? mutation.error : null;
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    const newPassword = String(form.get("newPassword") ?? "");
+    const isMismatch = newPassword !== String(form.get("repeatPassword") ?? "");
+    setMismatch(isMismatch);
+    if (isMismatch) return;
+    mutation.mutate(
+      { currentPassword: String(form.get("currentPassword") ?? ""), newPassword },
+      { onSuccess: () => formElement.reset() },
+    );
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      <TextField
+        label="Current password"
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        required
+        error={error?.fieldMessage("currentPassword")}
+      />
+      <TextField
+        label="New password"
+        name="newPassword"
+        type="password"
+        autoComplete="new-password"
+        required
+        hint="At least 10 characters."
+        error={error?.fieldMessage("newPassword")}
+      />
+      <TextField
+        label="Repeat the new password"
+        name="repeatPassword"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={mismatch ? "does not match the new password" : undefined}
+      />
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" disabled={mutation.isPending}>
+          Change password
+        </Button>
+        {mutation.isSuccess && !mismatch ? (
+          <p role="status" className="text-sm text-green-800">
+            Password changed. Your other sessions are signed out.
+          </p>
+        ) : null}
+        {error && !error.problem.errors?.length ? (
+          <p role="alert" className="text-sm text-red-700">
+            {error.message}
+          </p>
+        ) : null}
+      </div>
+    </form>
+  );
+}
