@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
+import { FormOutcome } from "@/components/ui/form-outcome";
 import { ApiError, apiFetch } from "@/lib/client/api-fetch";
 
 type TUserChoice = { id: string; email: string; name: string };
@@ -48,16 +49,14 @@ export function ResetPasswordForm({ users }: { users: TUserChoice[] }) {
         <Button type="submit" variant="secondary" disabled={mutation.isPending}>
           Reset password
         </Button>
-        {mutation.isSuccess && resetFor ? (
-          <p role="status" className="text-sm text-green-800">
-            Password reset for {resetFor.email}. They are signed out everywhere.
-          </p>
-        ) : null}
-        {error && !error.problem.errors?.length ? (
-          <p role="alert" className="text-sm text-red-700">
-            {error.message}
-          </p>
-        ) : null}
+        <FormOutcome
+          success={
+            mutation.isSuccess && resetFor
+              ? `Password reset for ${resetFor.email}. They are signed out everywhere.`
+              : null
+          }
+          error={error}
+        />
       </div>
     </form>
   );

@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { FormOutcome } from "@/components/ui/form-outcome";
 import { ApiError, apiFetch } from "@/lib/client/api-fetch";
 import type { TChangePasswordInput } from "@/lib/schemas/users";
 
@@ -59,16 +60,12 @@ export function ChangePasswordForm() {
         <Button type="submit" disabled={mutation.isPending}>
           Change password
         </Button>
-        {mutation.isSuccess && !mismatch ? (
-          <p role="status" className="text-sm text-green-800">
-            Password changed. Your other sessions are signed out.
-          </p>
-        ) : null}
-        {error && !error.problem.errors?.length ? (
-          <p role="alert" className="text-sm text-red-700">
-            {error.message}
-          </p>
-        ) : null}
+        <FormOutcome
+          success={
+            mutation.isSuccess && !mismatch ? "Password changed. Your other sessions are signed out." : null
+          }
+          error={error}
+        />
       </div>
     </form>
   );

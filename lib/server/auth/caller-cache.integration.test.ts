@@ -3,22 +3,12 @@ import { GET as listProjects } from "@/app/api/v1/projects/route";
 import { GET as listUsers } from "@/app/api/v1/users/route";
 import { disconnectDb, getPool } from "@/lib/db";
 import { callRoute } from "@/lib/testing/call-route";
+import { statusWithin } from "@/lib/testing/status-within";
 import { createTestUser } from "@/lib/testing/factories";
 
 afterAll(async () => {
   await disconnectDb();
 });
-
-/** Polls until the status changes to `want`, as long as another process's change takes to arrive. */
-async function statusWithin(call: () => Promise<{ status: number }>, want: number, ms = 3_000) {
-  const deadline = Date.now() + ms;
-  let status = (await call()).status;
-  while (status !== want && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 25));
-    status = (await call()).status;
-  }
-  return status;
-}
 
 // The changes below are made with raw SQL, as another app process would make them: only the
 // trigger's notification can tell this process to drop the caller it cached.

@@ -5,6 +5,7 @@ import { GET as listMyTokens } from "@/app/api/v1/me/tokens/route";
 import { POST as resetPassword } from "@/app/api/v1/users/[id]/password/route";
 import { disconnectDb, getPool } from "@/lib/db";
 import { callRoute } from "@/lib/testing/call-route";
+import { statusWithin } from "@/lib/testing/status-within";
 import { TEST_PASSWORD, createTestUser } from "@/lib/testing/factories";
 import { authOptions } from "./auth-options";
 import { checkPassword } from "./check-password";
@@ -30,17 +31,6 @@ async function signedInCookie(user: TUser) {
 }
 
 const asSession = (cookie: string) => callRoute(listMyTokens, { headers: { cookie } });
-
-/** Polls until the status changes to `want`, as long as another process's change takes to arrive. */
-async function statusWithin(call: () => Promise<{ status: number }>, want: number, ms = 3_000) {
-  const deadline = Date.now() + ms;
-  let status = (await call()).status;
-  while (status !== want && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 25));
-    status = (await call()).status;
-  }
-  return status;
-}
 
 describe("sessions", () => {
   it("are refused once their user signed out, everywhere", async () => {
