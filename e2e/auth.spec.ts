@@ -143,6 +143,9 @@ test("changing one's password ends one's other sessions and keeps this one", asy
   adminApi,
   baseURL,
 }) => {
+  // Two browsers, four password checks and two accessibility scans: more than the default minute
+  // on a busy machine.
+  test.slow();
   const user = await createUser(adminApi, "pwchange");
   const other = await browser.newContext({ baseURL });
   const otherPage = await other.newPage();
@@ -179,6 +182,7 @@ test("an admin resets a password and the user's sessions end", async ({
   adminApi,
   baseURL,
 }) => {
+  test.slow();
   const user = await createUser(adminApi, "pwreset");
   const users = (await (await adminApi.get("/api/v1/users")).json()) as {
     users: { id: string; email: string }[];
@@ -190,12 +194,14 @@ test("an admin resets a password and the user's sessions end", async ({
 
   await signIn(page, DEMO.admin);
   await page.goto("/admin/users");
+  await page.getByRole("link", { name: "Reset a password" }).click();
   const reset = page.getByRole("form", { name: "Reset a password" });
   await reset.getByLabel("User").selectOption(target.id);
   await reset.getByLabel("New password").fill("reset-by-the-admin");
   await reset.getByRole("button", { name: "Reset password" }).click();
   await expect(reset.getByRole("status")).toContainText(user.email);
   await expectAccessible(page);
+  await screenshot(page, "password-reset");
 
   await userPage.goto("/settings/tokens");
   await expect(userPage).toHaveURL(/\/signin/);

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { CreateUserForm } from "@/components/admin/create-user-form";
-import { ResetPasswordForm } from "@/components/admin/reset-password-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { requirePageAdmin } from "@/lib/server/auth/require-page-user";
@@ -18,10 +18,17 @@ export default async function UsersPage() {
         <Card title="New user">
           <CreateUserForm />
         </Card>
-        <Card title="Reset a password">
-          <ResetPasswordForm users={users.map(({ id, email, name }) => ({ id, email, name }))} />
-        </Card>
-        <Card title={`${users.length} users`}>
+        <Card
+          title={`${users.length} users`}
+          actions={
+            <Link
+              href="/admin/users/password"
+              className="text-sm font-medium text-indigo-700 underline-offset-2 hover:underline"
+            >
+              Reset a password
+            </Link>
+          }
+        >
           <DataTable
             caption="Users"
             rows={users}
