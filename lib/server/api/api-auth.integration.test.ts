@@ -81,7 +81,7 @@ describe("authentication", () => {
   });
 
   it("locks a client address that tries many accounts", async () => {
-    // X-Forwarded-For is believed only as written by the client admission of lib/cli/serve.ts.
+    // X-Forwarded-For is believed only as written by the client admission of lib/cli/serve/serve.ts.
     markClientAdmitted();
     const address = `10.${Math.floor(Math.random() * 250)}.0.9`;
     for (let i = 0; i < 30; i++) {

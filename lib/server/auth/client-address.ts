@@ -2,7 +2,7 @@ import "server-only";
 
 type THeaderSource = Headers | Record<string, string | string[] | undefined> | undefined;
 
-// Set by the client admission of lib/cli/serve.ts (lib/server/http/admit-client.ts), which
+// Set by the client admission of lib/cli/serve/serve.ts (lib/server/http/admit-client.ts), which
 // overwrites X-Forwarded-For on every request with the one address it resolved from the socket and
 // the trusted proxies. Without it (`next dev`, a bare `next start`) the header is whatever the
 // client sent.

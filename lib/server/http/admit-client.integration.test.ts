@@ -10,7 +10,7 @@ import { TEST_PASSWORD, createTestUser } from "@/lib/testing/factories";
 import { createClientAdmission } from "./admit-client";
 import { serveHotRoute } from "./hot-routes";
 
-// The client admission as lib/cli/serve.ts runs it, once trusting no proxy and once trusting this machine,
+// The client admission as lib/cli/serve/serve.ts runs it, once trusting no proxy and once trusting this machine,
 // in front of a stand-in for Next that reports what it was told, and of the real token route.
 const servers: Server[] = [];
 let direct: string;

@@ -13,7 +13,7 @@ import { markClientAdmitted } from "@/lib/server/auth/client-address";
 const FORWARDED = ["x-forwarded-for", "x-forwarded-proto", "x-forwarded-host", "x-forwarded-port"];
 
 /**
- * What lib/cli/serve.ts does to every request first, before the front door (front-door.ts), Next or
+ * What lib/cli/serve/serve.ts does to every request first, before the front door (front-door.ts), Next or
  * the hot lane see it: X-Forwarded-For
  * becomes the one client address resolved from the socket and the trusted proxies, and
  * X-Forwarded-Proto the scheme the client used; the security headers go on the response, and over
