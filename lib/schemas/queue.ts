@@ -41,11 +41,27 @@ export type TSubmitEnvelope = z.infer<typeof ZSubmitEnvelope>;
 
 export const ZNextQuery = z.object({ next: z.enum(["0", "1"]).optional() }).strict();
 
+/**
+ * Why a claim served nothing. `done`: no item of the project needs this annotator now. `leased`:
+ * `leasedItems` items need them but every free slot is leased by others; a slot may free when a lease
+ * ends, the earliest at `leaseExpiresAt`.
+ */
+export const ZQueueIdle = z
+  .object({
+    state: z.enum(["done", "leased"]),
+    leasedItems: z.number().int().min(0),
+    leaseExpiresAt: z.string().nullable(),
+  })
+  .meta({ id: "QueueIdle" });
+export type TQueueIdle = z.infer<typeof ZQueueIdle>;
+
 export const ZSubmitResult = z
   .object({
     annotationId: z.string(),
     annotationIds: z.record(z.string(), z.string()),
     next: ZServedAssignment.nullable().optional(),
+    /** With `next: null`: why nothing was served. */
+    queue: ZQueueIdle.optional(),
   })
   .meta({ id: "SubmitResult" });
 export type TSubmitResult = z.infer<typeof ZSubmitResult>;

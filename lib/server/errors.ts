@@ -40,7 +40,12 @@ export const serviceUnavailable = (message: string, retryAfterSeconds: number, c
 
 // The queue's SQL functions (prisma/migrations) refuse with SQLSTATE "CS" + the HTTP status, and a
 // message written for the user.
-const SQL_REFUSALS: Record<string, string> = { CS403: "forbidden", CS404: "not_found", CS409: "conflict" };
+const SQL_REFUSALS: Record<string, string> = {
+  CS403: "forbidden",
+  CS404: "not_found",
+  CS409: "conflict",
+  CS503: "busy",
+};
 
 /** The AppError a refusal raised by one of Concord's SQL functions stands for, or null. */
 export function sqlRefusal(error: unknown): AppError | null {
@@ -48,6 +53,8 @@ export function sqlRefusal(error: unknown): AppError | null {
   if (typeof code !== "string" || !Object.hasOwn(SQL_REFUSALS, code)) return null;
   return new AppError(SQL_REFUSALS[code], (error as Error).message, Number(code.slice(2)), [], {
     cause: error,
+    // CS503 is a moment's contention (a queue row held longer than a claim waits): ask again soon.
+    ...(code === "CS503" ? { retryAfterSeconds: 1 } : {}),
   });
 }
 

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { queueIdleHeaders } from "@/lib/queue/queue-idle-headers";
 import { buildOpenApiDocument } from "./openapi-document";
 
 const API_ROOT = path.join(process.cwd(), "app", "api", "v1");
@@ -58,5 +59,15 @@ describe("the OpenAPI document", () => {
       .map((r) => `${r.method} ${r.path}`);
     // Endpoints of later milestones are listed here until they exist; the list may only shrink.
     expect(missing.sort()).toEqual([]);
+  });
+
+  it("lists every header a claim that serves nothing sends", () => {
+    const responses = doc.paths?.["/projects/{id}/queue/next"]?.post?.responses ?? {};
+    const documented = Object.keys(responses["204"]?.headers ?? {}).map((h) => h.toLowerCase());
+    const sent = Object.keys(
+      queueIdleHeaders({ state: "leased", leasedItems: 2, leaseExpiresAt: "2026-12-06T16:10:00.000Z" }, 0),
+    );
+    expect(sent.length).toBe(4);
+    expect(documented.sort()).toEqual(sent.sort());
   });
 });

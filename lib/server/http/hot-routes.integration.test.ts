@@ -73,6 +73,25 @@ describe("the queue's hot lane", () => {
     ]);
   });
 
+  it("says why a claim served nothing, in the 204's headers", async () => {
+    const { annotators, project } = await createLabelingProject({ items: 1, overlap: 1, annotators: 2 });
+    const [holder, waiting] = annotators.map((a) => a.token);
+    const claim = (token: string) => post(`/api/v1/projects/${project.id}/queue/next`, token);
+    const held = await (await claim(holder)).json();
+    const leased = await claim(waiting);
+    expect(leased.status).toBe(204);
+    expect(leased.headers.get("concord-queue-state")).toBe("leased");
+    expect(leased.headers.get("concord-leased-items")).toBe("1");
+    expect(leased.headers.get("concord-lease-expires")).toBe(held.expiresAt);
+    expect(Number(leased.headers.get("retry-after"))).toBeGreaterThan(0);
+    const body = JSON.stringify({ values: { sentiment: "pos" } });
+    expect((await post(`/api/v1/assignments/${held.assignmentId}/submit`, holder, body)).status).toBe(201);
+    const done = await claim(waiting);
+    expect(done.status).toBe(204);
+    expect(done.headers.get("concord-queue-state")).toBe("done");
+    expect(done.headers.get("retry-after")).toBeNull();
+  });
+
   it("answers bad input like the API does, and a body over the limit with 413", async () => {
     const { annotators, project } = await createLabelingProject({ items: 1, overlap: 1, annotators: 1 });
     const token = annotators[0].token;

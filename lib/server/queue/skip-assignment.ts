@@ -1,8 +1,8 @@
 import "server-only";
 import { withTransaction } from "@/lib/server/db/with-transaction";
 import { conflict } from "@/lib/server/errors";
-import type { TServedAssignment } from "@/lib/schemas/queue";
-import { claimInTransaction } from "./claim-next-item";
+import type { TQueueIdle, TServedAssignment } from "@/lib/schemas/queue";
+import { claimNextItem, nextOf } from "./claim-next-item";
 import { lockOwnAssignment } from "./lock-own-assignment";
 
 /** Gives the item back: its slot frees for others, and it is never served to this annotator again. */
@@ -10,8 +10,8 @@ export async function skipAssignment(
   caller: { id: string; isAdmin: boolean },
   assignmentId: string,
   options: { claimNext?: boolean } = {},
-): Promise<{ ok: true; next?: TServedAssignment | null }> {
-  return withTransaction(async (client) => {
+): Promise<{ ok: true; next?: TServedAssignment | null; queue?: TQueueIdle }> {
+  const projectId = await withTransaction(async (client) => {
     const assignment = await lockOwnAssignment(client, assignmentId, caller);
     if (assignment.status === "submitted") throw conflict("This item was submitted; it cannot be skipped.");
     if (assignment.status === "leased") {
@@ -24,9 +24,9 @@ export async function skipAssignment(
         assignmentId,
       ]);
     }
-    const next = options.claimNext
-      ? await claimInTransaction(client, caller.id, assignment.project_id)
-      : undefined;
-    return { ok: true, ...(next === undefined ? {} : { next }) };
+    return assignment.project_id;
   });
+  if (!options.claimNext) return { ok: true };
+  // After the skip committed: a claim may wait for a row, and must hold none while it does.
+  return { ok: true, ...nextOf(await claimNextItem(caller.id, projectId)) };
 }

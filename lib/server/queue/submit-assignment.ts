@@ -1,10 +1,8 @@
 import "server-only";
-import type { Pool, PoolClient } from "pg";
 import { getPool } from "@/lib/db";
 import type { TSubmitEnvelope, TSubmitResult } from "@/lib/schemas/queue";
-import { withTransaction } from "@/lib/server/db/with-transaction";
 import { notFound } from "@/lib/server/errors";
-import { claimInTransaction } from "./claim-next-item";
+import { claimNextItem, nextOf } from "./claim-next-item";
 import { servedSpecs } from "./definition-spec-cache";
 import { forgetServed, servedContext } from "./served-context";
 import { checkValues } from "./validate-values";
@@ -17,7 +15,7 @@ type TCaller = { id: string };
  * versions the item was served with (422 naming the field). Repeating a submit returns the same
  * annotations and stores nothing. An expired lease still counts if its slot is free; if someone
  * took the slot, 409 and nothing is stored. With `claimNext`, the caller's next item is leased in
- * the same transaction (one round trip for the workspace).
+ * the same request, right after the submit commits (one round trip for the workspace).
  */
 export async function submitAssignment(
   caller: TCaller,
@@ -31,25 +29,23 @@ export async function submitAssignment(
   const specs = await servedSpecs(pool, context.projectId, context.versions);
   const values = checkValues(specs, context.data, body.values);
   const args = [assignmentId, caller.id, JSON.stringify(values), body.timeSpentMs ?? null];
-  const submit = async (db: Pool | PoolClient) => {
-    const { rows } = await db.query<{ ids: Record<string, string> }>(
+  let submitted: TSubmitResult;
+  try {
+    const { rows } = await pool.query<{ ids: Record<string, string> }>(
       "SELECT concord_submit($1, $2, $3, $4) AS ids",
       args,
     );
-    return result(
+    submitted = result(
       rows[0].ids,
       specs.map((s) => s.key),
     );
-  };
-  try {
-    if (!options.claimNext) return await submit(pool);
-    return await withTransaction(async (client) => ({
-      ...(await submit(client)),
-      next: await claimInTransaction(client, caller.id, context.projectId),
-    }));
   } finally {
     forgetServed(assignmentId);
   }
+  if (!options.claimNext) return submitted;
+  // After the submit committed: a claim may wait for a row, and must hold none while it does.
+  // A repeated submit is safe, so a claim that fails here loses nothing.
+  return { ...submitted, ...nextOf(await claimNextItem(caller.id, context.projectId)) };
 }
 
 function result(ids: Record<string, string>, order: string[]): TSubmitResult {

@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import type { ZodOpenApiOperationObject } from "zod-openapi";
+import type { ZodOpenApiOperationObject, ZodOpenApiResponsesObject } from "zod-openapi";
 import { ZProblem } from "@/lib/schemas/common";
 
 type TOp = {
@@ -13,6 +13,8 @@ type TOp = {
   ok: [number, z.ZodType | null, string?];
   open?: boolean;
   path?: z.ZodObject;
+  /** Answers besides `ok` and the problems every route may give (a 204, a 503). */
+  also?: ZodOpenApiResponsesObject;
 };
 
 const problem = (description: string) => ({
@@ -20,7 +22,17 @@ const problem = (description: string) => ({
   content: { "application/problem+json": { schema: ZProblem } },
 });
 
-export function op({ summary, tag, body, rawBody, query, ok, open, path }: TOp): ZodOpenApiOperationObject {
+export function op({
+  summary,
+  tag,
+  body,
+  rawBody,
+  query,
+  ok,
+  open,
+  path,
+  also,
+}: TOp): ZodOpenApiOperationObject {
   const [status, schema, description] = ok;
   return {
     summary,
@@ -52,6 +64,7 @@ export function op({ summary, tag, body, rawBody, query, ok, open, path }: TOp):
       409: problem("Conflict"),
       413: problem("Too large"),
       422: problem("Valid JSON that breaks a rule"),
+      ...also,
     },
   };
 }
