@@ -350,3 +350,49 @@ test("an expired lease still submits while the slot is free, and says clearly wh
   await screenshot(lostPage, "workspace-lease-lost");
   await expectAccessible(lostPage);
 });
+
+test("the caught-up screen keeps checking: it says others hold the item, and serves it once it is given back", async ({
+  adminApi,
+  baseURL,
+  page,
+}) => {
+  const projectId = await createProject(adminApi, {
+    definitions: DEFINITIONS.slice(0, 1),
+    externalIds: ["c1"],
+    overlap: 1,
+  });
+  const annotator = await createAnnotator(adminApi, projectId, "waiting");
+  const other = await createAnnotator(adminApi, projectId, "holder");
+  const otherApi = await apiAs(baseURL!, await tokenFor(baseURL!, other));
+  const held = await otherApi.post(`/api/v1/projects/${projectId}/queue/next`);
+  expect(held.status(), await held.text()).toBe(200);
+  const { assignmentId } = (await held.json()) as { assignmentId: string };
+
+  await signIn(page, annotator);
+  await page.goto(`/projects/${projectId}/label`);
+  await expect(page.getByRole("heading", { name: "You’re all caught up" })).toBeVisible();
+  await expect(
+    page.getByText("1 item is being labeled by others right now.", { exact: false }),
+  ).toBeVisible();
+  await expect(
+    page.getByText(/Checking again when their leases end \(the first at .+\), and every 30 s/),
+  ).toBeVisible();
+  await screenshot(page, "workspace-caught-up-leased");
+  await expectAccessible(page);
+
+  // The other annotator gives the item back; coming back to the tab asks at once.
+  const skipped = await otherApi.post(`/api/v1/assignments/${assignmentId}/skip`);
+  expect(skipped.status(), await skipped.text()).toBe(200);
+  await otherApi.dispose();
+  await page.evaluate(() => window.dispatchEvent(new Event("focus")));
+  await expect(itemHeading(page)).toHaveText("Item c1");
+
+  // Done with it, the screen says it keeps checking for new items.
+  await page.keyboard.press("1");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: "You’re all caught up" })).toBeVisible();
+  await expect(
+    page.getByText("Checking for new items every 30 s and when you come back to this tab."),
+  ).toBeVisible();
+  await screenshot(page, "workspace-caught-up-done");
+});

@@ -15,6 +15,7 @@ import { QueueDone, QueueFailed, QueueLoading } from "./queue-states";
 import { RecentList } from "./recent-list";
 import { ShortcutsDialog } from "./shortcuts-dialog";
 import { usePersistentFlag } from "./use-persistent-flag";
+import { useCheckWhileCaughtUp } from "./use-check-while-caught-up";
 import { useWorkspaceKeys } from "./use-workspace-keys";
 
 /** An armed skip (first press on an answered item) lapses after this long. */
@@ -56,6 +57,8 @@ export function LabelingWorkspace({ projectId }: { projectId: string }) {
     return () => clearTimeout(timer);
   }, [state.isSkipArmed]);
 
+  useCheckWhileCaughtUp(state.queue.status === "done" ? state.queue : null, session.poll);
+
   let body;
   if (draft) {
     body = (
@@ -81,6 +84,7 @@ export function LabelingWorkspace({ projectId }: { projectId: string }) {
     body = (
       <QueueDone
         projectId={projectId}
+        idle={state.queue.idle}
         doneToday={progress.data?.doneToday}
         openInProject={progress.data?.remaining}
         isChecking={state.pending === "claim"}

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { Kbd } from "@/components/labeling/option-button";
 import { Button } from "@/components/ui/button";
+import { caughtUpText } from "@/lib/client/workspace/caught-up";
+import type { TQueueIdle } from "@/lib/schemas/queue";
 
 /** While the first item loads: the page's shape, so nothing jumps when it arrives. */
 export function QueueLoading() {
@@ -14,9 +16,13 @@ export function QueueLoading() {
   );
 }
 
-/** Nothing is left for this annotator in the project. */
+/**
+ * Nothing to label now. Says whether anything is left (`idle`) and that it keeps checking, so the
+ * last items of a project reach whoever is still here.
+ */
 export function QueueDone({
   projectId,
+  idle,
   doneToday,
   openInProject,
   isChecking,
@@ -24,6 +30,7 @@ export function QueueDone({
   onGoBack,
 }: {
   projectId: string;
+  idle: TQueueIdle;
   doneToday: number | undefined;
   /** Items others still work on: said so that "Left in project" does not read as work left for you. */
   openInProject: number | undefined;
@@ -31,6 +38,9 @@ export function QueueDone({
   onRecheck: () => void;
   onGoBack: () => void;
 }) {
+  const { situation, checking } = caughtUpText(idle, (iso) =>
+    new Date(iso).toLocaleTimeString("en-US", { hour: "numeric", minute: "2-digit" }),
+  );
   return (
     <section
       aria-labelledby="queue-done-title"
@@ -46,18 +56,29 @@ export function QueueDone({
         You’re all caught up
       </h2>
       <p className="mx-auto mt-2 max-w-md text-sm text-slate-700">
-        There are no items left for you in this project right now.
+        There are no items for you in this project right now.
         {doneToday ? ` You labeled ${doneToday.toLocaleString("en-US")} today. Thank you!` : ""}
       </p>
-      <p className="mx-auto mt-2 max-w-md text-sm text-slate-600">
-        {openInProject
-          ? `${openInProject.toLocaleString("en-US")} ${openInProject === 1 ? "item still needs" : "items still need"} other annotators. `
-          : ""}
-        New items appear here as they are imported.
+      {situation ? (
+        <p className="mx-auto mt-2 max-w-md text-sm text-slate-700">{situation}</p>
+      ) : (
+        <p className="mx-auto mt-2 max-w-md text-sm text-slate-600">
+          {openInProject
+            ? `${openInProject.toLocaleString("en-US")} ${openInProject === 1 ? "item still needs" : "items still need"} other annotators. `
+            : ""}
+          New items appear here as they are imported.
+        </p>
+      )}
+      <p className="mx-auto mt-3 flex max-w-md items-center justify-center gap-2 text-sm text-slate-600">
+        <span
+          aria-hidden="true"
+          className={`size-2 shrink-0 rounded-full bg-emerald-500 ${isChecking ? "motion-safe:animate-ping" : ""}`}
+        />
+        {checking}
       </p>
       <div className="mt-6 flex flex-wrap items-center justify-center gap-3">
         <Button onClick={onRecheck} disabled={isChecking}>
-          {isChecking ? "Checking…" : "Check for new items"}
+          {isChecking ? "Checking…" : "Check now"}
         </Button>
         <Button variant="secondary" onClick={onGoBack}>
           Review your last item <Kbd>[</Kbd>

@@ -24,6 +24,16 @@ export class ApiError extends Error {
 
 /** Calls the JSON API with the session cookie; non-2xx answers throw an ApiError carrying the problem. */
 export async function apiFetch<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
+  const response = await apiFetchResponse(path, init);
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+/** apiFetch for an answer whose headers matter (a 204 that says why): the 2xx Response, unread. */
+export async function apiFetchResponse(
+  path: string,
+  init: RequestInit & { json?: unknown } = {},
+): Promise<Response> {
   const { json, headers, ...rest } = init;
   const response = await fetch(`/api/v1${path}`, {
     ...rest,
@@ -38,6 +48,5 @@ export async function apiFetch<T>(path: string, init: RequestInit & { json?: unk
       Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : undefined,
     );
   }
-  if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
+  return response;
 }

@@ -1,12 +1,15 @@
 import { z } from "zod";
-import { apiFetch } from "@/lib/client/api-fetch";
+import { apiFetch, apiFetchResponse } from "@/lib/client/api-fetch";
+import { queueIdleFromHeaders } from "@/lib/queue/queue-idle-headers";
 import type { TLabelDefinitionSpec } from "@/lib/labels/definition-spec";
 import { LABEL_KINDS } from "@/lib/labels/label-limits";
 import {
   ZAssignmentDetail,
   ZMyAssignment,
   ZMyProgress,
+  ZQueueIdle,
   ZServedAssignment,
+  type TQueueIdle,
   type TServedAssignment,
 } from "@/lib/schemas/queue";
 
@@ -72,25 +75,35 @@ function toWorkspaceAssignment(served: TServedAssignment): TWorkspaceAssignment 
   };
 }
 
-const ZNextAnswer = z.object({ next: ZServedAssignment.nullable().optional() });
+const ZNextAnswer = z.object({ next: ZServedAssignment.nullable().optional(), queue: ZQueueIdle.optional() });
+
+/** An item to label, or why there is none (`idle`). */
+export type TClaimed =
+  { assignment: TWorkspaceAssignment; idle: null } | { assignment: null; idle: TQueueIdle };
+
+const DONE: TQueueIdle = { state: "done", leasedItems: 0, leaseExpiresAt: null };
 
 /** The next answer of a submit or skip: undefined when the server did not claim one. */
-function parseNext(body: unknown): TWorkspaceAssignment | null | undefined {
-  const { next } = ZNextAnswer.parse(body);
-  return next ? toWorkspaceAssignment(next) : next;
+function parseNext(body: unknown): TClaimed | undefined {
+  const { next, queue } = ZNextAnswer.parse(body);
+  if (next === undefined) return undefined;
+  return next
+    ? { assignment: toWorkspaceAssignment(next), idle: null }
+    : { assignment: null, idle: queue ?? DONE };
 }
 
-/** Leases the caller's next item (or returns the one they already hold); null when none is left. */
-export async function claimNextItem(projectId: string): Promise<TWorkspaceAssignment | null> {
-  const body = await apiFetch<unknown>(`/projects/${projectId}/queue/next`, { method: "POST" });
-  return body === undefined ? null : toWorkspaceAssignment(ZServedAssignment.parse(body));
+/** Leases the caller's next item (or returns the one they already hold), or says why there is none. */
+export async function claimNextItem(projectId: string): Promise<TClaimed> {
+  const response = await apiFetchResponse(`/projects/${projectId}/queue/next`, { method: "POST" });
+  if (response.status === 204) return { assignment: null, idle: queueIdleFromHeaders(response.headers) };
+  return { assignment: toWorkspaceAssignment(ZServedAssignment.parse(await response.json())), idle: null };
 }
 
 /** Submits the values and, in the same request, leases the next item. */
 export async function submitAndClaimNext(
   assignmentId: string,
   body: TSubmitBody,
-): Promise<{ next: TWorkspaceAssignment | null | undefined }> {
+): Promise<{ next: TClaimed | undefined }> {
   const answer = await apiFetch<unknown>(`/assignments/${assignmentId}/submit?next=1`, {
     method: "POST",
     json: body,
@@ -99,9 +112,7 @@ export async function submitAndClaimNext(
 }
 
 /** Gives the item back (never served to this annotator again) and leases the next one. */
-export async function skipAndClaimNext(
-  assignmentId: string,
-): Promise<{ next: TWorkspaceAssignment | null | undefined }> {
+export async function skipAndClaimNext(assignmentId: string): Promise<{ next: TClaimed | undefined }> {
   const answer = await apiFetch<unknown>(`/assignments/${assignmentId}/skip?next=1`, { method: "POST" });
   return { next: parseNext(answer) };
 }

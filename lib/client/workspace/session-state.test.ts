@@ -67,6 +67,33 @@ describe("serving items", () => {
     expect(state.announcement.text).toBe("No more items for you right now.");
   });
 
+  it("keeps what the server said about why nothing was served, and when", () => {
+    const idle = { state: "leased" as const, leasedItems: 3, leaseExpiresAt: "2026-12-06T16:42:00.000Z" };
+    const state = run({ type: "served", assignment: null, idle, reason: "initial", now: 7000 });
+    expect(state.queue).toEqual({ status: "done", idle, checkedAt: 7000 });
+    const plain = run({ type: "served", assignment: null, reason: "initial", now: 7000 });
+    expect(plain.queue).toMatchObject({ idle: { state: "done", leasedItems: 0 } });
+  });
+
+  it("polls quietly while caught up, and announces an item a poll brings", () => {
+    const caughtUp = run({ type: "served", assignment: null, reason: "skipped", now: 1000 });
+    const idle = { state: "leased" as const, leasedItems: 1, leaseExpiresAt: "2026-12-06T16:42:00.000Z" };
+    const polled = run(
+      { type: "served", assignment: null, reason: "skipped", now: 1000 },
+      { type: "claim-started" },
+      { type: "served", assignment: null, idle, reason: "poll", now: 31_000 },
+    );
+    expect(polled.queue).toEqual({ status: "done", idle, checkedAt: 31_000 });
+    expect(polled.pending).toBeNull();
+    expect(polled.announcement).toEqual(caughtUp.announcement);
+    const failed = sessionReducer({ ...polled, pending: "claim" }, { type: "poll-failed" });
+    expect(failed.queue).toEqual(polled.queue);
+    expect(failed.pending).toBeNull();
+    const found = sessionReducer(polled, { type: "served", assignment: second, reason: "poll", now: 61_000 });
+    expect(draftOf(found).assignment.assignmentId).toBe("2");
+    expect(found.announcement.text).toBe("Item item-2 is ready.");
+  });
+
   it("announces a repeated message again (seq changes)", () => {
     const a = run(served(), { type: "request-ended", message: "Nothing to go back to yet." });
     const b = sessionReducer(a, { type: "request-ended", message: "Nothing to go back to yet." });

@@ -1,4 +1,5 @@
 import type { TLabelValue } from "@/lib/labels/value-schema";
+import type { TQueueIdle } from "@/lib/schemas/queue";
 import type { TDraft } from "./draft";
 import { newDraft, pause, resume } from "./draft";
 import type { TDraftValues } from "./draft-values";
@@ -16,8 +17,8 @@ export type TReview = { draft: TDraft; index: number; submittedAt: string | null
 export type TQueue =
   | { status: "loading" }
   | { status: "ready"; draft: TDraft }
-  /** Nothing is left for this annotator. */
-  | { status: "done" }
+  /** Nothing to label now: `idle` says whether anything is left; `checkedAt` when the server said so. */
+  | { status: "done"; idle: TQueueIdle; checkedAt: number }
   | { status: "failed"; message: string };
 
 export type TPending = "claim" | "submit" | "skip" | "open-review" | "revise";
@@ -43,19 +44,26 @@ export type TSessionState = {
   focusRequest: { key: string; seq: number; isNewItem: boolean } | null;
 };
 
-/** Why an item is being served: decides what is announced. */
-export type TServeReason = "initial" | "submitted" | "skipped" | "lease-lost" | "recheck";
+/**
+ * Why an item is being served: decides what is announced. `poll`: the caught-up screen asking again
+ * on its own, which stays quiet unless it brings an item.
+ */
+export type TServeReason = "initial" | "submitted" | "skipped" | "lease-lost" | "recheck" | "poll";
 
 export type TSessionAction =
   | { type: "claim-started" }
   | {
       type: "served";
       assignment: TWorkspaceAssignment | null;
+      /** With no assignment: why (absent: nothing left). */
+      idle?: TQueueIdle;
       reason: TServeReason;
       now: number;
       notice?: TNotice | null;
     }
   | { type: "claim-failed"; message: string }
+  /** A poll that failed: the caught-up screen stays, and the next poll tries again. */
+  | { type: "poll-failed" }
   | { type: "value-changed"; key: string; value: TLabelValue | null }
   | { type: "activated"; key: string }
   | { type: "moved"; step: 1 | -1 }
@@ -78,6 +86,8 @@ export type TSessionAction =
   /** A request ended with nothing to change but something to say (e.g. "no earlier items"). */
   | { type: "request-ended"; message: string }
   | { type: "notice-dismissed" };
+
+const DONE: TQueueIdle = { state: "done", leasedItems: 0, leaseExpiresAt: null };
 
 export const initialSessionState: TSessionState = {
   queue: { status: "loading" },
@@ -143,12 +153,16 @@ export function sessionReducer(state: TSessionState, action: TSessionAction): TS
 
     case "served": {
       const { assignment, now } = action;
+      const idle = action.idle ?? DONE;
+      if (assignment === null && action.reason === "poll" && state.queue.status === "done") {
+        return { ...state, queue: { status: "done", idle, checkedAt: now }, pending: null };
+      }
       const current = state.queue.status === "ready" ? state.queue.draft : null;
       // The same lease again (a reload, a re-check): keep the answers given so far.
       const isSame = assignment !== null && current?.assignment.assignmentId === assignment.assignmentId;
       const queue: TQueue =
         assignment === null
-          ? { status: "done" }
+          ? { status: "done", idle, checkedAt: now }
           : {
               status: "ready",
               draft: isSame && current ? { ...current, assignment } : newDraft(assignment, now),
@@ -165,6 +179,9 @@ export function sessionReducer(state: TSessionState, action: TSessionAction): TS
         focusRequest: isSame || state.review ? state.focusRequest : requestFocus(state, firstKey, true),
       };
     }
+
+    case "poll-failed":
+      return { ...state, pending: null };
 
     case "claim-failed":
       return {

@@ -12,7 +12,7 @@ import {
   submissionValues,
   valuesFromStored,
 } from "./draft-values";
-import type { TAssignmentDetail, TMyProgress, TRecentSubmission, TWorkspaceAssignment } from "./queue-api";
+import type { TAssignmentDetail, TClaimed, TMyProgress, TRecentSubmission } from "./queue-api";
 import {
   claimNextItem,
   fetchAssignment,
@@ -62,10 +62,11 @@ export function useLabelingSession(projectId: string) {
 
   async function claim(reason: TServeReason, notice?: TNotice) {
     try {
-      const assignment = await claimNextItem(projectId);
-      dispatch({ type: "served", assignment, reason, now: Date.now(), notice });
+      const { assignment, idle } = await claimNextItem(projectId);
+      dispatch({ type: "served", assignment, idle: idle ?? undefined, reason, now: Date.now(), notice });
     } catch (error) {
-      dispatch({ type: "claim-failed", message: messageOf(error) });
+      if (reason === "poll") dispatch({ type: "poll-failed" });
+      else dispatch({ type: "claim-failed", message: messageOf(error) });
     }
   }
 
@@ -89,9 +90,18 @@ export function useLabelingSession(projectId: string) {
    * Serves `next` from a submit or skip; a server that claimed nothing gets a separate claim.
    * Rendered synchronously: the next item is on screen in the task that received it, not a task later.
    */
-  async function serveNext(next: TWorkspaceAssignment | null | undefined, reason: TServeReason) {
+  async function serveNext(next: TClaimed | undefined, reason: TServeReason) {
     if (next === undefined) await claim(reason);
-    else flushSync(() => dispatch({ type: "served", assignment: next, reason, now: Date.now() }));
+    else
+      flushSync(() =>
+        dispatch({
+          type: "served",
+          assignment: next.assignment,
+          idle: next.idle ?? undefined,
+          reason,
+          now: Date.now(),
+        }),
+      );
   }
 
   /** The current item's lease is gone (expired and taken, or the item removed): move on. */
@@ -285,6 +295,18 @@ export function useLabelingSession(projectId: string) {
       void run(async () => {
         dispatch({ type: "claim-started" });
         await claim("recheck");
+      });
+    },
+    /**
+     * The caught-up screen asking again on its own: quiet unless it brings an item, and never while
+     * something else is in flight or an earlier item is open.
+     */
+    poll: () => {
+      if (state.pending || state.review || state.queue.status !== "done") return;
+      void run(async () => {
+        dispatch({ type: "claim-started" });
+        await claim("poll");
+        void queryClient.invalidateQueries({ queryKey: workspaceKeys.progress(projectId) });
       });
     },
     dismissNotice: () => dispatch({ type: "notice-dismissed" }),
