@@ -372,10 +372,10 @@ test("the caught-up screen keeps checking: it says others hold the item, and ser
   await page.goto(`/projects/${projectId}/label`);
   await expect(page.getByRole("heading", { name: "You’re all caught up" })).toBeVisible();
   await expect(
-    page.getByText("1 item is being labeled by others right now.", { exact: false }),
+    page.getByText("1 item is being labeled by someone else right now.", { exact: false }),
   ).toBeVisible();
   await expect(
-    page.getByText(/Checking again when their leases end \(the first at .+\), and every 30 s/),
+    page.getByText(/Checking again when that lease ends \(at .+\), and every 30 s meanwhile/),
   ).toBeVisible();
   await screenshot(page, "workspace-caught-up-leased");
   await expectAccessible(page);

@@ -44,8 +44,14 @@ describe("what the caught-up screen says", () => {
     expect(text.checking).toBe(
       "Checking again when their leases end (the first at 16:42), and every 30 s meanwhile.",
     );
-    expect(caughtUpText({ state: "leased", leasedItems: 1, leaseExpiresAt: null }, time).situation).toMatch(
-      /^1 item is being labeled/,
+    const one = caughtUpText(
+      { state: "leased", leasedItems: 1, leaseExpiresAt: "2026-12-06T16:50:00.000Z" },
+      time,
     );
+    expect(one).toEqual({
+      situation:
+        "1 item is being labeled by someone else right now. If it is given back or its lease runs out, it comes to you.",
+      checking: "Checking again when that lease ends (at 16:50), and every 30 s meanwhile.",
+    });
   });
 });

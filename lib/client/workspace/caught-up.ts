@@ -31,10 +31,16 @@ export function caughtUpText(
     };
   }
   const n = idle.leasedItems;
-  const items = n === 1 ? "1 item is" : `${n.toLocaleString("en-US")} items are`;
-  const first = idle.leaseExpiresAt ? ` (the first at ${formatTime(idle.leaseExpiresAt)})` : "";
+  const at = idle.leaseExpiresAt ? formatTime(idle.leaseExpiresAt) : null;
+  if (n === 1) {
+    return {
+      situation:
+        "1 item is being labeled by someone else right now. If it is given back or its lease runs out, it comes to you.",
+      checking: `Checking again when that lease ends${at ? ` (at ${at})` : ""}, and ${every} meanwhile.`,
+    };
+  }
   return {
-    situation: `${items} being labeled by others right now. If one is given back or its lease runs out, it comes to you.`,
-    checking: `Checking again when their leases end${first}, and ${every} meanwhile.`,
+    situation: `${n.toLocaleString("en-US")} items are being labeled by others right now. If one is given back or its lease runs out, it comes to you.`,
+    checking: `Checking again when their leases end${at ? ` (the first at ${at})` : ""}, and ${every} meanwhile.`,
   };
 }
