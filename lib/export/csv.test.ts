@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
 import { csvField, csvHeader, csvRowEncoder, csvStream, csvValue } from "./csv";
+import { guardCsvCell } from "./csv-cell-guard";
 import type { TExportRow } from "./export-row";
 import { collectBytes } from "./text-chunks";
 import { fromArray, TEST_COLUMNS, testRow, testRows } from "@/lib/testing/test-rows";
@@ -71,7 +72,7 @@ describe("csvStream", () => {
     ]);
   });
 
-  it("round-trips any strings through a standard parser", async () => {
+  it("round-trips any strings through a standard parser (formula-like text with its guard)", async () => {
     const text = fc.string({ unit: "grapheme" });
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(text, text), { minLength: 1, maxLength: 8 }), async (cells) => {
@@ -80,11 +81,24 @@ describe("csvStream", () => {
         );
         const parsed = parseCsv(await csvText(rows));
         expect(parsed.slice(1).map((r) => [r[2], r[3]])).toEqual(
-          cells.map(([t, l]) => [t === "" ? '""' : t, l === "" ? '""' : l]),
+          cells.map(([t, l]) => [t === "" ? '""' : guardCsvCell(t), l === "" ? '""' : guardCsvCell(l)]),
         );
       }),
       { numRuns: 200 },
     );
+  });
+
+  it("prefixes text a spreadsheet would run as a formula with ', and leaves numbers and other text alone", async () => {
+    const formulas = ['=HYPERLINK("http://evil.example","x")', "+1+2", "-2+3", "@SUM(A1)", "\tx", "\r=1"];
+    const rows = formulas.map((t, i) =>
+      row({ itemId: String(i + 1), externalId: t, data: { text: t }, labels: { l: -1.5 } }),
+    );
+    const parsed = parseCsv(await csvText(rows));
+    expect(parsed.slice(1).map((r) => [r[1], r[2], r[3]])).toEqual(
+      formulas.map((t) => [`'${t}`, `'${t}`, "-1.5"]),
+    );
+    const plain = parseCsv(await csvText([row({ data: { text: "a=b" }, labels: { l: "'quoted" } })]));
+    expect(plain[1].slice(2)).toEqual(["a=b", "'quoted"]);
   });
 
   it("adds the annotations column as canonical JSON and is byte-identical across runs", async () => {

@@ -15,11 +15,15 @@
  *   the manifest), which tells a reader whether to JSON-decode the cell.
  * - `annotations` holds the canonical JSON of the wire annotations (snake_case, see
  *   export-row.ts), `[]` for a row without any.
- * - UTF-8, no BOM. No spreadsheet formula escaping: cells are data and are written unchanged.
+ * - Text values that a spreadsheet would run as a formula (starting with `=` `+` `-` `@`, tab or
+ *   carriage return) get a leading `'` (csv-cell-guard.ts); strip one leading `'` to get the exact
+ *   text back, or use the JSONL, which is never changed.
+ * - UTF-8, no BOM.
  */
 import type { TExportColumns, TExportRow } from "./export-row";
 import { assertExportRow, itemOrderCheck, toWireAnnotations } from "./export-row";
 import { canonicalJsonFast } from "@/lib/labels/canonical-json-fast";
+import { guardCsvCell } from "./csv-cell-guard";
 import { DEFAULT_CHUNK_CHARS } from "./text-chunks";
 
 export type TCsvOptions = {
@@ -40,7 +44,7 @@ export function csvField(text: string): string {
 /** A cell's text for a value: see the module comment. */
 export function csvValue(value: unknown): string {
   if (value === null || value === undefined) return "";
-  if (typeof value === "string") return value === "" ? '""' : csvField(value);
+  if (typeof value === "string") return value === "" ? '""' : csvField(guardCsvCell(value));
   return csvField(canonicalJsonFast(value));
 }
 

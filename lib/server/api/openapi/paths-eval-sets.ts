@@ -50,7 +50,14 @@ const exportOp = {
       description: "The file, as an attachment",
       content: {
         "application/x-ndjson": { schema: { type: "string", description: "format=jsonl: one item a line" } },
-        "text/csv": { schema: { type: "string", description: "format=csv" } },
+        "text/csv": {
+          schema: {
+            type: "string",
+            description:
+              "format=csv. A text cell starting with = + - @, tab or carriage return is prefixed with ' so " +
+              "spreadsheets do not run it as a formula; the JSONL, Parquet and HF files hold the exact text.",
+          },
+        },
         "application/vnd.apache.parquet": { schema: { type: "string", format: "binary" } },
         "application/gzip": {
           schema: { type: "string", format: "binary", description: "format=hf: a datasets folder, tar.gz" },
