@@ -188,6 +188,46 @@ describe("the queue", () => {
     expect(rows[0].n).toBe(1);
   });
 
+  it("refuses a second submit with other values (409, pointing to the revision) and keeps the first", async () => {
+    const { annotators, params, project } = await createLabelingProject({
+      items: 1,
+      overlap: 1,
+      annotators: 1,
+    });
+    const token = annotators[0].token;
+    const id = (await next(token, params)).body.assignmentId;
+    const first = await submit(token, id, { sentiment: "pos" });
+    expect(first.status).toBe(201);
+    const other = await submit(token, id, { sentiment: "neg" });
+    expect(other.status).toBe(409);
+    expect(other.headers.get("content-type")).toBe("application/problem+json");
+    expect(other.body.detail).toMatch(/other values.*revise/);
+    const stored = () =>
+      getPool()
+        .query<{ value: unknown; current: boolean }>(
+          "SELECT value, is_current AS current FROM annotations WHERE project_id = $1 ORDER BY id",
+          [project.id],
+        )
+        .then((r) => r.rows);
+    expect(await stored()).toEqual([{ value: "pos", current: true }]);
+    // After a revision, repeating what is now stored is the idempotent repeat; the old value is not.
+    const revised = await callRoute(reviseRoute, {
+      method: "PUT",
+      token,
+      params: { id },
+      json: { values: { sentiment: "neg" } },
+    });
+    expect(revised.status).toBe(200);
+    const repeat = await submit(token, id, { sentiment: "neg" });
+    expect(repeat.status).toBe(201);
+    expect(repeat.body.annotationId).toBe(first.body.annotationId);
+    expect((await submit(token, id, { sentiment: "pos" })).status).toBe(409);
+    expect(await stored()).toEqual([
+      { value: "pos", current: false },
+      { value: "neg", current: true },
+    ]);
+  });
+
   it("checks values against the version served, even after the definition changed", async () => {
     const { lead, annotators, params, project } = await createLabelingProject({
       items: 2,
