@@ -2,6 +2,7 @@ import { hash } from "node:crypto";
 import { canonicalJsonFast } from "@/lib/labels/canonical-json-fast";
 import type { TFieldProblem, TImportMapping, TImportRecord, TMapResult } from "./import-types";
 import { describeJsonType } from "./json-record";
+import { checkRecordText } from "./unsafe-record-text";
 import {
   checkTextFields,
   isPlainObject,
@@ -99,6 +100,7 @@ function finish(
 ): TMapResult {
   if (textFields.length > 0) checkTextFields(data, textFields, problems);
   const dataJson = canonicalData(data, problems);
+  if (dataJson !== null) checkRecordText(dataJson, data, externalId, predictions, problems);
   if (problems.length > 0 || dataJson === null) return { ok: false, line, errors: problems };
   const contentHash = hash("sha256", dataJson, "hex");
   const record: TImportRecord = { externalId, data, priority, predictions, contentHash, dataJson };

@@ -1,6 +1,14 @@
 import { z } from "zod";
 
 export const ZId = z.uuid({ message: "must be an id" });
+
+const MAX_BIGINT = 9223372036854775807n;
+/** A bigint row id as the URL carries it: digits that fit PostgreSQL's bigint (2^63 - 1 at most). */
+export const ZBigintId = (message = "must be an id") =>
+  z
+    .string()
+    .regex(/^\d{1,19}$/, message)
+    .refine((v) => BigInt(v) <= MAX_BIGINT, message);
 export const ZEmail = z
   .string()
   .trim()

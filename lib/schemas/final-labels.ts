@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { ZBigintId } from "@/lib/schemas/common";
 import { FINAL_LABEL_RULE_KINDS } from "@/lib/final-labels/rules";
 import { DEFINITION_KEY_RE } from "@/lib/labels/label-limits";
 
 const ZKey = z.string().regex(DEFINITION_KEY_RE, "must be a label definition key");
-const ZItemId = z.string().regex(/^\d{1,19}$/, "must be an item id");
+const ZItemId = ZBigintId("must be an item id");
 const ZBooleanFlag = z.enum(["true", "false"]).transform((v) => v === "true");
 
 export const ZDefinitionKeyParams = z.object({ id: z.uuid(), key: ZKey });

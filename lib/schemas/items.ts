@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZBigintId } from "@/lib/schemas/common";
 
 const ZFieldName = z.string().min(1).max(200);
 
@@ -44,10 +45,7 @@ export const ZImportResult = z
 export const ZItemsQuery = z
   .object({
     batch: z.uuid().optional(),
-    after: z
-      .string()
-      .regex(/^\d{1,19}$/, "must be an item id")
-      .optional(),
+    after: ZBigintId("must be an item id").optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
   })
   .strict();

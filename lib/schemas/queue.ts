@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZBigintId } from "@/lib/schemas/common";
 
 export const ZServedDefinition = z
   .object({
@@ -27,7 +28,7 @@ export const ZServedAssignment = z
   .meta({ id: "ServedAssignment" });
 export type TServedAssignment = z.infer<typeof ZServedAssignment>;
 
-export const ZAssignmentParams = z.object({ id: z.string().regex(/^\d{1,19}$/) });
+export const ZAssignmentParams = z.object({ id: ZBigintId() });
 
 /** The envelope of a submit; the values themselves are checked against the versions served. */
 export const ZSubmitEnvelope = z

@@ -17,6 +17,7 @@ import { currentRequestContext } from "@/lib/server/http/request-context";
 import { getLogger } from "@/lib/server/log/logger";
 import { readJsonBody } from "./read-json-body";
 import { toFieldErrors } from "@/lib/schemas/field-errors";
+import { findUnsafeText } from "@/lib/schemas/safe-text";
 
 type TParamsOf<P> = P extends z.ZodType ? z.infer<P> : Record<string, string>;
 type TBodyOf<B> = B extends z.ZodType ? z.infer<B> : undefined;
@@ -109,21 +110,33 @@ export function requestIdFrom(headers: Headers | Record<string, string | string[
 }
 
 function parseWith(schema: z.ZodType, value: unknown, where: "params" | "query" | "body") {
+  // Params and query are strings the URL carried: refused here whatever their schema says, before
+  // any of them can reach the database. The body reader checks bodies.
+  const unsafe = where === "body" ? null : findUnsafeText(value);
+  if (unsafe && where === "params") throw new AppError("not_found", "Resource not found.", 404, [unsafe]);
+  if (unsafe)
+    throw badRequest(`The request ${where} is not valid.`, [{ ...unsafe, path: `${where}.${unsafe.path}` }]);
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
-    if (where === "params") throw new AppError("not_found", "Resource not found.", 404);
+    if (where === "params")
+      throw new AppError("not_found", "Resource not found.", 404, toFieldErrors(parsed.error));
     const errors = toFieldErrors(parsed.error).map((e) => (e.path ? e : { ...e, path: `(${where})` }));
     throw badRequest(`The request ${where} is not valid.`, errors);
   }
   return parsed.data;
 }
 
-// Session cookies are SameSite=Lax already; this refuses a cross-site write outright.
+// Session cookies are SameSite=Lax already; this refuses a cross-site write outright. An origin
+// that is no URL (`null`, sent from sandboxed frames, file: pages and some redirects) is not ours.
 function assertSameOrigin(request: Request) {
   const origin = request.headers.get("origin");
   if (!origin) return;
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  if (!host || new URL(origin).host !== host) throw forbidden("Cross-site request refused.");
+  if (!host || !URL.canParse(origin) || new URL(origin).host !== host) {
+    const refused = forbidden("Cross-site request refused.");
+    refused.errors.push({ path: "(header) origin", message: "must be this site's origin" });
+    throw refused;
+  }
 }
 
 /** How long a client should wait before repeating a request that met an unreachable database. */

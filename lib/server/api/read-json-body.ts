@@ -1,7 +1,12 @@
 import "server-only";
+import { MAX_JSON_DEPTH, findUnsafeText, jsonDeeperThan } from "@/lib/schemas/safe-text";
 import { badRequest, tooLarge } from "@/lib/server/errors";
 
-/** Reads a JSON body without ever holding more than `maxBytes` of it. */
+/**
+ * Reads a JSON body without ever holding more than `maxBytes` of it. Refuses (400, naming the
+ * field) nesting deeper than MAX_JSON_DEPTH, checked before parsing, and any string or key
+ * PostgreSQL cannot store (NUL, lone surrogates), so no route has to think of them.
+ */
 export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw tooLarge(`The body is larger than ${maxBytes} bytes.`);
@@ -21,9 +26,18 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   }
   const text = Buffer.concat(chunks).toString("utf8");
   if (!text.trim()) throw badRequest("A JSON body is required.", [{ path: "(body)", message: "missing" }]);
+  if (jsonDeeperThan(text, MAX_JSON_DEPTH)) {
+    throw badRequest("The body nests too deeply.", [
+      { path: "(body)", message: `must not nest more than ${MAX_JSON_DEPTH} levels` },
+    ]);
+  }
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (error) {
     throw badRequest("The body is not valid JSON.", [{ path: "(body)", message: (error as Error).message }]);
   }
+  const unsafe = findUnsafeText(value);
+  if (unsafe) throw badRequest("The body holds text that cannot be stored.", [unsafe]);
+  return value;
 }
