@@ -33,7 +33,7 @@ async function main() {
   const handle = app.getRequestHandler();
   await app.prepare();
   // Loaded once Next has set up its server environment (AsyncLocalStorage), which they import.
-  const { matchHotRoute, serveHotRoute } = await import("@/lib/server/http/hot-routes");
+  const { appLanes } = await import("@/lib/server/http/app-lanes");
   const { createFrontDoor } = await import("@/lib/server/http/front-door");
   const { createApiRateLimits } = await import("@/lib/server/http/api-rate-limits");
   const { getLogger } = await import("@/lib/server/log/logger");
@@ -41,10 +41,7 @@ async function main() {
   const { createClientAdmission } = await import("@/lib/server/http/admit-client");
   const admitClient = createClientAdmission(env.CONCORD_TRUSTED_PROXIES);
   const frontDoor = createFrontDoor({
-    serve: (req, res) => {
-      const hot = matchHotRoute(req.method, req.url);
-      return hot ? serveHotRoute(hot, req, res) : handle(req, res);
-    },
+    serve: appLanes(handle),
     checkRateLimit: createApiRateLimits(),
     logger: getLogger(),
   });
