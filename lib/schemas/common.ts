@@ -8,7 +8,8 @@ export const ZBigintId = (message = "must be an id") =>
   z
     .string()
     .regex(/^\d{1,19}$/, message)
-    .refine((v) => BigInt(v) <= MAX_BIGINT, message);
+    // zod runs every check even after the regex failed: only digits may reach BigInt().
+    .refine((v) => /^\d{1,19}$/.test(v) && BigInt(v) <= MAX_BIGINT, message);
 export const ZEmail = z
   .string()
   .trim()

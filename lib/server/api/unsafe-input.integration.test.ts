@@ -110,7 +110,7 @@ describe("input PostgreSQL cannot store", () => {
 
   it("refuses ids beyond PostgreSQL's bigint as unknown (404), not 500", async () => {
     const user = await createTestUser();
-    for (const id of ["9223372036854775808", "9999999999999999999"])
+    for (const id of ["9223372036854775808", "9999999999999999999", "12a", "%00"])
       await expectRefused(
         () => callRoute(getAssignment, { token: user.token, params: { id } }),
         404,
