@@ -1,6 +1,7 @@
 // Every operation of the OpenAPI document, sent generated bad input as every kind of caller, through
 // the real route handlers on a database of its own (so other test files' writes do not count).
 // Fails on any 5xx, and on any 4xx after which a table's row count changed.
+// FUZZ_DEBUG=1 prints the time per operation and the statuses seen per kind of caller.
 import fc from "fast-check";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
