@@ -6,7 +6,7 @@ import { disconnectDb } from "@/lib/db";
 import { createLabelingProject } from "@/lib/testing/queue-fixtures";
 import { appLanes } from "./app-lanes";
 
-// The app process's lanes as lib/cli/serve.ts runs them (behind its front door), with the real hot lane, and a
+// The app process's lanes as lib/cli/serve/serve.ts runs them (behind its front door), with the real hot lane, and a
 // stand-in for Next that refuses a body the way Next's route handlers do: it starts reading, stops
 // at the limit, and answers 413 (with Node's default keep-alive) while the rest is still unread.
 let server: Server;

@@ -7,7 +7,7 @@ import { writeResponse } from "./write-response";
 type TNextHandle = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
 /**
- * What an app process serves behind its front door (lib/cli/serve.ts): the guards every request
+ * What an app process serves behind its front door (lib/cli/serve/serve.ts): the guards every request
  * passes, then the queue's hot lane, else Next.
  */
 export function appLanes(handle: TNextHandle) {

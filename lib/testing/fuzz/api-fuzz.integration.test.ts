@@ -13,7 +13,7 @@ import { paths } from "@/lib/server/api/openapi-document";
 import { migrateDatabase } from "@/lib/server/db/migrate";
 import { createApiToken } from "@/lib/server/tokens/create-api-token";
 import { callRoute } from "@/lib/testing/call-route";
-import { annotate } from "@/lib/server/eval-sets/eval-set-fixtures";
+import { annotate } from "@/lib/testing/eval-set-fixtures";
 import { createTestProject, createTestUser } from "@/lib/testing/factories";
 import { bodyTextFor, importBody, paramFor, queryFor, type TKnownIds } from "./fuzz-inputs";
 
