@@ -241,8 +241,9 @@ describe("the API under generated bad input", () => {
           if (res.status >= 400 && res.status < 500) {
             if (res.headers.get("content-type") !== "application/problem+json")
               failures.push(`${where}: ${res.status} without problem+json for ${shown}`);
-            // A failed sign-in is counted on purpose (the throttle).
-            const isSignIn = operation.path === "/auth/token";
+            // A wrong password is counted on purpose (the throttle): at sign-in, and when the
+            // current password given to change one's own is wrong.
+            const isSignIn = operation.path === "/auth/token" || operation.path === "/me/password";
             const changed = Object.keys(counts).filter(
               (t) => counts[t] !== before[t] && !(isSignIn && t === "auth_throttle"),
             );
