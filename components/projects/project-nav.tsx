@@ -2,30 +2,33 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { allows, type TAccessRule, type TRole } from "@/lib/policies/access-rule";
+import { agreementPolicy } from "@/lib/policies/agreement";
+import { evalSetPolicy } from "@/lib/policies/eval-sets";
+import { finalLabelPolicy } from "@/lib/policies/final-labels";
+import { itemPolicy } from "@/lib/policies/items";
+import { labelDefinitionPolicy } from "@/lib/policies/label-definitions";
+import { projectPolicy } from "@/lib/policies/projects";
+import { queuePolicy } from "@/lib/policies/queue";
 
-type TTab = { href: string; label: string };
+type TTab = { href: string; label: string; rule: TAccessRule | null };
 
-export function ProjectNav({ projectId, role }: { projectId: string; role: string }) {
+/** Each tab shows when its page's own policy rule lets the role in. */
+export function ProjectNav({ projectId, role }: { projectId: string; role: TRole }) {
   const pathname = usePathname();
   const base = `/projects/${projectId}`;
-  const isManager = role === "admin" || role === "lead";
-  const canLabel = role === "annotator" || role === "lead";
   const tabs: TTab[] = [
-    { href: base, label: "Overview" },
-    ...(canLabel ? [{ href: `${base}/label`, label: "Label" }] : []),
-    ...(isManager
-      ? [
-          { href: `${base}/definitions`, label: "Label definitions" },
-          { href: `${base}/import`, label: "Import" },
-          { href: `${base}/items`, label: "Items" },
-          { href: `${base}/members`, label: "Members" },
-          { href: `${base}/settings`, label: "Settings" },
-        ]
-      : []),
-    ...(isManager || role === "engineer" ? [{ href: `${base}/agreement`, label: "Agreement" }] : []),
-    ...(isManager ? [{ href: `${base}/adjudication`, label: "Adjudication" }] : []),
-    ...(isManager || role === "engineer" ? [{ href: `${base}/eval-sets`, label: "Eval sets" }] : []),
-  ];
+    { href: base, label: "Overview", rule: null },
+    { href: `${base}/label`, label: "Label", rule: queuePolicy.claim },
+    { href: `${base}/definitions`, label: "Label definitions", rule: labelDefinitionPolicy.edit },
+    { href: `${base}/import`, label: "Import", rule: itemPolicy.import },
+    { href: `${base}/items`, label: "Items", rule: itemPolicy.list },
+    { href: `${base}/members`, label: "Members", rule: projectPolicy.listMembers },
+    { href: `${base}/settings`, label: "Settings", rule: projectPolicy.edit },
+    { href: `${base}/agreement`, label: "Agreement", rule: agreementPolicy.overview },
+    { href: `${base}/adjudication`, label: "Adjudication", rule: finalLabelPolicy.list },
+    { href: `${base}/eval-sets`, label: "Eval sets", rule: evalSetPolicy.list },
+  ].filter((tab) => tab.rule === null || allows(tab.rule, role));
   return (
     <nav aria-label="Project" className="mb-6 flex flex-wrap gap-1 border-b border-slate-200">
       {tabs.map((tab) => {

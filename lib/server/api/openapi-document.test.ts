@@ -17,7 +17,8 @@ function routeHandlers(dir = API_ROOT): { path: string; method: string }[] {
       const source = readFileSync(full, "utf8");
       const route = "/" + path.relative(API_ROOT, dir).split(path.sep).join("/");
       const openApiPath = route.replace(/\[([^\]]+)\]/g, "{$1}");
-      for (const m of source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)) {
+      // `export const GET = ...` or, as route files are now, `export { someRoute as GET } from ...`.
+      for (const m of source.matchAll(/(?:export const|\bas) (GET|POST|PUT|PATCH|DELETE)\b/g)) {
         found.push({ path: openApiPath === "/" ? "/" : openApiPath, method: m[1].toLowerCase() });
       }
     }

@@ -1,10 +1,11 @@
 import "server-only";
 import { getPool } from "@/lib/db";
 import { forbidden, notFound } from "@/lib/server/errors";
+import type { TProjectRole, TRole } from "@/lib/policies/access-rule";
 import type { TCaller } from "./get-caller";
 
-export type TProjectRole = "lead" | "annotator" | "engineer";
-export type TProjectAccess = { projectId: string; role: TProjectRole | "admin" };
+export type { TProjectRole };
+export type TProjectAccess = { projectId: string; role: TRole };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -1,52 +1,56 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
+import { ROUTES } from "@/lib/server/api/registry";
+import type { TRouteHandler } from "@/lib/server/api/define-route";
 import { writeResponse } from "./write-response";
-import { POST as claimNext } from "@/app/api/v1/projects/[id]/queue/next/route";
-import { POST as submit } from "@/app/api/v1/assignments/[id]/submit/route";
-import { POST as skip } from "@/app/api/v1/assignments/[id]/skip/route";
 
-type TRouteHandler = (
-  request: Request,
-  context: { params: Promise<Record<string, string>> },
-) => Promise<Response>;
+/** A matched route: its handler and path parameters (`id` alone when `params` is not given). */
+type THotMatch = { handler: TRouteHandler; params?: Record<string, string>; id: string };
 
 /**
- * The queue's hot routes (claim, submit, skip), matched exactly as the App Router would and handed
- * straight to those same route handlers: same auth, validation and errors, without Next's
- * per-request pipeline, which costs three times what the handlers do (docs/decisions/004-queue.md).
- * All three are POST; anything else, a trailing slash or another method included, goes to Next.
+ * The routes declared `hot` in the registry (the queue's claim, submit and skip), matched exactly
+ * as the App Router would and handed straight to those same route handlers: same auth, validation
+ * and errors, without Next's per-request pipeline, which costs three times what the handlers do
+ * (docs/decisions/004-queue.md). Anything else, a trailing slash or another method included, goes
+ * to Next.
  */
-const HOT_ROUTES: { pattern: RegExp; handler: TRouteHandler }[] = [
-  { pattern: /^\/api\/v1\/projects\/([^/?#]+)\/queue\/next$/, handler: claimNext },
-  { pattern: /^\/api\/v1\/assignments\/([^/?#]+)\/submit$/, handler: submit },
-  { pattern: /^\/api\/v1\/assignments\/([^/?#]+)\/skip$/, handler: skip },
-];
+const HOT_ROUTES = ROUTES.filter((route) => route.hot).map((route) => {
+  const names: string[] = [];
+  const source = route.endpoint.path
+    .split("/")
+    .map((segment) => {
+      const name = /^\{(\w+)\}$/.exec(segment)?.[1];
+      if (!name) return segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      names.push(name);
+      return "([^/?#]+)";
+    })
+    .join("/");
+  return { method: route.endpoint.method, pattern: new RegExp(`^/api/v1${source}$`), names, handler: route };
+});
 
-export function matchHotRoute(
-  method: string | undefined,
-  rawUrl: string | undefined,
-): { handler: TRouteHandler; id: string } | null {
-  if (method !== "POST" || !rawUrl?.startsWith("/api/v1/")) return null;
+export function matchHotRoute(method: string | undefined, rawUrl: string | undefined): THotMatch | null {
+  if (!rawUrl?.startsWith("/api/v1/")) return null;
   const queryAt = rawUrl.indexOf("?");
   const pathname = queryAt === -1 ? rawUrl : rawUrl.slice(0, queryAt);
   for (const route of HOT_ROUTES) {
+    if (route.method !== method) continue;
     const match = route.pattern.exec(pathname);
     if (!match) continue;
-    let id: string;
+    const params: Record<string, string> = {};
     try {
-      id = decodeURIComponent(match[1]);
+      route.names.forEach((name, i) => (params[name] = decodeURIComponent(match[i + 1])));
     } catch {
       return null;
     }
-    return { handler: route.handler, id };
+    return { handler: route.handler, params, id: params.id };
   }
   return null;
 }
 
 /** Runs a matched hot route on a Node request, as a Web Request, and writes its Response back. */
 export async function serveHotRoute(
-  route: { handler: TRouteHandler; id: string },
+  route: THotMatch,
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
@@ -63,5 +67,9 @@ export async function serveHotRoute(
     body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
     duplex: "half",
   } as RequestInit);
-  await writeResponse(await route.handler(request, { params: Promise.resolve({ id: route.id }) }), req, res);
+  await writeResponse(
+    await route.handler(request, { params: Promise.resolve(route.params ?? { id: route.id }) }),
+    req,
+    res,
+  );
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { ProjectNav } from "@/components/projects/project-nav";
+import { projectPolicy } from "@/lib/policies/projects";
 import { requirePageProject } from "@/lib/server/auth/require-page-project";
 import { getProject } from "@/lib/server/projects/get-project";
 
@@ -12,7 +13,7 @@ export default async function ProjectLayout({
   params: Promise<{ id: string }>;
 }) {
   const { id } = await params;
-  const { access } = await requirePageProject(id, ["lead", "annotator", "engineer"]);
+  const { access } = await requirePageProject(id, projectPolicy.read);
   const project = await getProject(access);
   return (
     <>

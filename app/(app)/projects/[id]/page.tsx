@@ -1,6 +1,10 @@
 import Link from "next/link";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Stat } from "@/components/ui/stat";
+import { projectPolicy } from "@/lib/policies/projects";
+import { allows } from "@/lib/policies/access-rule";
+import { labelDefinitionPolicy } from "@/lib/policies/label-definitions";
+import { queuePolicy } from "@/lib/policies/queue";
 import { requirePageProject } from "@/lib/server/auth/require-page-project";
 import { listLabelDefinitions } from "@/lib/server/label-definitions/list-label-definitions";
 import { getProject } from "@/lib/server/projects/get-project";
@@ -8,14 +12,14 @@ import { getProjectOverview } from "@/lib/server/projects/get-project-overview";
 
 export default async function ProjectPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { access } = await requirePageProject(id, ["lead", "annotator", "engineer"]);
+  const { access } = await requirePageProject(id, projectPolicy.read);
   const [project, overview, definitions] = await Promise.all([
     getProject(access),
     getProjectOverview(id),
     listLabelDefinitions(id),
   ]);
-  const isManager = access.role === "admin" || access.role === "lead";
-  const canLabel = access.role === "annotator" || access.role === "lead";
+  const isManager = allows(labelDefinitionPolicy.edit, access.role);
+  const canLabel = allows(queuePolicy.claim, access.role);
   return (
     <>
       <PageHeader

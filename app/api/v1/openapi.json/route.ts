@@ -1,4 +1,1 @@
-import { apiRoute } from "@/lib/server/api/api-route";
-import { buildOpenApiDocument } from "@/lib/server/api/openapi-document";
-
-export const GET = apiRoute({ auth: false }, async () => buildOpenApiDocument());
+export { getOpenApiDocumentRoute as GET } from "@/lib/server/api/routes";

@@ -5,6 +5,7 @@ import { JumpToItem } from "@/components/adjudication/jump-to-item";
 import { ReviewQueue } from "@/components/adjudication/review-queue";
 import { RuleForm } from "@/components/adjudication/rule-form";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { finalLabelPolicy } from "@/lib/policies/final-labels";
 import { requirePageProject } from "@/lib/server/auth/require-page-project";
 import { getGoldAccuracy } from "@/lib/server/final-labels/get-gold-accuracy";
 import { listFinalLabelRules } from "@/lib/server/final-labels/list-final-label-rules";
@@ -21,7 +22,7 @@ export default async function AdjudicationPage({
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
   const { id } = await params;
-  await requirePageProject(id, ["lead"]);
+  await requirePageProject(id, finalLabelPolicy.list);
   const raw = await searchParams;
   const includeIncomplete = raw.incomplete === "1";
   const after = raw.after && /^\d{1,19}$/.test(raw.after) ? raw.after : undefined;

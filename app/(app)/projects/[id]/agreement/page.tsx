@@ -4,13 +4,15 @@ import { DriftPanel } from "@/components/agreement/drift-panel";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { getAgreementDrift } from "@/lib/server/agreement/get-agreement-drift";
 import { getAgreementOverview } from "@/lib/server/agreement/get-agreement-overview";
+import { agreementPolicy } from "@/lib/policies/agreement";
+import { allows } from "@/lib/policies/access-rule";
 import { requirePageProject } from "@/lib/server/auth/require-page-project";
 
 export const metadata: Metadata = { title: "Agreement" };
 
 export default async function AgreementPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { access } = await requirePageProject(id, ["lead", "engineer"]);
+  const { access } = await requirePageProject(id, agreementPolicy.overview);
   const [overview, drift] = await Promise.all([getAgreementOverview(id), getAgreementDrift(id)]);
   const keys = [...new Set(overview.definitions.map((d) => d.key))];
   return (
@@ -22,7 +24,9 @@ export default async function AgreementPage({ params }: { params: Promise<{ id: 
             How far annotators agree beyond chance, per label definition. Intervals are 95% bootstrap
             intervals (items resampled 1,000 times). Krippendorff&apos;s α reads reliable from 0.800 and
             tentative from 0.667.
-            {access.role === "engineer" ? " Read-only; annotators appear under pseudonyms." : ""}
+            {allows(agreementPolicy.seeAnnotatorNames, access.role)
+              ? ""
+              : " Read-only; annotators appear under pseudonyms."}
           </>
         }
       />

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { labelDefinitionPolicy } from "@/lib/policies/label-definitions";
 import { requirePageProject } from "@/lib/server/auth/require-page-project";
 import { listLabelDefinitions } from "@/lib/server/label-definitions/list-label-definitions";
 
@@ -8,7 +9,7 @@ export const metadata: Metadata = { title: "Label definitions" };
 
 export default async function DefinitionsPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  await requirePageProject(id, ["lead"]);
+  await requirePageProject(id, labelDefinitionPolicy.edit);
   const definitions = await listLabelDefinitions(id);
   return (
     <>

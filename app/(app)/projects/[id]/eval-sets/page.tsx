@@ -4,6 +4,8 @@ import { EvalSetForm } from "@/components/eval-sets/eval-set-form";
 import { formatDate } from "@/components/eval-sets/format-value";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
+import { evalSetPolicy } from "@/lib/policies/eval-sets";
+import { allows } from "@/lib/policies/access-rule";
 import { requirePageProject } from "@/lib/server/auth/require-page-project";
 import { listEvalSets } from "@/lib/server/eval-sets/list-eval-sets";
 import { listBatches } from "@/lib/server/items/list-batches";
@@ -13,8 +15,8 @@ export const metadata: Metadata = { title: "Eval sets" };
 
 export default async function EvalSetsPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { access } = await requirePageProject(id, ["lead", "engineer"]);
-  const isLead = access.role === "lead" || access.role === "admin";
+  const { access } = await requirePageProject(id, evalSetPolicy.list);
+  const isLead = allows(evalSetPolicy.create, access.role);
   const [evalSets, definitions, batches] = await Promise.all([
     listEvalSets(id),
     isLead ? listLabelDefinitions(id) : Promise.resolve([]),

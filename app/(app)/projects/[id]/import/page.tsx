@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ImportPanel } from "@/components/items/import-panel";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
+import { itemPolicy } from "@/lib/policies/items";
 import { requirePageProject } from "@/lib/server/auth/require-page-project";
 import { listBatches } from "@/lib/server/items/list-batches";
 
@@ -10,7 +11,7 @@ export const metadata: Metadata = { title: "Import" };
 
 export default async function ImportPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  await requirePageProject(id, ["lead"]);
+  await requirePageProject(id, itemPolicy.import);
   const batches = await listBatches(id);
   return (
     <>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
+import { itemPolicy } from "@/lib/policies/items";
 import { requirePageProject } from "@/lib/server/auth/require-page-project";
 import { listBatches } from "@/lib/server/items/list-batches";
 import { listItems } from "@/lib/server/items/list-items";
@@ -17,7 +18,7 @@ export default async function ItemsPage({
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
   const { id } = await params;
-  await requirePageProject(id, ["lead"]);
+  await requirePageProject(id, itemPolicy.list);
   const raw = await searchParams;
   const parsed = ZItemsQuery.safeParse({ batch: raw.batch || undefined, after: raw.after || undefined });
   const query = parsed.success ? parsed.data : { limit: 50 };

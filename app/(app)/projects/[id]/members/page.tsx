@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { AddMemberForm } from "@/components/projects/add-member-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
+import { projectPolicy } from "@/lib/policies/projects";
 import { requirePageProject } from "@/lib/server/auth/require-page-project";
 import { getProject } from "@/lib/server/projects/get-project";
 import { listMembers } from "@/lib/server/projects/list-members";
@@ -10,7 +11,7 @@ export const metadata: Metadata = { title: "Members" };
 
 export default async function MembersPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { access } = await requirePageProject(id, ["lead"]);
+  const { access } = await requirePageProject(id, projectPolicy.listMembers);
   const [project, members] = await Promise.all([getProject(access), listMembers(id)]);
   return (
     <>

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { DecisionPanel } from "@/components/adjudication/decision-panel";
 import { ItemView } from "@/components/labeling/item-view";
 import { Card, PageHeader } from "@/components/ui/card";
+import { finalLabelPolicy } from "@/lib/policies/final-labels";
 import { requirePageProject } from "@/lib/server/auth/require-page-project";
 import { AppError } from "@/lib/server/errors";
 import { getAdjudicationItem } from "@/lib/server/final-labels/get-adjudication-item";
@@ -16,7 +17,7 @@ export default async function AdjudicateItemPage({
   params: Promise<{ id: string; itemId: string }>;
 }) {
   const { id, itemId } = await params;
-  await requirePageProject(id, ["lead"]);
+  await requirePageProject(id, finalLabelPolicy.readItem);
   if (!/^\d{1,19}$/.test(itemId)) notFound();
   const review = await getAdjudicationItem(id, itemId).catch((error: unknown) => {
     if (error instanceof AppError && error.status === 404) notFound();

@@ -19,6 +19,8 @@ import { ReadingBadge } from "@/components/agreement/reading-badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ZAgreementDetailQuery } from "@/lib/schemas/agreement";
 import { getDefinitionAgreement } from "@/lib/server/agreement/get-definition-agreement";
+import { agreementPolicy } from "@/lib/policies/agreement";
+import { allows } from "@/lib/policies/access-rule";
 import { requirePageProject } from "@/lib/server/auth/require-page-project";
 import { AppError } from "@/lib/server/errors";
 
@@ -32,16 +34,14 @@ export default async function DefinitionAgreementPage({
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
   const { id, key } = await params;
-  const { access } = await requirePageProject(id, ["lead", "engineer"]);
+  const { access } = await requirePageProject(id, agreementPolicy.detail);
   const query = ZAgreementDetailQuery.safeParse({ version: (await searchParams).version });
   const version = !query.success || query.data.version === "all" ? null : query.data.version;
-  const detail = await getDefinitionAgreement(id, key, version, access.role !== "engineer").catch(
-    (error: unknown) => {
-      if (error instanceof AppError && error.status === 404) notFound();
-      throw error;
-    },
-  );
-  const isLead = access.role !== "engineer";
+  const isLead = allows(agreementPolicy.seeAnnotatorNames, access.role);
+  const detail = await getDefinitionAgreement(id, key, version, isLead).catch((error: unknown) => {
+    if (error instanceof AppError && error.status === 404) notFound();
+    throw error;
+  });
   const { summary } = detail;
   const base = `/projects/${id}/agreement/${key}`;
   const optionCounts = new Map<string, number>();

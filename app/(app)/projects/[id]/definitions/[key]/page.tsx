@@ -6,6 +6,7 @@ import { VersionDiff } from "@/components/label-definitions/version-diff";
 import { Card, PageHeader } from "@/components/ui/card";
 import type { TLabelDefinitionInput } from "@/lib/labels/definition-schema";
 import type { TLabelDefinitionSpec } from "@/lib/labels/definition-spec";
+import { labelDefinitionPolicy } from "@/lib/policies/label-definitions";
 import { requirePageProject } from "@/lib/server/auth/require-page-project";
 import { AppError } from "@/lib/server/errors";
 import { getSampleItem } from "@/lib/server/items/get-sample-item";
@@ -21,7 +22,7 @@ export default async function DefinitionPage({
   searchParams: Promise<{ from?: string; to?: string }>;
 }) {
   const { id, key } = await params;
-  await requirePageProject(id, ["lead"]);
+  await requirePageProject(id, labelDefinitionPolicy.edit);
   const versions = await listDefinitionVersions(id, key).catch((error: unknown) => {
     if (error instanceof AppError && error.status === 404) notFound();
     throw error;

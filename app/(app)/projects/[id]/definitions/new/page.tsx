@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { DefinitionEditor } from "@/components/label-definitions/definition-editor";
 import { PageHeader } from "@/components/ui/card";
+import { labelDefinitionPolicy } from "@/lib/policies/label-definitions";
 import { requirePageProject } from "@/lib/server/auth/require-page-project";
 import { getSampleItem } from "@/lib/server/items/get-sample-item";
 
@@ -8,7 +9,7 @@ export const metadata: Metadata = { title: "New label definition" };
 
 export default async function NewDefinitionPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  await requirePageProject(id, ["lead"]);
+  await requirePageProject(id, labelDefinitionPolicy.create);
   const sampleItem = await getSampleItem(id);
   return (
     <>

@@ -8,6 +8,8 @@ import { FreezeButton } from "@/components/eval-sets/freeze-button";
 import { VersionsTable } from "@/components/eval-sets/versions-table";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { ZEvalSetFilter } from "@/lib/eval-sets/filter-schema";
+import { evalSetPolicy } from "@/lib/policies/eval-sets";
+import { allows } from "@/lib/policies/access-rule";
 import { requirePageProject } from "@/lib/server/auth/require-page-project";
 import { getEvalSet } from "@/lib/server/eval-sets/get-eval-set";
 import { AppError } from "@/lib/server/errors";
@@ -18,8 +20,8 @@ export const metadata: Metadata = { title: "Eval set" };
 
 export default async function EvalSetPage({ params }: { params: Promise<{ id: string; setId: string }> }) {
   const { id, setId } = await params;
-  const { access } = await requirePageProject(id, ["lead", "engineer"]);
-  const isLead = access.role === "lead" || access.role === "admin";
+  const { access } = await requirePageProject(id, evalSetPolicy.list);
+  const isLead = allows(evalSetPolicy.freeze, access.role);
   const evalSet = await getEvalSet(setId).catch((error: unknown) => {
     if (error instanceof AppError && error.status === 404) notFound();
     throw error;

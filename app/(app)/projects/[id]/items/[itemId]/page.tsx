@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ItemAnnotations } from "@/components/agreement/item-annotations";
 import { Card, PageHeader } from "@/components/ui/card";
+import { itemPolicy } from "@/lib/policies/items";
 import { requirePageProject } from "@/lib/server/auth/require-page-project";
 import { listItemAnnotations } from "@/lib/server/agreement/list-item-annotations";
 import { AppError } from "@/lib/server/errors";
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: "Item" };
 
 export default async function ItemPage({ params }: { params: Promise<{ id: string; itemId: string }> }) {
   const { id, itemId } = await params;
-  await requirePageProject(id, ["lead"]);
+  await requirePageProject(id, itemPolicy.read);
   const item = await getItem(id, itemId).catch((error: unknown) => {
     if (error instanceof AppError && error.status === 404) notFound();
     throw error;

@@ -1,8 +1,1 @@
-import { apiRoute } from "@/lib/server/api/api-route";
-import { reviseAnnotations } from "@/lib/server/queue/revise-annotations";
-import { ZAssignmentParams, ZSubmitEnvelope } from "@/lib/schemas/queue";
-
-export const PUT = apiRoute(
-  { params: ZAssignmentParams, body: ZSubmitEnvelope },
-  async ({ caller, params, body }) => reviseAnnotations(caller, params.id, body),
-);
+export { reviseAnnotationsRoute as PUT } from "@/lib/server/queue/routes";

@@ -7,6 +7,8 @@ import { formatBytes, formatDate } from "@/components/eval-sets/format-value";
 import { ManifestView } from "@/components/eval-sets/manifest-view";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ZEvalSetFilter } from "@/lib/eval-sets/filter-schema";
+import { evalSetPolicy } from "@/lib/policies/eval-sets";
+import { allows } from "@/lib/policies/access-rule";
 import { requirePageProject } from "@/lib/server/auth/require-page-project";
 import { getEvalSetVersion } from "@/lib/server/eval-sets/get-eval-set-version";
 import { requireEvalSet } from "@/lib/server/eval-sets/require-eval-set";
@@ -21,10 +23,10 @@ export default async function EvalSetVersionPage({
   params: Promise<{ id: string; setId: string; version: string }>;
 }) {
   const { id, setId, version: raw } = await params;
-  const { caller, access } = await requirePageProject(id, ["lead", "engineer"]);
+  const { caller, access } = await requirePageProject(id, evalSetPolicy.list);
   if (!/^[1-9]\d{0,8}$/.test(raw)) notFound();
   const found = await Promise.all([
-    requireEvalSet(caller, setId, ["lead", "engineer"]),
+    requireEvalSet(caller, setId, evalSetPolicy.readVersion.roles),
     getEvalSetVersion(setId, Number(raw)),
     listBatches(id),
   ]).catch((error: unknown) => {
@@ -72,7 +74,7 @@ export default async function EvalSetVersionPage({
             evalSetId={setId}
             setName={evalSet.name}
             version={version.version}
-            canUseRealIds={access.role === "lead" || access.role === "admin"}
+            canUseRealIds={allows(evalSetPolicy.exportRealAnnotatorIds, access.role)}
           />
         </Card>
         <Card title="Filter it was frozen with">

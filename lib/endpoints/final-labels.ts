@@ -1,0 +1,77 @@
+import { z } from "zod";
+import {
+  ZAdjudication,
+  ZAdjudicationInput,
+  ZAdjudicationItem,
+  ZDefinitionKeyParams,
+  ZFinalLabelRule,
+  ZFinalLabelRuleInput,
+  ZFinalLabelsPage,
+  ZFinalLabelsQuery,
+  ZGoldAccuracy,
+  ZItemParams,
+} from "@/lib/schemas/final-labels";
+import { ZProjectParams } from "@/lib/schemas/params";
+import { defineEndpoint } from "./define-endpoint";
+
+export const listFinalLabels = defineEndpoint({
+  method: "GET",
+  path: "/projects/{id}/final-labels",
+  tag: "final labels",
+  summary: "Items with their final labels; state=unresolved is the adjudication queue",
+  params: ZProjectParams,
+  query: ZFinalLabelsQuery,
+  responses: { 200: ZFinalLabelsPage },
+  errors: { 422: "There is no such label definition" },
+  examples: { query: { state: "unresolved", definition: "sentiment", limit: "50" } },
+});
+
+export const listFinalLabelRules = defineEndpoint({
+  method: "GET",
+  path: "/projects/{id}/final-labels/rules",
+  tag: "final labels",
+  summary: "How each definition's final labels are decided",
+  params: ZProjectParams,
+  responses: { 200: z.object({ rules: z.array(ZFinalLabelRule) }) },
+});
+
+export const setFinalLabelRule = defineEndpoint({
+  method: "PUT",
+  path: "/projects/{id}/final-labels/rules/{key}",
+  tag: "final labels",
+  summary: "Set a definition's final-label rule",
+  params: ZDefinitionKeyParams,
+  body: ZFinalLabelRuleInput,
+  responses: { 200: ZFinalLabelRule },
+  examples: { body: { kind: "majority", minShare: 0.6 } },
+});
+
+export const getAdjudicationItem = defineEndpoint({
+  method: "GET",
+  path: "/projects/{id}/final-labels/items/{itemId}",
+  tag: "final labels",
+  summary: "An item's annotations side by side, final labels and decisions so far",
+  params: ZItemParams,
+  responses: { 200: ZAdjudicationItem },
+});
+
+export const adjudicateItem = defineEndpoint({
+  method: "POST",
+  path: "/projects/{id}/final-labels/items/{itemId}/adjudications",
+  tag: "final labels",
+  summary: "Decide an item's final value for one definition, optionally as gold; append-only",
+  params: ZItemParams,
+  body: ZAdjudicationInput,
+  responses: { 201: ZAdjudication },
+  errors: { 422: "No such definition, or the value does not fit it" },
+  examples: { body: { definition: "sentiment", value: "neg", note: "sarcasm", isGold: true } },
+});
+
+export const getGoldAccuracy = defineEndpoint({
+  method: "GET",
+  path: "/projects/{id}/final-labels/gold-accuracy",
+  tag: "final labels",
+  summary: "Each annotator's accuracy on gold items, per definition",
+  params: ZProjectParams,
+  responses: { 200: ZGoldAccuracy },
+});

@@ -1,0 +1,24 @@
+import { agreementPolicy } from "./agreement";
+import { evalSetPolicy } from "./eval-sets";
+import { finalLabelPolicy } from "./final-labels";
+import { itemPolicy } from "./items";
+import { labelDefinitionPolicy } from "./label-definitions";
+import { metaPolicy } from "./meta";
+import { projectPolicy } from "./projects";
+import { queuePolicy } from "./queue";
+import { tokenPolicy } from "./tokens";
+import { userPolicy } from "./users";
+
+/** Every domain's policy, by the name docs/access.md gives it. */
+export const ALL_POLICIES = {
+  meta: metaPolicy,
+  tokens: tokenPolicy,
+  users: userPolicy,
+  projects: projectPolicy,
+  "label-definitions": labelDefinitionPolicy,
+  items: itemPolicy,
+  queue: queuePolicy,
+  agreement: agreementPolicy,
+  "final-labels": finalLabelPolicy,
+  "eval-sets": evalSetPolicy,
+};

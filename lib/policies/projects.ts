@@ -1,0 +1,11 @@
+import { adminOnly, projectRoles, signedIn } from "./access-rule";
+
+export const projectPolicy = {
+  list: signedIn("the projects the caller is a member of; admins see all"),
+  create: adminOnly(),
+  read: projectRoles("lead", "annotator", "engineer"),
+  edit: projectRoles("lead"),
+  archive: adminOnly(),
+  listMembers: projectRoles("lead"),
+  addMember: projectRoles("lead"),
+};

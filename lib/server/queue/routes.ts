@@ -1,0 +1,60 @@
+import "server-only";
+import * as endpoints from "@/lib/endpoints/queue";
+import { queuePolicy } from "@/lib/policies/queue";
+import { queueIdleHeaders } from "@/lib/queue/queue-idle-headers";
+import { defineRoute } from "@/lib/server/api/define-route";
+import { claimNextItem } from "./claim-next-item";
+import { getAssignment } from "./get-assignment";
+import { getMyProgress } from "./get-my-progress";
+import { listMyAssignments } from "./list-my-assignments";
+import { reviseAnnotations } from "./revise-annotations";
+import { skipAssignment } from "./skip-assignment";
+import { submitAssignment } from "./submit-assignment";
+
+// The queue's SQL functions check who may claim, submit and skip in the same round trip as the
+// work (prisma/migrations/*_queue_access): this is the hot path.
+export const claimNextItemRoute = defineRoute(endpoints.claimNextItem, {
+  access: queuePolicy.claim,
+  hot: true,
+  handler: async ({ caller, params }) => {
+    const { served, idle } = await claimNextItem(caller.id, params.id);
+    // Nothing to serve is 204, and its headers say why.
+    return served ?? new Response(null, { status: 204, headers: queueIdleHeaders(idle, Date.now()) });
+  },
+});
+
+export const submitAssignmentRoute = defineRoute(endpoints.submitAssignment, {
+  access: queuePolicy.submit,
+  hot: true,
+  handler: async ({ caller, params, query, body }) =>
+    submitAssignment(caller, params.id, body, { claimNext: query.next === "1" }),
+});
+
+export const skipAssignmentRoute = defineRoute(endpoints.skipAssignment, {
+  access: queuePolicy.skip,
+  hot: true,
+  handler: async ({ caller, params, query }) =>
+    skipAssignment(caller, params.id, { claimNext: query.next === "1" }),
+});
+
+export const getAssignmentRoute = defineRoute(endpoints.getAssignment, {
+  access: queuePolicy.readAssignment,
+  handler: async ({ caller, params }) => getAssignment(caller.id, params.id),
+});
+
+export const reviseAnnotationsRoute = defineRoute(endpoints.reviseAnnotations, {
+  access: queuePolicy.revise,
+  handler: async ({ caller, params, body }) => reviseAnnotations(caller, params.id, body),
+});
+
+export const getMyProgressRoute = defineRoute(endpoints.getMyProgress, {
+  access: queuePolicy.readProgress,
+  handler: async ({ caller, params }) => getMyProgress(caller.id, params.id),
+});
+
+export const listMyAssignmentsRoute = defineRoute(endpoints.listMyAssignments, {
+  access: queuePolicy.listMine,
+  handler: async ({ caller, params, query }) => ({
+    assignments: await listMyAssignments(caller.id, params.id, query.limit),
+  }),
+});
