@@ -6,7 +6,9 @@ import { useState, type FormEvent } from "react";
 import { formatDate, formatPercent, formatValueFor } from "@/components/eval-sets/format-value";
 import { LabelControl } from "@/components/labeling/label-control";
 import { Button } from "@/components/ui/button";
-import { ApiError, apiFetch } from "@/lib/client/api-fetch";
+import { callApi } from "@/lib/client/api";
+import { ApiError } from "@/lib/client/api-error";
+import * as endpoints from "@/lib/endpoints/final-labels";
 import type { TLabelDefinitionSpec } from "@/lib/labels/definition-spec";
 import type { TLabelValue } from "@/lib/labels/value-schema";
 import type { TAdjudicationItem } from "@/lib/schemas/final-labels";
@@ -36,9 +38,9 @@ export function DecisionPanel({
   const [isGold, setIsGold] = useState(finalLabel.isGold);
   const mutation = useMutation({
     mutationFn: () =>
-      apiFetch(`/projects/${projectId}/final-labels/items/${itemId}/adjudications`, {
-        method: "POST",
-        json: { definition: definition.key, value, note, isGold },
+      callApi(endpoints.adjudicateItem, {
+        params: { id: projectId, itemId },
+        body: { definition: definition.key, value, note, isGold },
       }),
     onSuccess: () => {
       setNote("");

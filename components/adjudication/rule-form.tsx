@@ -5,16 +5,20 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
-import { ApiError, apiFetch } from "@/lib/client/api-fetch";
+import { callApi, type TBodyOf } from "@/lib/client/api";
+import { ApiError } from "@/lib/client/api-error";
+import * as endpoints from "@/lib/endpoints/final-labels";
 import type { TFinalLabelRuleView } from "@/lib/schemas/final-labels";
 
 /** How one definition's final labels are decided; thresholds are entered as percentages. */
+type TFinalLabelRuleBody = TBodyOf<typeof endpoints.setFinalLabelRule>;
+
 export function RuleForm({ projectId, rule }: { projectId: string; rule: TFinalLabelRuleView }) {
   const router = useRouter();
   const [kind, setKind] = useState(rule.kind);
   const mutation = useMutation({
-    mutationFn: (body: Record<string, unknown>) =>
-      apiFetch(`/projects/${projectId}/final-labels/rules/${rule.key}`, { method: "PUT", json: body }),
+    mutationFn: (body: TFinalLabelRuleBody) =>
+      callApi(endpoints.setFinalLabelRule, { params: { id: projectId, key: rule.key }, body }),
     onSuccess: () => router.refresh(),
   });
   const error = mutation.error instanceof ApiError ? mutation.error : null;

@@ -5,13 +5,16 @@ import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { ApiError, apiFetch } from "@/lib/client/api-fetch";
+import { callApi, type TBodyOf } from "@/lib/client/api";
+import { ApiError } from "@/lib/client/api-error";
+import * as endpoints from "@/lib/endpoints/projects";
+
+type TCreateProjectBody = TBodyOf<typeof endpoints.createProject>;
 
 export function CreateProjectForm() {
   const router = useRouter();
   const mutation = useMutation({
-    mutationFn: (input: Record<string, unknown>) =>
-      apiFetch<{ id: string }>("/projects", { method: "POST", json: input }),
+    mutationFn: (body: TCreateProjectBody) => callApi(endpoints.createProject, { body }),
     onSuccess: (project) => router.push(`/projects/${project.id}`),
   });
   const error = mutation.error instanceof ApiError ? mutation.error : null;
@@ -20,8 +23,8 @@ export function CreateProjectForm() {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     mutation.mutate({
-      name: form.get("name"),
-      description: form.get("description"),
+      name: String(form.get("name")),
+      description: String(form.get("description")),
       overlap: Number(form.get("overlap")),
       leaseSeconds: Number(form.get("leaseMinutes")) * 60,
     });

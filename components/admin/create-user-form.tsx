@@ -5,12 +5,16 @@ import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
-import { ApiError, apiFetch } from "@/lib/client/api-fetch";
+import { callApi, type TBodyOf } from "@/lib/client/api";
+import { ApiError } from "@/lib/client/api-error";
+import * as endpoints from "@/lib/endpoints/accounts";
+
+type TCreateUserBody = TBodyOf<typeof endpoints.createUser>;
 
 export function CreateUserForm() {
   const router = useRouter();
   const mutation = useMutation({
-    mutationFn: (input: Record<string, unknown>) => apiFetch("/users", { method: "POST", json: input }),
+    mutationFn: (body: TCreateUserBody) => callApi(endpoints.createUser, { body }),
     onSuccess: () => router.refresh(),
   });
   const error = mutation.error instanceof ApiError ? mutation.error : null;
@@ -21,10 +25,10 @@ export function CreateUserForm() {
     const role = String(form.get("role"));
     mutation.mutate(
       {
-        email: form.get("email"),
-        name: form.get("name"),
-        password: form.get("password"),
-        ...(role === "admin" ? { role } : {}),
+        email: String(form.get("email")),
+        name: String(form.get("name")),
+        password: String(form.get("password")),
+        ...(role === "admin" ? { role: "admin" as const } : {}),
       },
       { onSuccess: () => (event.target as HTMLFormElement).reset() },
     );

@@ -5,14 +5,16 @@ import type { FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { FormOutcome } from "@/components/ui/form-outcome";
-import { ApiError, apiFetch } from "@/lib/client/api-fetch";
+import { callApi } from "@/lib/client/api";
+import { ApiError } from "@/lib/client/api-error";
+import * as endpoints from "@/lib/endpoints/accounts";
 
 type TUserChoice = { id: string; email: string; name: string };
 
 export function ResetPasswordForm({ users }: { users: TUserChoice[] }) {
   const mutation = useMutation({
     mutationFn: ({ userId, password }: { userId: string; password: string }) =>
-      apiFetch(`/users/${userId}/password`, { method: "POST", json: { password } }),
+      callApi(endpoints.resetUserPassword, { params: { id: userId }, body: { password } }),
   });
   const error = mutation.error instanceof ApiError ? mutation.error : null;
   const resetFor = users.find((u) => u.id === mutation.variables?.userId);

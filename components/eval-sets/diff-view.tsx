@@ -3,8 +3,9 @@
 import { useMutation } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { ApiError, apiFetch } from "@/lib/client/api-fetch";
-import type { TEvalSetDiff } from "@/lib/schemas/eval-sets";
+import { callApi } from "@/lib/client/api";
+import { ApiError } from "@/lib/client/api-error";
+import * as endpoints from "@/lib/endpoints/eval-sets";
 import { formatValue } from "./format-value";
 
 /** Compares two frozen versions: items added, removed, and relabeled. */
@@ -13,7 +14,8 @@ export function DiffView({ evalSetId, versions }: { evalSetId: string; versions:
   const [from, setFrom] = useState(versions[1] ?? versions[0]);
   const [to, setTo] = useState(versions[0]);
   const diff = useMutation({
-    mutationFn: () => apiFetch<TEvalSetDiff>(`/eval-sets/${evalSetId}/diff?from=${from}&to=${to}&limit=50`),
+    mutationFn: () =>
+      callApi(endpoints.diffEvalSetVersions, { params: { id: evalSetId }, query: { from, to, limit: 50 } }),
   });
   const error = diff.error instanceof ApiError ? diff.error : null;
   function onSubmit(event: FormEvent<HTMLFormElement>) {

@@ -5,9 +5,10 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { ApiError, apiFetch } from "@/lib/client/api-fetch";
+import { callApi } from "@/lib/client/api";
+import { ApiError } from "@/lib/client/api-error";
+import * as endpoints from "@/lib/endpoints/eval-sets";
 import type { TEvalSetFilter } from "@/lib/eval-sets/filter-schema";
-import type { TEvalSet, TEvalSetPreview } from "@/lib/schemas/eval-sets";
 import type { TBatch } from "@/lib/schemas/items";
 import type { TLabelDefinition } from "@/lib/schemas/label-definitions";
 import { FilterFields } from "./filter-fields";
@@ -35,19 +36,15 @@ export function EvalSetForm({
   const [description, setDescription] = useState("");
   const titles = Object.fromEntries(definitions.map((d) => [d.key, d.title]));
   const preview = useMutation({
-    mutationFn: () =>
-      apiFetch<TEvalSetPreview>(`/projects/${projectId}/eval-sets/preview`, {
-        method: "POST",
-        json: { filter },
-      }),
+    mutationFn: () => callApi(endpoints.previewEvalSet, { params: { id: projectId }, body: { filter } }),
   });
   const save = useMutation({
     mutationFn: () =>
       evalSet
-        ? apiFetch<TEvalSet>(`/eval-sets/${evalSet.id}`, { method: "PATCH", json: { filter } })
-        : apiFetch<TEvalSet>(`/projects/${projectId}/eval-sets`, {
-            method: "POST",
-            json: { name, description, filter },
+        ? callApi(endpoints.updateEvalSet, { params: { id: evalSet.id }, body: { filter } })
+        : callApi(endpoints.createEvalSet, {
+            params: { id: projectId },
+            body: { name, description, filter },
           }),
     onSuccess: (saved) => {
       if (evalSet) router.refresh();

@@ -4,15 +4,16 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { ApiError, apiFetch } from "@/lib/client/api-fetch";
-import type { TEvalSetVersion } from "@/lib/schemas/eval-sets";
+import { callApi } from "@/lib/client/api";
+import { ApiError } from "@/lib/client/api-error";
+import * as endpoints from "@/lib/endpoints/eval-sets";
 
 /** Freezes the set's current filter as its next version, after a confirmation. */
 export function FreezeButton({ evalSetId, nextVersion }: { evalSetId: string; nextVersion: number }) {
   const router = useRouter();
   const [isConfirming, setIsConfirming] = useState(false);
   const freeze = useMutation({
-    mutationFn: () => apiFetch<TEvalSetVersion>(`/eval-sets/${evalSetId}/freeze`, { method: "POST" }),
+    mutationFn: () => callApi(endpoints.freezeEvalSet, { params: { id: evalSetId } }),
     onSuccess: () => {
       setIsConfirming(false);
       router.refresh();

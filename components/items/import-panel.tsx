@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { ApiError } from "@/lib/client/api-fetch";
+import { ApiError } from "@/lib/client/api-error";
 import { formatOf, previewFile, type TFilePreview } from "@/lib/client/preview-file";
 import { uploadWithProgress } from "@/lib/client/upload-with-progress";
 import { FieldMapping, type TMapping } from "./field-mapping";

@@ -1,4 +1,4 @@
-import type { ApiError } from "@/lib/client/api-fetch";
+import type { ApiError } from "@/lib/client/api-error";
 
 export type TImportResult = {
   batchId: string;

@@ -2,7 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { DefinitionForm } from "@/components/label-definitions/definition-form";
-import { apiFetch } from "@/lib/client/api-fetch";
+import { callApi } from "@/lib/client/api";
+import * as endpoints from "@/lib/endpoints/label-definitions";
 import type { TLabelDefinitionInput } from "@/lib/labels/definition-schema";
 import type { TItemForValues } from "@/lib/labels/value-schema";
 
@@ -21,13 +22,13 @@ export function DefinitionEditor({
   const router = useRouter();
   async function onSubmit(input: TLabelDefinitionInput) {
     if (initial) {
-      await apiFetch(`/projects/${projectId}/label-definitions/${initial.key}`, {
-        method: "PUT",
-        json: input,
+      await callApi(endpoints.updateLabelDefinition, {
+        params: { id: projectId, key: initial.key },
+        body: input,
       });
       router.refresh();
     } else {
-      await apiFetch(`/projects/${projectId}/label-definitions`, { method: "POST", json: input });
+      await callApi(endpoints.createLabelDefinition, { params: { id: projectId }, body: input });
       router.push(`/projects/${projectId}/definitions/${input.key}`);
     }
   }

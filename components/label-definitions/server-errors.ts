@@ -4,7 +4,7 @@ export type TServerErrors = { fields: Record<string, string>; message: string };
 type TProblemLike = { problem?: { errors?: unknown } };
 
 /**
- * Reads an API error (an ApiError from lib/client/api-fetch, or anything carrying a problem+json
+ * Reads an API error (an ApiError from lib/client/api-error, or anything carrying a problem+json
  * `problem.errors` array of `{path, message}`) into field errors; other errors keep just their message.
  */
 export function toServerErrors(error: unknown): TServerErrors {

@@ -5,13 +5,16 @@ import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
-import { ApiError, apiFetch } from "@/lib/client/api-fetch";
+import { callApi, type TBodyOf } from "@/lib/client/api";
+import { ApiError } from "@/lib/client/api-error";
+import * as endpoints from "@/lib/endpoints/projects";
+
+type TAddMemberBody = TBodyOf<typeof endpoints.addMember>;
 
 export function AddMemberForm({ projectId }: { projectId: string }) {
   const router = useRouter();
   const mutation = useMutation({
-    mutationFn: (input: { email: string; role: string }) =>
-      apiFetch(`/projects/${projectId}/members`, { method: "POST", json: input }),
+    mutationFn: (body: TAddMemberBody) => callApi(endpoints.addMember, { params: { id: projectId }, body }),
     onSuccess: () => router.refresh(),
   });
   const error = mutation.error instanceof ApiError ? mutation.error : null;
@@ -19,7 +22,10 @@ export function AddMemberForm({ projectId }: { projectId: string }) {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    mutation.mutate({ email: String(form.get("email")), role: String(form.get("role")) });
+    mutation.mutate({
+      email: String(form.get("email")),
+      role: String(form.get("role")) as TAddMemberBody["role"],
+    });
   }
 
   return (

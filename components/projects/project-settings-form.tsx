@@ -5,15 +5,19 @@ import { useRouter } from "next/navigation";
 import { useId, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { ApiError, apiFetch } from "@/lib/client/api-fetch";
+import { callApi, type TBodyOf } from "@/lib/client/api";
+import { ApiError } from "@/lib/client/api-error";
+import * as endpoints from "@/lib/endpoints/projects";
 import type { TProject } from "@/lib/schemas/projects";
+
+type TUpdateProjectBody = TBodyOf<typeof endpoints.updateProject>;
 
 export function ProjectSettingsForm({ project, canArchive }: { project: TProject; canArchive: boolean }) {
   const router = useRouter();
   const instructionsId = useId();
   const save = useMutation({
-    mutationFn: (input: Record<string, unknown>) =>
-      apiFetch(`/projects/${project.id}`, { method: "PATCH", json: input }),
+    mutationFn: (body: TUpdateProjectBody) =>
+      callApi(endpoints.updateProject, { params: { id: project.id }, body }),
     onSuccess: () => router.refresh(),
   });
   const error = save.error instanceof ApiError ? save.error : null;
@@ -22,9 +26,9 @@ export function ProjectSettingsForm({ project, canArchive }: { project: TProject
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     save.mutate({
-      name: form.get("name"),
-      description: form.get("description"),
-      instructions: form.get("instructions"),
+      name: String(form.get("name")),
+      description: String(form.get("description")),
+      instructions: String(form.get("instructions")),
       overlap: Number(form.get("overlap")),
       leaseSeconds: Math.round(Number(form.get("leaseMinutes")) * 60),
     });

@@ -4,26 +4,26 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { ApiError, apiFetch } from "@/lib/client/api-fetch";
-import type { TApiToken } from "@/lib/schemas/users";
+import { callApi } from "@/lib/client/api";
+import { ApiError } from "@/lib/client/api-error";
+import * as endpoints from "@/lib/endpoints/accounts";
 
 export function ApiTokensPanel() {
   const queryClient = useQueryClient();
   const [newToken, setNewToken] = useState<string | null>(null);
   const tokens = useQuery({
     queryKey: ["me", "tokens"],
-    queryFn: () => apiFetch<{ tokens: TApiToken[] }>("/me/tokens"),
+    queryFn: () => callApi(endpoints.listMyTokens),
   });
   const create = useMutation({
-    mutationFn: (name: string) =>
-      apiFetch<{ token: string }>("/me/tokens", { method: "POST", json: { name } }),
+    mutationFn: (name: string) => callApi(endpoints.createMyToken, { body: { name } }),
     onSuccess: (result) => {
       setNewToken(result.token);
       void queryClient.invalidateQueries({ queryKey: ["me", "tokens"] });
     },
   });
   const revoke = useMutation({
-    mutationFn: (id: string) => apiFetch(`/me/tokens/${id}`, { method: "DELETE" }),
+    mutationFn: (id: string) => callApi(endpoints.revokeMyToken, { params: { id } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ["me", "tokens"] }),
   });
   const error = create.error instanceof ApiError ? create.error : null;

@@ -5,13 +5,15 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { FormOutcome } from "@/components/ui/form-outcome";
-import { ApiError, apiFetch } from "@/lib/client/api-fetch";
+import { callApi } from "@/lib/client/api";
+import { ApiError } from "@/lib/client/api-error";
+import * as endpoints from "@/lib/endpoints/accounts";
 import type { TChangePasswordInput } from "@/lib/schemas/users";
 
 export function ChangePasswordForm() {
   const [mismatch, setMismatch] = useState(false);
   const mutation = useMutation({
-    mutationFn: (input: TChangePasswordInput) => apiFetch("/me/password", { method: "POST", json: input }),
+    mutationFn: (body: TChangePasswordInput) => callApi(endpoints.changeMyPassword, { body }),
   });
   const error = mutation.error instanceof ApiError ? mutation.error : null;
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { ApiError } from "@/lib/client/api-fetch";
+import type { ApiError } from "@/lib/client/api-error";
 
 /** A form's result beside its button: what succeeded, or the refusal no field message explains. */
 export function FormOutcome({ success, error }: { success?: ReactNode; error: ApiError | null }) {

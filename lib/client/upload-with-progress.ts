@@ -1,4 +1,4 @@
-import { ApiError, type TProblem } from "./api-fetch";
+import { ApiError, type TProblem } from "./api-error";
 
 /** POSTs a file with XMLHttpRequest, the one browser API that reports upload progress. */
 export function uploadWithProgress<T>(

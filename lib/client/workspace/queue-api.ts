@@ -1,16 +1,15 @@
-import { z } from "zod";
-import { apiFetch, apiFetchResponse } from "@/lib/client/api-fetch";
+import type { z } from "zod";
+import { callApi, callApiWithHeaders } from "@/lib/client/api";
+import * as endpoints from "@/lib/endpoints/queue";
 import { queueIdleFromHeaders } from "@/lib/queue/queue-idle-headers";
 import type { TLabelDefinitionSpec } from "@/lib/labels/definition-spec";
 import { LABEL_KINDS } from "@/lib/labels/label-limits";
-import {
+import type {
   ZAssignmentDetail,
   ZMyAssignment,
   ZMyProgress,
-  ZQueueIdle,
-  ZServedAssignment,
-  type TQueueIdle,
-  type TServedAssignment,
+  TQueueIdle,
+  TServedAssignment,
 } from "@/lib/schemas/queue";
 
 /*
@@ -75,17 +74,20 @@ function toWorkspaceAssignment(served: TServedAssignment): TWorkspaceAssignment 
   };
 }
 
-const ZNextAnswer = z.object({ next: ZServedAssignment.nullable().optional(), queue: ZQueueIdle.optional() });
-
 /** An item to label, or why there is none (`idle`). */
 export type TClaimed =
   { assignment: TWorkspaceAssignment; idle: null } | { assignment: null; idle: TQueueIdle };
 
 const DONE: TQueueIdle = { state: "done", leasedItems: 0, leaseExpiresAt: null };
 
-/** The next answer of a submit or skip: undefined when the server did not claim one. */
-function parseNext(body: unknown): TClaimed | undefined {
-  const { next, queue } = ZNextAnswer.parse(body);
+/** The next item of a submit or skip: undefined when the server did not claim one. */
+function toClaimed({
+  next,
+  queue,
+}: {
+  next?: TServedAssignment | null;
+  queue?: TQueueIdle;
+}): TClaimed | undefined {
   if (next === undefined) return undefined;
   return next
     ? { assignment: toWorkspaceAssignment(next), idle: null }
@@ -94,9 +96,11 @@ function parseNext(body: unknown): TClaimed | undefined {
 
 /** Leases the caller's next item (or returns the one they already hold), or says why there is none. */
 export async function claimNextItem(projectId: string): Promise<TClaimed> {
-  const response = await apiFetchResponse(`/projects/${projectId}/queue/next`, { method: "POST" });
-  if (response.status === 204) return { assignment: null, idle: queueIdleFromHeaders(response.headers) };
-  return { assignment: toWorkspaceAssignment(ZServedAssignment.parse(await response.json())), idle: null };
+  const { answer, headers } = await callApiWithHeaders(endpoints.claimNextItem, {
+    params: { id: projectId },
+  });
+  if (answer === undefined) return { assignment: null, idle: queueIdleFromHeaders(headers) };
+  return { assignment: toWorkspaceAssignment(answer), idle: null };
 }
 
 /** Submits the values and, in the same request, leases the next item. */
@@ -104,31 +108,35 @@ export async function submitAndClaimNext(
   assignmentId: string,
   body: TSubmitBody,
 ): Promise<{ next: TClaimed | undefined }> {
-  const answer = await apiFetch<unknown>(`/assignments/${assignmentId}/submit?next=1`, {
-    method: "POST",
-    json: body,
+  const answer = await callApi(endpoints.submitAssignment, {
+    params: { id: assignmentId },
+    query: { next: "1" },
+    body,
   });
-  return { next: parseNext(answer) };
+  return { next: toClaimed(answer) };
 }
 
 /** Gives the item back (never served to this annotator again) and leases the next one. */
 export async function skipAndClaimNext(assignmentId: string): Promise<{ next: TClaimed | undefined }> {
-  const answer = await apiFetch<unknown>(`/assignments/${assignmentId}/skip?next=1`, { method: "POST" });
-  return { next: parseNext(answer) };
+  const answer = await callApi(endpoints.skipAssignment, {
+    params: { id: assignmentId },
+    query: { next: "1" },
+  });
+  return { next: toClaimed(answer) };
 }
 
 export async function fetchMyProgress(projectId: string): Promise<TMyProgress> {
-  return ZMyProgress.parse(await apiFetch<unknown>(`/projects/${projectId}/my/progress`));
+  return callApi(endpoints.getMyProgress, { params: { id: projectId } });
 }
 
 export async function fetchRecentSubmissions(projectId: string, limit: number): Promise<TRecentSubmission[]> {
-  const body = await apiFetch<unknown>(`/projects/${projectId}/my/assignments?limit=${limit}`);
-  return z.object({ assignments: z.array(ZMyAssignment) }).parse(body).assignments;
+  const answer = await callApi(endpoints.listMyAssignments, { params: { id: projectId }, query: { limit } });
+  return answer.assignments;
 }
 
 /** One of the caller's own assignments with its current values. */
 export async function fetchAssignment(assignmentId: string): Promise<TAssignmentDetail> {
-  const detail = ZAssignmentDetail.parse(await apiFetch<unknown>(`/assignments/${assignmentId}`));
+  const detail = await callApi(endpoints.getAssignment, { params: { id: assignmentId } });
   return {
     ...toWorkspaceAssignment(detail),
     status: detail.status,
@@ -139,5 +147,5 @@ export async function fetchAssignment(assignmentId: string): Promise<TAssignment
 
 /** Changes one's own submitted annotation; the server keeps the earlier one as history. */
 export async function reviseAnnotations(assignmentId: string, body: TSubmitBody): Promise<void> {
-  await apiFetch<unknown>(`/assignments/${assignmentId}/annotations`, { method: "PUT", json: body });
+  await callApi(endpoints.reviseAnnotations, { params: { id: assignmentId }, body });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ApiError } from "@/lib/client/api-fetch";
+import { ApiError } from "@/lib/client/api-error";
 import { isRetryable, retryDelayMs, SUBMIT_RETRIES, unavailableMessage } from "./request-outcome";
 
 const problem = (status: number) => ({ status, title: "t", detail: "d" });

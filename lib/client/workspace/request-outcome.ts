@@ -1,5 +1,5 @@
 import { ZodError } from "zod";
-import { ApiError } from "@/lib/client/api-fetch";
+import { ApiError } from "@/lib/client/api-error";
 
 /* What the workspace says when a request fails, and small helpers around its requests. */
 

@@ -3,7 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useEffectEvent, useReducer, useRef } from "react";
 import { flushSync } from "react-dom";
-import { ApiError } from "@/lib/client/api-fetch";
+import { ApiError } from "@/lib/client/api-error";
 import type { TLabelValue } from "@/lib/labels/value-schema";
 import {
   draftErrors,

@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import type { TAccessRule } from "@/lib/policies/access-rule";
-import type { TEndpoint } from "@/lib/endpoints/define-endpoint";
+import { isRawContent, type TEndpoint } from "@/lib/endpoints/define-endpoint";
 import type { TCaller } from "@/lib/server/auth/get-caller";
 import { enforceAccess, type TGrantOf } from "@/lib/server/auth/enforce-access";
 import { apiRoute } from "./api-route";
@@ -66,10 +66,26 @@ export function defineRoute<const E extends TEndpoint, const R extends TAccessRu
       const result = await handler({ ...ctx, ...grant } as TRouteContext<E, R>);
       if (result instanceof Response) return result;
       if (result == null && hasNoContent) return new Response(null, { status: 204 });
+      if (CHECKS_ANSWERS) assertDeclaredAnswer(endpoint, okStatus, result);
       return Response.json(result ?? null, { status: okStatus });
     },
   );
   return Object.assign(run, { endpoint, access, hot });
+}
+
+// Under test, every answer is parsed with the schema the browser's client will parse it with, so a
+// declaration that drifts from what the handler returns fails the integration tests, not a user.
+const CHECKS_ANSWERS = process.env.NODE_ENV === "test";
+
+function assertDeclaredAnswer(endpoint: TEndpoint, status: number, result: unknown) {
+  const schema = endpoint.responses[status];
+  if (!schema || isRawContent(schema)) return;
+  const parsed = schema.safeParse(JSON.parse(JSON.stringify(result ?? null)));
+  if (!parsed.success) {
+    throw new Error(
+      `${endpoint.method} ${endpoint.path} answered outside its declared ${status} schema: ${parsed.error.message}`,
+    );
+  }
 }
 
 export function successStatuses(endpoint: TEndpoint): number[] {
