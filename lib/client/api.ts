@@ -3,7 +3,9 @@ import { isRawContent, type TAnswerOf, type TEndpoint } from "@/lib/endpoints/de
 import { ApiError, type TProblem } from "./api-error";
 
 type TInputOf<E, K extends "params" | "query" | "body"> = E extends { [P in K]: infer S extends z.ZodType }
-  ? { [P in K]: z.input<S> }
+  ? Record<never, never> extends z.input<S>
+    ? { [P in K]?: z.input<S> }
+    : { [P in K]: z.input<S> }
   : { [P in K]?: never };
 export type TCallInput<E extends TEndpoint> = TInputOf<E, "params"> &
   TInputOf<E, "query"> &
