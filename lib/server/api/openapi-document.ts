@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from "zod-openapi";
 import { isRawContent, type TRawContent } from "@/lib/endpoints/define-endpoint";
 import { describeRule } from "@/lib/policies/describe-rule";
+import { metaPolicy } from "@/lib/policies/meta";
 import { ZProblem } from "@/lib/schemas/common";
 import type { TRoute } from "./define-route";
 import { ROUTES } from "./registry";
@@ -94,7 +95,10 @@ function errorStatuses(
     statuses[403] = "Not allowed for the caller's role";
   if (params) statuses[404] = "Not found, or not visible to the caller";
   if (body || rawBody) statuses[413] = "Too large";
+  // The front door's rate limits (lib/server/http/api-rate-limits.ts) spare only the health check.
+  if (access !== metaPolicy.health) statuses[429] = "Too many requests: wait Retry-After seconds";
   statuses[500] = "Something went wrong on our side: quote the request id";
+  statuses[503] = "The database cannot be reached: wait Retry-After seconds";
   return { ...statuses, ...errors };
 }
 
