@@ -29,7 +29,8 @@ export function buildOpenApiDocument() {
   });
 }
 
-function openApiPaths(routes: readonly TRoute[]): ZodOpenApiPathsObject {
+/** The document's paths, with their zod schemas still attached (the API fuzz suite reads them). */
+export function openApiPaths(routes: readonly TRoute[]): ZodOpenApiPathsObject {
   const paths: ZodOpenApiPathsObject = {};
   for (const route of routes) {
     const method = route.endpoint.method.toLowerCase() as "get";

@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import type { ZodOpenApiOperationObject } from "zod-openapi";
 import { disconnectDb, getPool } from "@/lib/db";
-import { paths } from "@/lib/server/api/openapi-document";
+import { openApiPaths } from "@/lib/server/api/openapi-document";
+import { ROUTES } from "@/lib/server/api/registry";
 import { migrateDatabase } from "@/lib/server/db/migrate";
 import { createApiToken } from "@/lib/server/tokens/create-api-token";
 import { callRoute } from "@/lib/testing/call-route";
@@ -169,7 +170,7 @@ async function rowCounts(): Promise<Record<string, number>> {
 type TOperation = { path: string; method: string; op: ZodOpenApiOperationObject };
 
 function operations(): TOperation[] {
-  return Object.entries(paths).flatMap(([path, item]) =>
+  return Object.entries(openApiPaths(ROUTES)).flatMap(([path, item]) =>
     (["get", "post", "put", "patch", "delete"] as const)
       .filter((m) => item?.[m])
       .map((m) => ({ path, method: m.toUpperCase(), op: item[m] as ZodOpenApiOperationObject })),
