@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import { z } from "zod";
 import { createTokenBuckets } from "@/lib/rate-limit/token-buckets";
+import { clientAddress } from "@/lib/server/auth/client-address";
 
 // Requests a minute, per API token and per client address, in each app process
 // (docs/decisions/012-logs-and-rate-limits.md). 0 turns a limit off. The defaults leave the queue
@@ -31,9 +32,9 @@ export function createApiRateLimits(env: Record<string, string | undefined> = pr
 
   return function check(req: IncomingMessage, pathname: string): TRateLimitVerdict {
     if (!pathname.startsWith("/api/") || pathname === "/api/v1/health") return { isAllowed: true };
-    // The socket's address: a forwarded header is the client's to set. Behind a reverse proxy every
-    // client shares the proxy's address, which the generous default allows for.
-    const address = req.socket.remoteAddress ?? "unknown";
+    // The address the client admission resolved (the socket's, or what a trusted proxy said:
+    // admit-client.ts); the socket's where no admission ran. Never a header the client set itself.
+    const address = clientAddress(req.headers) ?? req.socket.remoteAddress ?? "unknown";
     const byAddressVerdict = byAddress?.take(address);
     if (byAddressVerdict && !byAddressVerdict.isAllowed) return { ...byAddressVerdict, scope: "address" };
     const token = bearerToken(req.headers.authorization);
