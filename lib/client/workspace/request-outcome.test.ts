@@ -1,6 +1,12 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { ApiError } from "@/lib/client/api-error";
-import { isRetryable, retryDelayMs, SUBMIT_RETRIES, unavailableMessage } from "./request-outcome";
+import {
+  isRetryable,
+  retryDelayMs,
+  SUBMIT_RETRIES,
+  unavailableMessage,
+  withRetries,
+} from "./request-outcome";
 
 const problem = (status: number) => ({ status, title: "t", detail: "d" });
 
@@ -31,5 +37,60 @@ describe("retrying a request the server could not take", () => {
     expect(unavailableMessage(4200)).toBe(
       "The server is unavailable; your answer is kept. Trying again in 5 s.",
     );
+  });
+});
+
+describe("withRetries", () => {
+  it("sends again while the server is unavailable, and stops at the first answer", async () => {
+    vi.useFakeTimers();
+    try {
+      let calls = 0;
+      const waits: number[] = [];
+      const done = withRetries(
+        async () => {
+          calls++;
+          if (calls < 3) throw new ApiError(problem(503));
+          return "saved";
+        },
+        (delay) => waits.push(delay),
+      );
+      await vi.runAllTimersAsync();
+      await expect(done).resolves.toBe("saved");
+      expect(calls).toBe(3);
+      expect(waits).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("throws a refusal at once, and a lasting outage after SUBMIT_RETRIES waits", async () => {
+    vi.useFakeTimers();
+    try {
+      let calls = 0;
+      const refused = withRetries(
+        async () => {
+          calls++;
+          throw new ApiError(problem(422));
+        },
+        () => undefined,
+      );
+      await expect(refused).rejects.toBeInstanceOf(ApiError);
+      expect(calls).toBe(1);
+
+      calls = 0;
+      const down = withRetries(
+        async () => {
+          calls++;
+          throw new ApiError(problem(503));
+        },
+        () => undefined,
+      );
+      const settled = down.catch((error: unknown) => error);
+      await vi.runAllTimersAsync();
+      expect(await settled).toBeInstanceOf(ApiError);
+      expect(calls).toBe(SUBMIT_RETRIES + 1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -53,3 +53,21 @@ export function unavailableMessage(delayMs: number): string {
 
 export const STILL_UNAVAILABLE_MESSAGE =
   "The server is still unavailable; your answer is kept. Submit again in a moment.";
+
+/**
+ * Runs `task`, and while it fails with a retryable error (server down or busy) runs it again after
+ * `retryDelayMs`, at most SUBMIT_RETRIES times, telling `onWait` how long each wait is. The last
+ * error is thrown.
+ */
+export async function withRetries<T>(task: () => Promise<T>, onWait: (delayMs: number) => void): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await task();
+    } catch (error) {
+      if (!isRetryable(error) || attempt >= SUBMIT_RETRIES) throw error;
+      const delay = retryDelayMs(attempt, error);
+      onWait(delay);
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { TSessionAction, TSessionState } from "./session-state";
 import { isChanged, timeSpentMs } from "./draft";
-import { initialSessionState, sessionReducer, visibleDraft } from "./session-state";
+import { sessionReducer } from "./session-reducer";
+import { initialSessionState, visibleDraft } from "./session-state";
 import { testAssignment } from "./test-assignment";
 
 function run(...actions: TSessionAction[]): TSessionState {

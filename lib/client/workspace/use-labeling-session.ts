@@ -12,7 +12,7 @@ import {
   submissionValues,
   valuesFromStored,
 } from "./draft-values";
-import type { TAssignmentDetail, TClaimed, TMyProgress, TRecentSubmission } from "./queue-api";
+import type { TAssignmentDetail, TClaimed, TRecentSubmission } from "./queue-api";
 import {
   claimNextItem,
   fetchAssignment,
@@ -26,18 +26,19 @@ import {
   GONE_MESSAGE,
   LEASE_LOST_MESSAGE,
   STILL_UNAVAILABLE_MESSAGE,
-  SUBMIT_RETRIES,
   afterPaint,
   isRetryable,
   messageOf,
-  retryDelayMs,
   statusOf,
   unavailableMessage,
+  withRetries,
 } from "./request-outcome";
+import { recordSubmission } from "./record-submission";
 import type { TDraft } from "./draft";
 import { isChanged, timeSpentMs } from "./draft";
 import type { TNotice, TServeReason } from "./session-state";
-import { initialSessionState, sessionReducer } from "./session-state";
+import { sessionReducer } from "./session-reducer";
+import { initialSessionState } from "./session-state";
 
 /**
  * The annotator's session in one project: the leased item and the answers on it, going back to
@@ -68,22 +69,6 @@ export function useLabelingSession(projectId: string) {
       if (reason === "poll") dispatch({ type: "poll-failed" });
       else dispatch({ type: "claim-failed", message: messageOf(error) });
     }
-  }
-
-  function afterSubmit(draft: TDraft, values: Record<string, TLabelValue | null>) {
-    // Going back to the item just submitted needs no request: seed its detail from what was sent.
-    const detail: TAssignmentDetail = {
-      ...draft.assignment,
-      status: "submitted",
-      submittedAt: new Date().toISOString(),
-      values,
-    };
-    queryClient.setQueryData(workspaceKeys.assignment(draft.assignment.assignmentId), detail);
-    queryClient.setQueryData<TMyProgress>(workspaceKeys.progress(projectId), (p) =>
-      p ? { ...p, doneToday: p.doneToday + 1, doneTotal: p.doneTotal + 1 } : p,
-    );
-    void queryClient.invalidateQueries({ queryKey: workspaceKeys.progress(projectId) });
-    void queryClient.invalidateQueries({ queryKey: workspaceKeys.recent(projectId) });
   }
 
   /**
@@ -140,28 +125,20 @@ export function useLabelingSession(projectId: string) {
     void run(async () => {
       dispatch({ type: "request-started", pending: "submit" });
       const body = { values, timeSpentMs: timeSpentMs(draft, Date.now()) };
-      for (let attempt = 0; ; attempt++) {
-        try {
-          const { next } = await submitAndClaimNext(draft.assignment.assignmentId, body);
-          await serveNext(next, "submitted");
-          // Bookkeeping waits until the next item is painted: it must not delay it.
-          afterPaint(() => afterSubmit(draft, values));
-          return;
-        } catch (error) {
-          // Server down or busy: the same answer is sent again later; nothing on screen is lost.
-          if (isRetryable(error) && attempt < SUBMIT_RETRIES) {
-            const delay = retryDelayMs(attempt, error);
-            dispatch({ type: "request-retrying", message: unavailableMessage(delay) });
-            await new Promise((resolve) => setTimeout(resolve, delay));
-            continue;
-          }
-          const status = statusOf(error);
-          if (status === 409 || status === 404) await moveOnAfterLoss(error);
-          else if (isRetryable(error))
-            dispatch({ type: "request-failed", message: STILL_UNAVAILABLE_MESSAGE });
-          else failWith(error, draft);
-          return;
-        }
+      try {
+        // Server down or busy: the same answer is sent again later; nothing on screen is lost.
+        const { next } = await withRetries(
+          () => submitAndClaimNext(draft.assignment.assignmentId, body),
+          (delay) => dispatch({ type: "request-retrying", message: unavailableMessage(delay) }),
+        );
+        await serveNext(next, "submitted");
+        // Bookkeeping waits until the next item is painted: it must not delay it.
+        afterPaint(() => recordSubmission(queryClient, projectId, draft, values));
+      } catch (error) {
+        const status = statusOf(error);
+        if (status === 409 || status === 404) await moveOnAfterLoss(error);
+        else if (isRetryable(error)) dispatch({ type: "request-failed", message: STILL_UNAVAILABLE_MESSAGE });
+        else failWith(error, draft);
       }
     });
   }
