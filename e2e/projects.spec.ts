@@ -16,7 +16,7 @@ test("a lead sets up a project: two definitions, a CSV upload, then the batch an
   ).toBe(201);
 
   await signIn(page, DEMO.lead);
-  await page.goto(`/projects/${project.id}/definitions`);
+  await page.goto(`/projects/${project.id}/label-definitions`);
   await expect(page.getByText("No label definitions yet")).toBeVisible();
 
   // First definition: a single choice with two options.
@@ -46,12 +46,12 @@ test("a lead sets up a project: two definitions, a CSV upload, then the batch an
   await screenshot(page, "definition-versions");
 
   // Second definition: a rating scale.
-  await page.goto(`/projects/${project.id}/definitions/new`);
+  await page.goto(`/projects/${project.id}/label-definitions/new`);
   await page.getByLabel("Key", { exact: true }).fill("stars");
   await page.getByLabel("Kind").selectOption("rating");
   await page.getByRole("button", { name: "Create definition" }).click();
   await expect(page.getByText("stars · rating")).toBeVisible();
-  await page.goto(`/projects/${project.id}/definitions`);
+  await page.goto(`/projects/${project.id}/label-definitions`);
   await expect(page.getByRole("link", { name: "Sentiment" })).toBeVisible();
   await expect(page.getByRole("link", { name: "stars" })).toBeVisible();
 

@@ -1,8 +1,8 @@
-import type { TLabelDefinitionInput } from "@/lib/labels/definition-schema";
-import { ZLabelDefinitionInput } from "@/lib/labels/definition-schema";
+import type { TLabelDefinitionInput } from "@/lib/label-definitions/definition-schema";
+import { ZLabelDefinitionInput } from "@/lib/label-definitions/definition-schema";
 import { toFieldErrors } from "@/lib/schemas/field-errors";
-import type { TLabelKind } from "@/lib/labels/label-limits";
-import { DEFAULT_PAIRWISE_TEXT_FIELDS, DEFAULT_SPANS_TEXT_FIELD } from "@/lib/labels/label-limits";
+import type { TLabelKind } from "@/lib/label-definitions/label-limits";
+import { DEFAULT_PAIRWISE_TEXT_FIELDS, DEFAULT_SPANS_TEXT_FIELD } from "@/lib/label-definitions/label-limits";
 
 /**
  * The form's state. Numbers are kept as the strings typed (a half-typed "-" is not a number yet),

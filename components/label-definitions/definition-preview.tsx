@@ -1,13 +1,13 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { ItemView } from "@/components/labeling/item-view";
-import { LabelControl } from "@/components/labeling/label-control";
-import { fieldsRenderedBy } from "@/components/labeling/rendered-fields";
-import type { TLabelDefinitionSpec } from "@/lib/labels/definition-spec";
-import type { TLabelKind } from "@/lib/labels/label-limits";
-import type { TItemForValues, TLabelValue } from "@/lib/labels/value-schema";
-import { valueSchemaFor } from "@/lib/labels/value-schema";
+import { ItemView } from "@/components/label-kinds/item-view";
+import { LabelControl } from "@/components/label-kinds/label-control";
+import { fieldsRenderedBy } from "@/components/label-kinds/rendered-fields";
+import type { TLabelDefinitionSpec } from "@/lib/label-definitions/definition-spec";
+import type { TLabelKind } from "@/lib/label-definitions/label-limits";
+import type { TItemForValues, TLabelValue } from "@/lib/label-definitions/value-schema";
+import { valueSchemaFor } from "@/lib/label-definitions/value-schema";
 import { Guidelines } from "./guidelines";
 import { previewItemFor } from "./preview-item";
 

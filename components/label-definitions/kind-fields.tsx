@@ -6,7 +6,7 @@ import {
   MAX_FREE_TEXT_MAX_LENGTH,
   MAX_RATING_SPAN,
   MIN_FREE_TEXT_MAX_LENGTH,
-} from "@/lib/labels/label-limits";
+} from "@/lib/label-definitions/label-limits";
 import type { TDefinitionDraft } from "./definition-draft";
 import { scaleOf } from "./definition-draft";
 import { CheckboxField } from "./form-controls";

@@ -1,4 +1,4 @@
-import type { TLabelKind } from "@/lib/labels/label-limits";
+import type { TLabelKind } from "@/lib/label-definitions/label-limits";
 
 /** How each kind is named in the UI. */
 export const KIND_LABELS: Record<TLabelKind, string> = {

@@ -1,5 +1,5 @@
-import type { TLabelDefinitionSpec } from "@/lib/labels/definition-spec";
-import type { TItemForValues } from "@/lib/labels/value-schema";
+import type { TLabelDefinitionSpec } from "@/lib/label-definitions/definition-spec";
+import type { TItemForValues } from "@/lib/label-definitions/value-schema";
 
 export const SAMPLE_TEXT = "The staff was friendly but the food arrived cold.";
 export const SAMPLE_PROMPT = "A customer writes: “My order arrived cold.” Reply to them.";

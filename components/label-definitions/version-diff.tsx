@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
 import { useMemo } from "react";
-import type { TBreakingReason, TFieldChange } from "@/lib/labels/diff-versions";
-import { diffDefinitionVersions } from "@/lib/labels/diff-versions";
-import type { TLabelDefinitionSpec, TLabelOptionSpec } from "@/lib/labels/definition-spec";
+import type { TBreakingReason, TFieldChange } from "@/lib/label-definitions/diff-versions";
+import { diffDefinitionVersions } from "@/lib/label-definitions/diff-versions";
+import type { TLabelDefinitionSpec, TLabelOptionSpec } from "@/lib/label-definitions/definition-spec";
 import { GuidelinesDiff } from "./guidelines-diff";
 
 export function BreakingBadge() {

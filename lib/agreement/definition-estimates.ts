@@ -1,4 +1,4 @@
-import type { TLabelKind } from "@/lib/labels/label-limits";
+import type { TLabelKind } from "@/lib/label-definitions/label-limits";
 import { setKeys, type TValueDictionary } from "./label-values";
 import { masiDistance } from "./multi-label";
 import { alphaOnPatterns, percentAgreementOnPatterns, type TEstimate } from "./pattern-alpha";

@@ -1,5 +1,5 @@
-import type { TLabelDefinitionSpec } from "@/lib/labels/definition-spec";
-import { PAIRWISE_VALUES, type TLabelKind } from "@/lib/labels/label-limits";
+import type { TLabelDefinitionSpec } from "@/lib/label-definitions/definition-spec";
+import { PAIRWISE_VALUES, type TLabelKind } from "@/lib/label-definitions/label-limits";
 import type { RatingValue } from "./types";
 
 /**

@@ -2,7 +2,7 @@
  * An item's final label for one definition: the latest adjudication when a lead made one (it
  * overrides the rule either way), else whatever the definition's rule makes of the annotations.
  */
-import type { TLabelDefinitionSpec } from "@/lib/labels/definition-spec";
+import type { TLabelDefinitionSpec } from "@/lib/label-definitions/definition-spec";
 import { applyRule, type TFinalLabelRule } from "./rules";
 import { normalizeValue, valueKey } from "./value-key";
 

@@ -1,5 +1,5 @@
 import { hash } from "node:crypto";
-import { canonicalJsonFast } from "@/lib/labels/canonical-json-fast";
+import { canonicalJsonFast } from "@/lib/label-definitions/canonical-json-fast";
 import type { TFieldProblem, TImportMapping, TImportRecord, TMapResult } from "./import-types";
 import { describeJsonType } from "./json-record";
 import { checkRecordText } from "./unsafe-record-text";

@@ -1,4 +1,4 @@
-import { DEFINITION_KEY_RE } from "../labels/label-limits";
+import { DEFINITION_KEY_RE } from "@/lib/label-definitions/label-limits";
 import type { TFieldProblem } from "./import-types";
 import { describeJsonType } from "./json-record";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DEFINITION_KEY_RE } from "../labels/label-limits";
+import { DEFINITION_KEY_RE } from "@/lib/label-definitions/label-limits";
 import { MAX_EXTERNAL_ID_LENGTH, MAX_PRIORITY, MIN_PRIORITY } from "./record-fields";
 
 /**

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZLabelDefinitionInput } from "@/lib/labels/definition-schema";
+import { ZLabelDefinitionInput } from "@/lib/label-definitions/definition-schema";
 
 export { ZLabelDefinitionInput };
 

@@ -67,11 +67,11 @@ export const ZSubmitResult = z
   .meta({ id: "SubmitResult" });
 export type TSubmitResult = z.infer<typeof ZSubmitResult>;
 
-export const ZMyProgress = z
+export const ZQueueProgress = z
   .object({ doneToday: z.number().int(), doneTotal: z.number().int(), remaining: z.number().int() })
-  .meta({ id: "MyProgress" });
+  .meta({ id: "QueueProgress" });
 
-export const ZMyAssignment = z
+export const ZRecentSubmission = z
   .object({
     assignmentId: z.string(),
     itemId: z.string(),
@@ -79,7 +79,7 @@ export const ZMyAssignment = z
     submittedAt: z.string(),
     preview: z.string(),
   })
-  .meta({ id: "MyAssignment" });
+  .meta({ id: "RecentSubmission" });
 
 export const ZAssignmentDetail = ZServedAssignment.extend({
   status: z.enum(["leased", "submitted", "skipped", "expired"]),

@@ -23,7 +23,7 @@ async function seed(count: number) {
   const { createTestProject, createTestUser } = await import("@/lib/testing/factories");
   const { getPool } = await import("@/lib/db");
   const { sealVersion } = await import("@/lib/server/eval-sets/seal-version");
-  const { canonicalJsonFast } = await import("@/lib/labels/canonical-json-fast");
+  const { canonicalJsonFast } = await import("@/lib/label-definitions/canonical-json-fast");
   const lead = await createTestUser();
   const project = await createTestProject([{ userId: lead.id, role: "lead" }]);
   const client = await getPool().connect();

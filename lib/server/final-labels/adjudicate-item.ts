@@ -1,7 +1,7 @@
 import "server-only";
 import { getPool } from "@/lib/db";
 import { normalizeValue } from "@/lib/final-labels/value-key";
-import { valueSchemaFor } from "@/lib/labels/value-schema";
+import { valueSchemaFor } from "@/lib/label-definitions/value-schema";
 import { toFieldErrors } from "@/lib/schemas/field-errors";
 import { notFound, unprocessable } from "@/lib/server/errors";
 import type { TAdjudication, TAdjudicationInput } from "@/lib/schemas/final-labels";

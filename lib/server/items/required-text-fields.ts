@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { TLabelDefinitionSpec } from "@/lib/labels/definition-spec";
+import type { TLabelDefinitionSpec } from "@/lib/label-definitions/definition-spec";
 
 /** The data fields the project's current definitions render as text: an import must provide them. */
 export async function requiredTextFields(projectId: string): Promise<string[]> {
