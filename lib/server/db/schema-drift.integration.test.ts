@@ -40,6 +40,9 @@ const DB_ONLY_INDEXES: Record<string, string> = {
   annotations_definition_current_idx: "partial: current annotations per definition version, for agreement",
 };
 
+// The migrate step's own records (lib/server/db/migrate.ts), not the application's tables.
+const RUNNER_TABLES = ["_prisma_migrations", "_concord_functions"];
+
 const dmmf = JSON.parse(
   get_dmmf(JSON.stringify({ prismaSchema: readFileSync("prisma/schema.prisma", "utf8") })),
 ) as TDmmf;
@@ -100,7 +103,7 @@ describe("the migrated database matches schema.prisma", () => {
     );
     const actual = rows
       .map((r) => r.table_name)
-      .filter((t) => t !== "_prisma_migrations")
+      .filter((t) => !RUNNER_TABLES.includes(t))
       .sort();
     expect(actual).toEqual(models.map(tableOf).sort());
   });
@@ -173,8 +176,9 @@ describe("the migrated database matches schema.prisma", () => {
          JOIN pg_namespace n ON n.oid = t.relnamespace
          CROSS JOIN LATERAL unnest(ix.indkey) WITH ORDINALITY AS k(attnum, ord)
          LEFT JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum
-        WHERE n.nspname = 'public' AND t.relname <> '_prisma_migrations'
+        WHERE n.nspname = 'public' AND t.relname <> ALL ($1::text[])
         GROUP BY t.relname, i.relname, ix.indisunique, ix.indisprimary, ix.indpred`,
+      [RUNNER_TABLES],
     );
     const describeIndex = (table: string, kind: string, columns: string[]) =>
       `${table} ${kind} (${columns.join(", ")})`;

@@ -12,7 +12,7 @@ import { skipAssignment } from "./skip-assignment";
 import { submitAssignment } from "./submit-assignment";
 
 // The queue's SQL functions check who may claim, submit and skip in the same round trip as the
-// work (prisma/migrations/*_queue_access): this is the hot path.
+// work (prisma/functions/queue-access.sql): this is the hot path.
 export const claimNextItemRoute = defineRoute(endpoints.claimNextItem, {
   access: queuePolicy.claim,
   hot: true,
