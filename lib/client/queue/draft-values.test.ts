@@ -9,7 +9,7 @@ import {
   submissionValues,
   valuesFromStored,
 } from "./draft-values";
-import { testAssignment } from "./test-assignment";
+import { testAssignment } from "@/lib/testing/test-assignment";
 
 const { definitions, item } = testAssignment("1");
 const complete = {

@@ -3,7 +3,7 @@ import type { TSessionAction, TSessionState } from "./session-state";
 import { isChanged, timeSpentMs } from "./draft";
 import { sessionReducer } from "./session-reducer";
 import { initialSessionState, visibleDraft } from "./session-state";
-import { testAssignment } from "./test-assignment";
+import { testAssignment } from "@/lib/testing/test-assignment";
 
 function run(...actions: TSessionAction[]): TSessionState {
   return actions.reduce(sessionReducer, initialSessionState);

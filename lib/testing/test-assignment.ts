@@ -1,6 +1,6 @@
 import { normalizeDefinition } from "@/lib/label-definitions/definition-spec";
 import type { TLabelDefinitionInput } from "@/lib/label-definitions/definition-schema";
-import type { TQueueAssignment } from "./queue-api";
+import type { TQueueAssignment } from "@/lib/client/queue/queue-api";
 
 /** The six kinds, as a project would define them (for the workspace's unit tests). */
 export const SIX_KINDS: TLabelDefinitionInput[] = [
