@@ -8,4 +8,6 @@ export const KIND_LABELS: Record<TLabelKind, string> = {
   spans: "Text spans",
   pairwise: "Pairwise comparison",
   free_text: "Free text",
+  ranking: "Ranking of responses",
+  rubric: "Rubric (several criteria)",
 };

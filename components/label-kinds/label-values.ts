@@ -95,5 +95,11 @@ export function formatValue(spec: TLabelDefinitionSpec, value: TLabelValue, text
     }
     case "free_text":
       return `“${truncate(String(value), 80)}”`;
+    case "ranking":
+      return Array.isArray(value) ? `ranks ${value.join(", ")}` : String(value);
+    case "rubric":
+      return typeof value === "object" && value !== null && !Array.isArray(value)
+        ? spec.criteria.map((c) => `${c.title} ${String(value[c.key] ?? "–")}`).join(", ")
+        : String(value);
   }
 }

@@ -131,7 +131,10 @@ export function primaryMetric(kind: TLabelKind) {
     case "pairwise":
       return "alpha_nominal" as const;
     case "rating":
+    case "rubric":
       return "alpha_ordinal" as const;
+    case "ranking":
+      return "alpha_ordinal_ranks" as const;
     case "multi_choice":
       return "alpha_masi" as const;
     case "spans":

@@ -49,6 +49,8 @@ export type TImportMapping = {
   predictionsField?: string;
   /** `data` fields that must hold a non-empty string (e.g. the text field of a spans definition). */
   textFieldsRequired?: string[];
+  /** `data` fields that must hold an array of strings (the responses of a ranking definition). */
+  responsesFieldsRequired?: string[];
 };
 
 /** One problem with one record. `path` is dot-joined ("data.text", "priority") or "(record)". */

@@ -4,6 +4,7 @@ import type { TFieldProblem, TImportMapping, TImportRecord, TMapResult } from ".
 import { describeJsonType } from "./json-record";
 import { checkRecordText } from "./unsafe-record-text";
 import {
+  checkResponsesFields,
   checkTextFields,
   isPlainObject,
   readExternalId,
@@ -41,8 +42,11 @@ export function mapRecord(raw: unknown, line: number, mapping?: TImportMapping):
 
 /** `mapRecord` with the mapping prepared once: use this in loops. */
 export function createRecordMapper(mapping: TImportMapping = {}): TRecordMapper {
-  const textFields = mapping.textFieldsRequired ?? [];
-  if (!isMappingMode(mapping)) return (raw, line) => mapApiRecord(raw, line, textFields);
+  const required = {
+    text: mapping.textFieldsRequired ?? [],
+    responses: mapping.responsesFieldsRequired ?? [],
+  };
+  if (!isMappingMode(mapping)) return (raw, line) => mapApiRecord(raw, line, required);
   const { externalIdField, priorityField, predictionsField } = mapping;
   const dataFields = mapping.dataFields ?? "*";
   const excluded = new Set([externalIdField, priorityField, predictionsField].filter((f) => f !== undefined));
@@ -65,11 +69,13 @@ export function createRecordMapper(mapping: TImportMapping = {}): TRecordMapper 
       predictionsField === undefined
         ? null
         : readPredictions(raw[predictionsField], predictionsField, true, problems);
-    return finish(line, data, externalId, priority, predictions, textFields, problems);
+    return finish(line, data, externalId, priority, predictions, required, problems);
   };
 }
 
-function mapApiRecord(raw: unknown, line: number, textFields: readonly string[]): TMapResult {
+type TRequiredFields = { text: readonly string[]; responses: readonly string[] };
+
+function mapApiRecord(raw: unknown, line: number, required: TRequiredFields): TMapResult {
   if (!isPlainObject(raw)) return notAnObject(raw, line);
   const problems: TFieldProblem[] = [];
   for (const key in raw) {
@@ -86,7 +92,7 @@ function mapApiRecord(raw: unknown, line: number, textFields: readonly string[])
   const priority = readPriority(raw.priority, "priority", false, problems);
   const predictions = readPredictions(raw.predictions, "predictions", false, problems);
   if (data === null) return { ok: false, line, errors: problems };
-  return finish(line, data, externalId, priority, predictions, textFields, problems);
+  return finish(line, data, externalId, priority, predictions, required, problems);
 }
 
 function finish(
@@ -95,10 +101,11 @@ function finish(
   externalId: string | null,
   priority: number,
   predictions: Record<string, unknown> | null,
-  textFields: readonly string[],
+  required: TRequiredFields,
   problems: TFieldProblem[],
 ): TMapResult {
-  if (textFields.length > 0) checkTextFields(data, textFields, problems);
+  if (required.text.length > 0) checkTextFields(data, required.text, problems);
+  if (required.responses.length > 0) checkResponsesFields(data, required.responses, problems);
   const dataJson = canonicalData(data, problems);
   if (dataJson !== null) checkRecordText(dataJson, data, externalId, predictions, problems);
   if (problems.length > 0 || dataJson === null) return { ok: false, line, errors: problems };

@@ -1,4 +1,4 @@
-import { DEFINITION_KEY_RE } from "@/lib/label-definitions/label-limits";
+import { DEFINITION_KEY_RE, MAX_RANKING_RESPONSES, MIN_RANKING_RESPONSES } from "@/lib/label-definitions/label-limits";
 import type { TFieldProblem } from "./import-types";
 import { describeJsonType } from "./json-record";
 
@@ -144,6 +144,30 @@ export function checkTextFields(
       });
     } else if (!NON_SPACE.test(value)) {
       problems.push({ path: `data.${field}`, message: `text field '${field}' is empty` });
+    }
+  }
+}
+
+/** Fields a ranking orders: each must hold an array of MIN..MAX_RANKING_RESPONSES strings. */
+export function checkResponsesFields(
+  data: Record<string, unknown>,
+  fields: readonly string[],
+  problems: TFieldProblem[],
+): void {
+  for (const field of fields) {
+    const value = Object.hasOwn(data, field) ? data[field] : undefined;
+    if (!Array.isArray(value) || !value.every((r) => typeof r === "string")) {
+      problems.push({
+        path: `data.${field}`,
+        message: `responses field '${field}' must be an array of strings (the responses to rank), got ${
+          value === undefined ? "nothing" : describeJsonType(value)
+        }`,
+      });
+    } else if (value.length < MIN_RANKING_RESPONSES || value.length > MAX_RANKING_RESPONSES) {
+      problems.push({
+        path: `data.${field}`,
+        message: `responses field '${field}' must hold ${MIN_RANKING_RESPONSES} to ${MAX_RANKING_RESPONSES} responses, got ${value.length}`,
+      });
     }
   }
 }

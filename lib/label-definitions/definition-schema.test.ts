@@ -35,7 +35,7 @@ describe("ZLabelDefinitionInput: common fields", () => {
   });
 
   it("rejects an unknown kind with path kind", () => {
-    const errors = errorsOf({ key: "x", kind: "ranking" });
+    const errors = errorsOf({ key: "x", kind: "best_worst" });
     expect(errors).toEqual([{ path: "kind", message: expect.stringContaining("single_choice") }]);
   });
 

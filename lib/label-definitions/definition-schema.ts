@@ -1,6 +1,8 @@
 import { z } from "zod";
 import {
+  CONVERSATION_TARGETS,
   DEFAULT_PAIRWISE_TEXT_FIELDS,
+  DEFAULT_RESPONSES_FIELD,
   DEFINITION_KEY_RE,
   LABEL_KINDS,
   MAX_FIELD_NAME_LENGTH,
@@ -9,6 +11,8 @@ import {
   MAX_RATING_SPAN,
   MAX_TITLE_LENGTH,
   MIN_FREE_TEXT_MAX_LENGTH,
+  MAX_RUBRIC_CRITERIA,
+  MIN_RUBRIC_CRITERIA,
 } from "./label-limits";
 import { ZLabelOptionsInput } from "./option-schema";
 
@@ -53,6 +57,12 @@ const base = {
     })
     .optional(),
   required: z.boolean({ error: "required must be true or false" }).optional(),
+  /** On a project that shows a conversation: the turns this definition judges. */
+  conversationTarget: z
+    .enum(CONVERSATION_TARGETS, {
+      error: `conversationTarget must be one of: ${CONVERSATION_TARGETS.join(", ")}`,
+    })
+    .optional(),
 };
 
 export const ZSingleChoiceInput = z
@@ -153,9 +163,94 @@ export const ZFreeTextInput = z
   })
   .strict();
 
+export const ZRankingInput = z
+  .object({
+    ...base,
+    kind: z.literal("ranking"),
+    /** The item data field holding the responses to rank (an array of strings). Default "responses". */
+    responsesField: ZFieldName("responsesField").optional(),
+    /** The item data field holding the prompt, shown once above the responses. */
+    promptField: ZFieldName("promptField").optional(),
+    allowTies: z.boolean({ error: "allowTies must be true or false" }).optional(),
+  })
+  .strict()
+  .superRefine((def, ctx) => {
+    if (
+      def.promptField !== undefined &&
+      def.promptField === (def.responsesField ?? DEFAULT_RESPONSES_FIELD)
+    ) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["promptField"],
+        message: "promptField must differ from responsesField",
+      });
+    }
+  });
+
+const ZCriterion = z
+  .object(
+    {
+      key: ZDefinitionKey,
+      title: z
+        .string({ error: "title must be a string" })
+        .max(MAX_TITLE_LENGTH, { error: `title must be at most ${MAX_TITLE_LENGTH} characters` })
+        .optional(),
+      min: ZInteger("min"),
+      max: ZInteger("max"),
+      minLabel: ZCaption.optional(),
+      maxLabel: ZCaption.optional(),
+    },
+    { error: "each criterion must be an object {key, title?, min, max, minLabel?, maxLabel?}" },
+  )
+  .strict()
+  .superRefine((c, ctx) => {
+    if (c.max <= c.min) {
+      ctx.addIssue({ code: "custom", path: ["max"], message: "max must be greater than min" });
+    } else if (c.max - c.min > MAX_RATING_SPAN) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["max"],
+        message: `the scale may span at most ${MAX_RATING_SPAN} steps (max - min ≤ ${MAX_RATING_SPAN})`,
+      });
+    }
+  });
+
+export const ZRubricInput = z
+  .object({
+    ...base,
+    kind: z.literal("rubric"),
+    criteria: z
+      .array(ZCriterion, { error: "criteria must be an array of {key, title?, min, max}" })
+      .min(MIN_RUBRIC_CRITERIA, { error: `criteria must list at least ${MIN_RUBRIC_CRITERIA} criterion` })
+      .max(MAX_RUBRIC_CRITERIA, { error: `criteria may list at most ${MAX_RUBRIC_CRITERIA} criteria` }),
+  })
+  .strict()
+  .superRefine((def, ctx) => {
+    const seen = new Set<string>();
+    def.criteria.forEach((c, index) => {
+      if (seen.has(c.key)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["criteria", index, "key"],
+          message: `criterion key "${c.key}" is used twice`,
+        });
+      }
+      seen.add(c.key);
+    });
+  });
+
 export const ZLabelDefinitionInput = z.discriminatedUnion(
   "kind",
-  [ZSingleChoiceInput, ZMultiChoiceInput, ZRatingInput, ZSpansInput, ZPairwiseInput, ZFreeTextInput],
+  [
+    ZSingleChoiceInput,
+    ZMultiChoiceInput,
+    ZRatingInput,
+    ZSpansInput,
+    ZPairwiseInput,
+    ZFreeTextInput,
+    ZRankingInput,
+    ZRubricInput,
+  ],
   {
     error: (issue) =>
       issue.code === "invalid_union" ? `kind must be one of: ${LABEL_KINDS.join(", ")}` : undefined,

@@ -6,7 +6,10 @@ import {
   DEFAULT_FREE_TEXT_MAX_LENGTH,
   DEFAULT_PAIRWISE_TEXT_FIELDS,
   DEFAULT_REQUIRED,
+  DEFAULT_RESPONSES_FIELD,
   DEFAULT_SPANS_TEXT_FIELD,
+  DEFAULT_ALLOW_TIES,
+  type TConversationTarget,
 } from "./label-limits";
 import type { TLabelOptionInput } from "./option-schema";
 
@@ -26,6 +29,8 @@ type TBaseSpec = {
   guidelines: string;
   /** Defaults to true. */
   required: boolean;
+  /** Which assistant turns of the project's conversation this definition judges; absent when not set. */
+  conversationTarget?: TConversationTarget;
 };
 
 export type TSingleChoiceSpec = TBaseSpec & { kind: "single_choice"; options: TLabelOptionSpec[] };
@@ -58,9 +63,36 @@ export type TFreeTextSpec = TBaseSpec & {
   maxLength: number;
 };
 
+export type TRankingSpec = TBaseSpec & {
+  kind: "ranking";
+  /** Item data field holding the responses (an array of strings); defaults to "responses". */
+  responsesField: string;
+  /** Item data field holding the prompt; absent when not set. */
+  promptField?: string;
+  /** Defaults to false. */
+  allowTies: boolean;
+};
+export type TRubricCriterion = {
+  key: string;
+  /** Defaults to the key. */
+  title: string;
+  min: number;
+  max: number;
+  minLabel?: string;
+  maxLabel?: string;
+};
+export type TRubricSpec = TBaseSpec & { kind: "rubric"; criteria: TRubricCriterion[] };
+
 /** A label definition version with every default filled in and hotkeys assigned. */
 export type TLabelDefinitionSpec =
-  TSingleChoiceSpec | TMultiChoiceSpec | TRatingSpec | TSpansSpec | TPairwiseSpec | TFreeTextSpec;
+  | TSingleChoiceSpec
+  | TMultiChoiceSpec
+  | TRatingSpec
+  | TSpansSpec
+  | TPairwiseSpec
+  | TFreeTextSpec
+  | TRankingSpec
+  | TRubricSpec;
 
 /** Definitions whose value is an option key (or keys). */
 export type TOptionsSpec = TSingleChoiceSpec | TMultiChoiceSpec | TSpansSpec;
@@ -93,6 +125,7 @@ export function normalizeDefinition(input: TLabelDefinitionInput): TLabelDefinit
     guidelines: input.guidelines ?? "",
     required: input.required ?? DEFAULT_REQUIRED,
   };
+  if (input.conversationTarget !== undefined) base.conversationTarget = input.conversationTarget;
   switch (input.kind) {
     case "single_choice":
     case "multi_choice":
@@ -122,6 +155,27 @@ export function normalizeDefinition(input: TLabelDefinitionInput): TLabelDefinit
         ...base,
         kind: "free_text",
         maxLength: input.maxLength ?? DEFAULT_FREE_TEXT_MAX_LENGTH,
+      };
+    case "ranking": {
+      const spec: TRankingSpec = {
+        ...base,
+        kind: "ranking",
+        responsesField: input.responsesField ?? DEFAULT_RESPONSES_FIELD,
+        allowTies: input.allowTies ?? DEFAULT_ALLOW_TIES,
+      };
+      if (input.promptField !== undefined) spec.promptField = input.promptField;
+      return spec;
+    }
+    case "rubric":
+      return {
+        ...base,
+        kind: "rubric",
+        criteria: input.criteria.map((c) => {
+          const criterion: TRubricCriterion = { key: c.key, title: c.title ?? c.key, min: c.min, max: c.max };
+          if (c.minLabel !== undefined) criterion.minLabel = c.minLabel;
+          if (c.maxLabel !== undefined) criterion.maxLabel = c.maxLabel;
+          return criterion;
+        }),
       };
   }
 }

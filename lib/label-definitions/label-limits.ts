@@ -3,7 +3,7 @@
  * Pure constants: safe to import from server and browser code.
  */
 
-/** The six label kinds of the public API v1. */
+/** The label kinds of the public API v1 (ranking and rubric: human feedback on model outputs). */
 export const LABEL_KINDS = [
   "single_choice",
   "multi_choice",
@@ -11,6 +11,8 @@ export const LABEL_KINDS = [
   "spans",
   "pairwise",
   "free_text",
+  "ranking",
+  "rubric",
 ] as const;
 
 export type TLabelKind = (typeof LABEL_KINDS)[number];
@@ -55,3 +57,17 @@ export const MAX_SPANS_PER_VALUE = 10_000;
 /** The three values of a pairwise comparison. */
 export const PAIRWISE_VALUES = ["A", "B", "tie"] as const;
 export type TPairwiseValue = (typeof PAIRWISE_VALUES)[number];
+
+/** A ranking orders 2..MAX_RANKING_RESPONSES responses (the contract asks for at least 9). */
+export const MIN_RANKING_RESPONSES = 2;
+export const MAX_RANKING_RESPONSES = 12;
+export const DEFAULT_RESPONSES_FIELD = "responses";
+/** The data field a preference export reads the prompt from when a definition names none. */
+export const DEFAULT_PROMPT_FIELD = "prompt";
+export const DEFAULT_ALLOW_TIES = false;
+export const MIN_RUBRIC_CRITERIA = 1;
+export const MAX_RUBRIC_CRITERIA = 20;
+
+/** Which turns of a conversation a definition judges (when the project shows a conversation). */
+export const CONVERSATION_TARGETS = ["last_assistant_turn", "all_assistant_turns"] as const;
+export type TConversationTarget = (typeof CONVERSATION_TARGETS)[number];

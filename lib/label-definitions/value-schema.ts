@@ -7,13 +7,14 @@ import type {
   TRatingSpec,
   TSpansSpec,
 } from "./definition-spec";
+import { rankingSchema, rubricSchema, type TRubricValue } from "./feedback-value-schema";
 import { MAX_SPANS_PER_VALUE, PAIRWISE_VALUES } from "./label-limits";
 
 /** One span of a `spans` value: UTF-16 code-unit offsets into the text, `end` exclusive. */
 export type TSpan = { start: number; end: number; label: string };
 
-/** A non-empty annotation value of any kind. */
-export type TLabelValue = string | string[] | number | TSpan[];
+/** A non-empty annotation value of any kind (ranking: number[]; rubric: criterion -> score). */
+export type TLabelValue = string | string[] | number | TSpan[] | number[] | TRubricValue;
 
 /** The item an annotation is for; only `data` is read (for span bounds). */
 export type TItemForValues = { data: Record<string, unknown> };
@@ -163,7 +164,7 @@ function freeTextSchema(spec: TFreeTextSpec) {
  * kind's schema depends on the definition version alone, so it can be built once and kept.
  */
 export function readsItemData(spec: { kind: string }): boolean {
-  return spec.kind === "spans";
+  return spec.kind === "spans" || spec.kind === "ranking";
 }
 
 function kindSchema(spec: TLabelDefinitionSpec, item: TItemForValues | undefined): z.ZodType<TLabelValue> {
@@ -180,6 +181,10 @@ function kindSchema(spec: TLabelDefinitionSpec, item: TItemForValues | undefined
       return pairwiseSchema(spec);
     case "free_text":
       return freeTextSchema(spec);
+    case "ranking":
+      return rankingSchema(spec, item);
+    case "rubric":
+      return rubricSchema(spec);
   }
 }
 
@@ -188,7 +193,8 @@ function kindSchema(spec: TLabelDefinitionSpec, item: TItemForValues | undefined
  * - required: `null`/absent is rejected with "a value for "<key>" is required".
  * - optional (required = false): `null` or absent parse to `null`.
  * When `item` is given, span offsets are checked against `item.data[textField]`
- * (lengths in UTF-16 code units, i.e. JS `string.length`).
+ * (lengths in UTF-16 code units, i.e. JS `string.length`), and a ranking's length against the
+ * item's responses.
  */
 export function valueSchemaFor(
   spec: TLabelDefinitionSpec,

@@ -13,13 +13,16 @@ export const ZAgreementMetric = z
     "alpha_any_span",
     "exact_match_rate",
     "percent_agreement",
+    "alpha_ordinal_ranks",
+    "kendall_w_mean",
   ])
   .meta({
     id: "AgreementMetric",
     description:
       "Krippendorff's alpha (nominal: single choice, pairwise; ordinal, interval alongside: rating; MASI distance and " +
       "per option: multi choice); pairwise span F1, SemEval-2021 Task 5's character F1 averaged per item, the share of " +
-      "pairs that both marked nothing and alpha of marked / nothing (spans); exact-match rate (free text); observed pair agreement.",
+      "pairs that both marked nothing and alpha of marked / nothing (spans); exact-match rate (free text); observed pair agreement; " +
+      "ordinal alpha over (item, response position) units and the mean Kendall's W over items (ranking); ordinal alpha per criterion (rubric).",
   });
 
 const ZInterval = z

@@ -18,6 +18,15 @@ export const ZCreateProjectInput = z
       .min(30, "must be at least 30")
       .max(86_400, "must be at most 86400")
       .optional(),
+    conversationField: z
+      .string("must be the name of a data field, or null")
+      .min(1, "must not be empty")
+      .max(200, "must be at most 200 characters")
+      .nullable()
+      .optional()
+      .meta({
+        description: "The data field holding a conversation [{role, content}], shown as a chat transcript",
+      }),
   })
   .strict()
   .meta({ id: "CreateProjectInput" });
@@ -31,6 +40,7 @@ export const ZProject = z
     instructions: z.string(),
     overlap: z.number().int(),
     leaseSeconds: z.number().int(),
+    conversationField: z.string().nullable(),
     archivedAt: z.string().nullable(),
     createdAt: z.string(),
     myRole: z.enum(["admin", "lead", "annotator", "engineer"]).optional(),

@@ -78,6 +78,10 @@ function missingMessage(spec: TLabelDefinitionSpec): string {
       return spec.allowTie ? "Choose A, B or Tie." : "Choose A or B.";
     case "free_text":
       return "Write an answer.";
+    case "ranking":
+      return "Rank every response (1 = best).";
+    case "rubric":
+      return "Score every criterion.";
   }
 }
 

@@ -3,7 +3,7 @@ import { badRequest, tooLarge } from "@/lib/server/errors";
 import type { TImportQuery } from "@/lib/schemas/items";
 import { importItems } from "./import-items";
 import { limitBytes, maxUploadBytes } from "./limit-bytes";
-import { requiredTextFields } from "./required-text-fields";
+import { requiredDataFields } from "./required-text-fields";
 
 const FORMATS: Record<string, "jsonl" | "json" | "csv"> = {
   "application/x-ndjson": "jsonl",
@@ -29,7 +29,9 @@ export async function importUpload(projectId: string, userId: string, query: TIm
   if (!request.body) throw badRequest("The body is empty.", [{ path: "(body)", message: "missing" }]);
   const { name, fileName, dataFields, idField, priorityField, predictionsField } = query;
   const isMapped = Boolean(dataFields || idField || priorityField || predictionsField || format === "csv");
-  const textFieldsRequired = await requiredTextFields(projectId);
+  const required = await requiredDataFields(projectId);
+  const textFieldsRequired = required.text;
+  const responsesFieldsRequired = required.responses;
   return importItems({
     projectId,
     userId,
@@ -42,8 +44,9 @@ export async function importUpload(projectId: string, userId: string, query: TIm
           priorityField,
           predictionsField,
           textFieldsRequired,
+          responsesFieldsRequired,
         }
-      : { textFieldsRequired },
+      : { textFieldsRequired, responsesFieldsRequired },
     batchName: name ?? fileName ?? `Import ${new Date().toISOString().slice(0, 16).replace("T", " ")}`,
     sourceFileName: fileName ?? null,
   });

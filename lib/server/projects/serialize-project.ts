@@ -10,6 +10,7 @@ export function serializeProject(project: Project, myRole?: TProject["myRole"]):
     instructions: project.instructions,
     overlap: project.overlap,
     leaseSeconds: project.leaseSeconds,
+    conversationField: project.conversationField,
     archivedAt: project.archivedAt?.toISOString() ?? null,
     createdAt: project.createdAt.toISOString(),
     ...(myRole ? { myRole } : {}),
