@@ -94,6 +94,22 @@ export const ZAgreementResult = z
       .array(ZTrendPoint)
       .optional()
       .meta({ description: "All-versions entries only: the value per week of completion" }),
+    criteria: z
+      .array(
+        z.object({
+          key: z.string(),
+          title: z.string(),
+          metric: z.literal("alpha_ordinal"),
+          value: z.number().nullable(),
+          ci: ZInterval,
+          itemsCompared: z.number().int(),
+        }),
+      )
+      .optional()
+      .meta({
+        description:
+          "Rubrics only: Krippendorff's ordinal alpha per criterion; the entry's own value is the lowest of them",
+      }),
   })
   .meta({ id: "AgreementResult" });
 export type TAgreementResult = z.infer<typeof ZAgreementResult>;
@@ -185,6 +201,17 @@ export const ZDisagreementItem = z
       })
       .optional()
       .meta({ description: "Spans only: the text and each annotator's spans, to show them in place" }),
+    responses: z
+      .array(
+        z.object({
+          position: z.number().int().meta({ description: "0-based place in the item's responses" }),
+          text: z.string(),
+          meanRank: z.number(),
+          spread: z.number().meta({ description: "Mean absolute difference of its ranks over annotator pairs" }),
+        }),
+      )
+      .optional()
+      .meta({ description: "Rankings only: the item's responses, the most disputed first" }),
   })
   .meta({ id: "DisagreementItem" });
 export type TDisagreementItem = z.infer<typeof ZDisagreementItem>;

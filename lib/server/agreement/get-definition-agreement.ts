@@ -10,6 +10,7 @@ import { spanAnnotatorReport } from "@/lib/agreement/span-annotators";
 import type { TAgreementResult, TDefinitionAgreement } from "@/lib/schemas/agreement";
 import { notFound } from "@/lib/server/errors";
 import { cachedByStamp } from "./agreement-cache";
+import { feedbackDetail } from "./feedback-detail";
 import { getAgreementOverview } from "./get-agreement-overview";
 import { itemLabels, listDisagreementItems, type TItemLabels } from "./list-disagreement-items";
 import { loadAnnotatorPairs } from "./load-annotator-pairs";
@@ -52,7 +53,9 @@ export async function getDefinitionAgreement(
     const body =
       found.type === "spans"
         ? await spanDetail(found, version, display)
-        : await patternDetail(found, version, display);
+        : found.type === "feedback"
+          ? await feedbackDetail(found, version, (user) => display(user, pseudonymRank(found, user)).name)
+          : await patternDetail(found, version, display);
     return {
       key,
       title: found.definition.title,
@@ -82,8 +85,13 @@ function emptySummary(all: TAgreementResult, version: number | null): TAgreement
   };
 }
 
+/** A stable pseudonym number: the annotator's place among the definition's annotators by id. */
+function pseudonymRank(found: TDefinitionAnalysis, user: string): number {
+  return annotatorsOf(found).sort().indexOf(user) + 1;
+}
+
 function annotatorsOf(found: TDefinitionAnalysis): string[] {
-  if (found.type === "patterns")
+  if (found.type === "patterns" || found.type === "feedback")
     return [...new Set([...found.groups.annotators.values()].flatMap((s) => [...s]))];
   return [...new Set(found.groups.items.flatMap((item) => item.labels.map((l) => l.annotator)))];
 }
