@@ -131,7 +131,7 @@ export const ZEvalSetsQuery = z
   .meta({ id: "EvalSetsQuery" });
 export type TEvalSetsQuery = z.infer<typeof ZEvalSetsQuery>;
 
-export const EXPORT_FORMATS = ["jsonl", "csv", "parquet", "hf"] as const;
+export const EXPORT_FORMATS = ["jsonl", "csv", "parquet", "hf", "preference"] as const;
 export type TExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const ZExportQuery = z

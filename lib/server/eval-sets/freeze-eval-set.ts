@@ -8,7 +8,9 @@ import { describeRule } from "@/lib/final-labels/rules";
 import { conflict, notFound, unprocessable } from "@/lib/server/errors";
 import type { TDefinitionContext } from "@/lib/server/final-labels/load-label-context";
 import type { TEvalSetVersion } from "@/lib/schemas/eval-sets";
+import { digestPreference, preferenceSources } from "@/lib/export/preference";
 import { insertVersionItems } from "./insert-version-items";
+import { readVersionRows } from "./read-version-rows";
 import { prepareFilter } from "./prepare-filter";
 import { sealVersion } from "./seal-version";
 import { selectEvalSetItems } from "./select-eval-set-items";
@@ -92,6 +94,13 @@ async function freezeInTransaction(
       { path: "filter", message: "matches no items" },
     ]);
   }
+  // The preference pairs the final labels imply: their count and hash go into the manifest, and the
+  // definitions' fields with them, so a later export needs nothing but the frozen version.
+  const sources = preferenceSources(prepared.definitions.map((d) => d.spec));
+  const preference =
+    sources.length === 0
+      ? null
+      : { sources, ...(await digestPreference(readVersionRows(client, versionId), sources)) };
   const sealed = await sealVersion(client, {
     versionId,
     labelKeys: prepared.definitions.map((d) => d.key),
@@ -110,6 +119,7 @@ async function freezeInTransaction(
         bytes: s.bytes,
         frozenBy: freezer,
         frozenAt: s.frozenAt.toISOString(),
+        preference,
       }),
   });
   return {
