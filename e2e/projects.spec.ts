@@ -98,3 +98,20 @@ test("a file with a bad line imports nothing and says which line", async ({ page
   await page.goto(`/projects/${project.id}/items`);
   await expect(page.getByText("No items here")).toBeVisible();
 });
+
+test("bookmarks of the pages' old addresses land on the renamed pages", async ({ page, adminApi }) => {
+  const created = await adminApi.post("/api/v1/projects", { data: { name: unique("Old addresses") } });
+  const project = (await created.json()) as { id: string };
+  await adminApi.post(`/api/v1/projects/${project.id}/members`, { data: { email: DEMO.lead, role: "lead" } });
+  const definition = { key: "sentiment", kind: "single_choice", options: [{ key: "pos" }, { key: "neg" }] };
+  await adminApi.post(`/api/v1/projects/${project.id}/label-definitions`, { data: definition });
+  await signIn(page, DEMO.lead);
+  const base = `/projects/${project.id}`;
+  await page.goto(`${base}/definitions`);
+  await expect(page).toHaveURL(new RegExp(`${base}/label-definitions$`));
+  await page.goto(`${base}/definitions/sentiment?from=1&to=1`);
+  await expect(page).toHaveURL(new RegExp(`${base}/label-definitions/sentiment\\?from=1&to=1$`));
+  await expect(page.getByText("current version v1")).toBeVisible();
+  await page.goto(`${base}/label`);
+  await expect(page).toHaveURL(new RegExp(`${base}/queue$`));
+});
