@@ -1,13 +1,20 @@
 import { hash } from "node:crypto";
 import { canonicalJsonFast } from "@/lib/label-definitions/canonical-json-fast";
-import type { TFieldProblem, TImportMapping, TImportRecord, TMapResult } from "./import-types";
+import type {
+  TFieldProblem,
+  TImportAnnotation,
+  TImportMapping,
+  TImportRecord,
+  TMapResult,
+} from "./import-types";
 import { describeJsonType } from "./json-record";
-import { checkRecordText } from "./unsafe-record-text";
+import { checkAnnotationsText, checkRecordText } from "./unsafe-record-text";
 import {
   checkResponsesFields,
   checkTextFields,
   isPlainObject,
   readExternalId,
+  readAnnotations,
   readPredictions,
   readPriority,
   setOwn,
@@ -50,14 +57,20 @@ export function createRecordMapper(mapping: TImportMapping = {}): TRecordMapper 
   const { externalIdField, priorityField, predictionsField } = mapping;
   const dataFields = mapping.dataFields ?? "*";
   const excluded = new Set([externalIdField, priorityField, predictionsField].filter((f) => f !== undefined));
+  const picks = dataFields === "*" ? null : dataFields.map(parseDataField);
   return (raw, line) => {
     if (!isPlainObject(raw)) return notAnObject(raw, line);
     const problems: TFieldProblem[] = [];
     const data: Record<string, unknown> = {};
-    const fields = dataFields === "*" ? Object.keys(raw) : dataFields;
-    for (const field of fields) {
-      if ((dataFields !== "*" || !excluded.has(field)) && Object.hasOwn(raw, field))
-        setOwn(data, field, raw[field]);
+    if (picks === null) {
+      for (const field of Object.keys(raw)) {
+        if (!excluded.has(field)) setOwn(data, field, raw[field]);
+      }
+    } else {
+      for (const pick of picks) {
+        const value = pickValue(raw, pick);
+        if (value !== undefined) setOwn(data, pick.name, value);
+      }
     }
     const externalId =
       externalIdField === undefined
@@ -91,8 +104,34 @@ function mapApiRecord(raw: unknown, line: number, required: TRequiredFields): TM
   const externalId = readExternalId(raw.externalId, "externalId", false, problems);
   const priority = readPriority(raw.priority, "priority", false, problems);
   const predictions = readPredictions(raw.predictions, "predictions", false, problems);
+  const annotations = readAnnotations(raw.annotations, "annotations", problems);
   if (data === null) return { ok: false, line, errors: problems };
-  return finish(line, data, externalId, priority, predictions, required, problems);
+  return finish(line, data, externalId, priority, predictions, required, problems, annotations);
+}
+
+/**
+ * One entry of `dataFields`: `name` copies the field `name`; `name=source.path` stores under
+ * `name` the value at a dot-separated path of the record (`meta.source`). A bare entry with dots
+ * is the field of that literal name when the record has one, else the nested path.
+ */
+export type TDataFieldPick = { name: string; path: string[]; literal: string | null };
+
+export function parseDataField(entry: string): TDataFieldPick {
+  const eq = entry.indexOf("=");
+  if (eq === -1) return { name: entry, path: entry.split("."), literal: entry };
+  const name = entry.slice(0, eq).trim();
+  const source = entry.slice(eq + 1).trim();
+  return { name, path: source.split("."), literal: source.includes(".") ? null : source };
+}
+
+function pickValue(raw: Record<string, unknown>, pick: TDataFieldPick): unknown {
+  if (pick.literal !== null && Object.hasOwn(raw, pick.literal)) return raw[pick.literal];
+  let at: unknown = raw;
+  for (const segment of pick.path) {
+    if (!isPlainObject(at) || !Object.hasOwn(at, segment)) return undefined;
+    at = at[segment];
+  }
+  return at;
 }
 
 function finish(
@@ -103,14 +142,17 @@ function finish(
   predictions: Record<string, unknown> | null,
   required: TRequiredFields,
   problems: TFieldProblem[],
+  annotations: TImportAnnotation[] | null = null,
 ): TMapResult {
   if (required.text.length > 0) checkTextFields(data, required.text, problems);
   if (required.responses.length > 0) checkResponsesFields(data, required.responses, problems);
   const dataJson = canonicalData(data, problems);
   if (dataJson !== null) checkRecordText(dataJson, data, externalId, predictions, problems);
+  if (annotations !== null) checkAnnotationsText(annotations, problems);
   if (problems.length > 0 || dataJson === null) return { ok: false, line, errors: problems };
   const contentHash = hash("sha256", dataJson, "hex");
   const record: TImportRecord = { externalId, data, priority, predictions, contentHash, dataJson };
+  if (annotations !== null) record.annotations = annotations;
   return { ok: true, record };
 }
 
