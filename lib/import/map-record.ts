@@ -92,7 +92,13 @@ function mapApiRecord(raw: unknown, line: number, required: TRequiredFields): TM
   if (!isPlainObject(raw)) return notAnObject(raw, line);
   const problems: TFieldProblem[] = [];
   for (const key in raw) {
-    if (key !== "data" && key !== "externalId" && key !== "priority" && key !== "predictions") {
+    if (
+      key !== "data" &&
+      key !== "externalId" &&
+      key !== "priority" &&
+      key !== "predictions" &&
+      key !== "annotations"
+    ) {
       problems.push({ path: key, message: `unknown field: ${API_FIELDS}; put item fields inside data` });
     }
   }
