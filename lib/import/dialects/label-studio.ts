@@ -71,9 +71,14 @@ export function convertLabelStudioTask(
     const converted = isPlainObject(first)
       ? convertResults(first.result, path, data, definitions, problems)
       : null;
-    if (converted !== null && Object.keys(converted.values).length > 0) record.predictions = converted.values;
+    const predicted = converted === null ? {} : withoutEmptySpans(converted.values);
+    if (Object.keys(predicted).length > 0) record.predictions = predicted;
   }
   return problems.length > 0 ? { problems } : { raw: record, annotations };
+}
+
+function withoutEmptySpans(values: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => !(Array.isArray(v) && v.length === 0)));
 }
 
 function completedBy(value: unknown): unknown {
@@ -134,5 +139,15 @@ function convertResults(
     paths[spec.key] = at;
   });
   for (const [key, list] of spans) values[key] = list;
+  // A region tool with no region in a submitted annotation is a judgment too: "nothing to mark".
+  for (const spec of definitions.values()) {
+    if (
+      spec.kind === "spans" &&
+      !Object.hasOwn(values, spec.key) &&
+      typeof data[spec.textField] === "string"
+    ) {
+      values[spec.key] = [];
+    }
+  }
   return problems.length > before ? null : { values, paths };
 }
