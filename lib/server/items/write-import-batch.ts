@@ -31,8 +31,8 @@ const ANNOTATIONS =
  * of rows a matter of seconds). Ids are drawn from the tables' sequences first so annotations can
  * point at their items without a round trip per row. An item imported with k labels starts with
  * done_count k, so the queue serves it only overlap - k more times (target_count grows to k when
- * more came in than the project's overlap). Returns once the COPYs are queued, with a promise of
- * their completion.
+ * more came in than the project's overlap). Returns once the COPYs have started, with a promise
+ * of their completion: the caller parses the next records meanwhile and waits before its next query.
  */
 export async function writeImportBatch(
   client: PoolClient,
@@ -89,11 +89,10 @@ export async function writeImportBatch(
       )}\t${at}\t${at}\t${at}\t${batchId}\n`;
     }
   });
-  const done = Promise.all([
-    copyRows(client, `COPY ${ITEMS_WITH_IDS} FROM STDIN`, items),
-    copyRows(client, `COPY ${ASSIGNMENTS} FROM STDIN`, assignments),
-    copyRows(client, `COPY ${ANNOTATIONS} FROM STDIN`, annotations),
-  ]).then(() => undefined);
+  // One after the other: a client runs one query at a time, and each COPY needs the rows before it.
+  const done = copyRows(client, `COPY ${ITEMS_WITH_IDS} FROM STDIN`, items)
+    .then(() => copyRows(client, `COPY ${ASSIGNMENTS} FROM STDIN`, assignments))
+    .then(() => copyRows(client, `COPY ${ANNOTATIONS} FROM STDIN`, annotations));
   return { annotations: annotationCount, done };
 }
 
