@@ -31,7 +31,9 @@ export const importItems = defineEndpoint({
         "One record a line: {externalId?, data, priority?, predictions?, annotations?: [{annotator, values, createdAt?}]}; " +
         "or Prodigy lines with ?format=prodigy. Content-Encoding: gzip (or a .gz body) is decompressed.",
     },
-    "application/json": { description: "A JSON array of such records, or a Label Studio export with ?format=label-studio" },
+    "application/json": {
+      description: "A JSON array of such records, or a Label Studio export with ?format=label-studio",
+    },
     "text/csv": { description: "A header row, then one record a row; map fields with the query" },
   }),
   responses: { 201: ZImportResult },
@@ -58,7 +60,15 @@ export const importItems = defineEndpoint({
       total: 2312,
       skipped: [
         { line: 118, errors: [{ path: "data.text", message: "text field 'text' is empty" }] },
-        { line: 2045, errors: [{ path: "annotations.1.values.sentiment", message: '"meh" is not one of the options of "sentiment": pos, neg' }] },
+        {
+          line: 2045,
+          errors: [
+            {
+              path: "annotations.1.values.sentiment",
+              message: '"meh" is not one of the options of "sentiment": pos, neg',
+            },
+          ],
+        },
       ],
       skippedCount: 2,
     },

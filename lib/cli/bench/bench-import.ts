@@ -35,7 +35,11 @@ async function benchWithAnnotations() {
   const lead = await createTestUser();
   const newProject = async () => {
     const project = await createTestProject([{ userId: lead.id, role: "lead" }], { overlap: labelsPerItem });
-    await createLabelDefinition(project.id, { ...SYNTHETIC_DEFINITION, options: [...SYNTHETIC_DEFINITION.options] }, lead.id);
+    await createLabelDefinition(
+      project.id,
+      { ...SYNTHETIC_DEFINITION, options: [...SYNTHETIC_DEFINITION.options] },
+      lead.id,
+    );
     return project;
   };
 
@@ -49,7 +53,9 @@ async function benchWithAnnotations() {
     )
   ).rows[0].id;
   const definitionId = (
-    await client.query<{ id: string }>("SELECT id FROM label_definitions WHERE project_id = $1", [rawProject.id])
+    await client.query<{ id: string }>("SELECT id FROM label_definitions WHERE project_id = $1", [
+      rawProject.id,
+    ])
   ).rows[0].id;
   const names = Array.from({ length: annotators }, (_, k) => `worker-${k}`);
   const known = new Map<string, string>();

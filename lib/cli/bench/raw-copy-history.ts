@@ -6,7 +6,12 @@ import { from as copyFrom } from "pg-copy-streams";
 import { createHash } from "node:crypto";
 import { syntheticAnnotator, syntheticText, syntheticValue } from "./synthetic-history";
 
-async function copyGenerated(client: PoolClient, sql: string, rows: (from: number, to: number) => string, count: number) {
+async function copyGenerated(
+  client: PoolClient,
+  sql: string,
+  rows: (from: number, to: number) => string,
+  count: number,
+) {
   const copy = client.query(copyFrom(sql));
   const done = new Promise<void>((resolve, reject) => {
     copy.on("finish", resolve);
@@ -21,18 +26,35 @@ async function copyGenerated(client: PoolClient, sql: string, rows: (from: numbe
 
 export async function rawCopyHistory(
   client: PoolClient,
-  options: { projectId: string; batchId: string; definitionId: string; items: number; labelsPerItem: number; annotators: number; userIds: string[] },
+  options: {
+    projectId: string;
+    batchId: string;
+    definitionId: string;
+    items: number;
+    labelsPerItem: number;
+    annotators: number;
+    userIds: string[];
+  },
 ): Promise<void> {
   const { projectId, batchId, definitionId, items, labelsPerItem } = options;
   await client.query("BEGIN");
   // Reserve id blocks (nothing else writes during the benchmark).
-  const firstItem = Number((await client.query("SELECT setval('items_id_seq', nextval('items_id_seq') + $1) - $1 AS id", [items])).rows[0].id);
+  const firstItem = Number(
+    (await client.query("SELECT setval('items_id_seq', nextval('items_id_seq') + $1) - $1 AS id", [items]))
+      .rows[0].id,
+  );
   const labels = items * labelsPerItem;
   const firstAssignment = Number(
-    (await client.query("SELECT setval('assignments_id_seq', nextval('assignments_id_seq') + $1) - $1 AS id", [labels])).rows[0].id,
+    (
+      await client.query(
+        "SELECT setval('assignments_id_seq', nextval('assignments_id_seq') + $1) - $1 AS id",
+        [labels],
+      )
+    ).rows[0].id,
   );
   const now = new Date().toISOString();
-  const user = (i: number, k: number) => options.userIds[Number(syntheticAnnotator(i, k, options.annotators).slice("worker-".length))];
+  const user = (i: number, k: number) =>
+    options.userIds[Number(syntheticAnnotator(i, k, options.annotators).slice("worker-".length))];
   await copyGenerated(
     client,
     "COPY items (id, project_id, batch_id, target_count, done_count, external_id, content_hash, data, priority) FROM STDIN",

@@ -9,7 +9,20 @@ export const SYNTHETIC_DEFINITION = {
   options: [{ key: "pos" }, { key: "neg" }, { key: "neu" }],
 } as const;
 
-const WORDS = ["service", "staff", "food", "price", "table", "wait", "menu", "great", "slow", "friendly", "cold", "fresh"];
+const WORDS = [
+  "service",
+  "staff",
+  "food",
+  "price",
+  "table",
+  "wait",
+  "menu",
+  "great",
+  "slow",
+  "friendly",
+  "cold",
+  "fresh",
+];
 const VALUES = ["pos", "neg", "neu"];
 
 export function syntheticText(i: number): string {
@@ -44,7 +57,12 @@ export function syntheticHistoryStream(options: {
           annotator: syntheticAnnotator(i, k, options.annotators),
           values: { sentiment: syntheticValue(i, k) },
         }));
-        chunk += JSON.stringify({ externalId: `item-${i}`, data: { text: syntheticText(i), source: "bench" }, annotations }) + "\n";
+        chunk +=
+          JSON.stringify({
+            externalId: `item-${i}`,
+            data: { text: syntheticText(i), source: "bench" },
+            annotations,
+          }) + "\n";
       }
       const encoded = encoder.encode(chunk);
       options.onBytes?.(encoded.byteLength);
