@@ -1,6 +1,6 @@
-import type { TLabelDefinitionSpec } from "@/lib/labels/definition-spec";
-import { hasOptions } from "@/lib/labels/definition-spec";
-import type { TSpan } from "@/lib/labels/value-schema";
+import type { TLabelDefinitionSpec } from "@/lib/label-definitions/definition-spec";
+import { hasOptions } from "@/lib/label-definitions/definition-spec";
+import type { TSpan } from "@/lib/label-definitions/value-schema";
 
 /** An item with its labels, as the Label Studio and Prodigy encoders take it. */
 export type TLabeledItem = {

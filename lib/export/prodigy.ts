@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import type { TLabelDefinitionSpec } from "@/lib/labels/definition-spec";
-import type { TSpan } from "@/lib/labels/value-schema";
+import type { TLabelDefinitionSpec } from "@/lib/label-definitions/definition-spec";
+import type { TSpan } from "@/lib/label-definitions/value-schema";
 import type { TLabeledItem } from "./label-studio";
 
 /**

@@ -10,7 +10,7 @@ import { z } from "zod";
 import { toLabelStudioTask, type TLabeledItem } from "@/lib/export/label-studio";
 import { toProdigyLines } from "@/lib/export/prodigy";
 import { parseToxicSpans, toxicSpansForConcord, TOXIC_SPAN_TYPES } from "@/lib/import/toxic-spans";
-import type { TLabelDefinitionSpec } from "@/lib/labels/definition-spec";
+import type { TLabelDefinitionSpec } from "@/lib/label-definitions/definition-spec";
 import { parseCliArgs } from "../args";
 import { readToxicSpansFiles, TOXIC_SPANS_FIXTURE } from "./toxic-spans";
 

@@ -11,6 +11,7 @@ import { prepareRows } from "@/lib/export/prepare-rows";
 import type { TExportQuery } from "@/lib/schemas/eval-sets";
 import { badRequest, unprocessable } from "@/lib/server/errors";
 import type { TVersionForExport } from "./get-eval-set-version";
+import { exportToolFormat } from "./export-tool-format";
 import { readVersionJsonl } from "./read-version-jsonl";
 import { readVersionRows } from "./read-version-rows";
 
@@ -30,6 +31,8 @@ const TYPES = {
   parquet: { contentType: "application/vnd.apache.parquet", extension: "parquet" },
   hf: { contentType: "application/gzip", extension: "hf.tar.gz" },
   preference: { contentType: "application/x-ndjson", extension: "preference.jsonl" },
+  "label-studio": { contentType: "application/json", extension: "label-studio.json" },
+  prodigy: { contentType: "application/x-ndjson", extension: "prodigy.jsonl" },
 } as const;
 
 /**
@@ -39,6 +42,21 @@ const TYPES = {
 export function exportEvalSetVersion(version: TVersionForExport, options: TExportQuery): TExportFile {
   const { format } = options;
   if (format === "preference") return preferenceFile(version, options);
+  if (format === "label-studio" || format === "prodigy") {
+    const keys = version.columns.labels;
+    const definition = options.definition ?? (keys.length === 1 ? keys[0] : undefined);
+    if (format === "prodigy" && (definition === undefined || !keys.includes(definition))) {
+      throw badRequest("Prodigy lines answer one label definition: name it with ?definition=<key>.", [
+        { path: "definition", message: `one of ${keys.join(", ")}` },
+      ]);
+    }
+    return {
+      chunks: exportToolFormat(version, options),
+      contentType: TYPES[format].contentType,
+      fileName: `${slug(version.evalSetName)}-v${version.version}.${TYPES[format].extension}`,
+      contentLength: null,
+    };
+  }
   const hasManifest = options.manifest ?? (format === "parquet" || format === "hf");
   if (hasManifest && (format === "jsonl" || format === "csv")) {
     throw badRequest(`A ${format} file has no place for the manifest: read it from the version instead.`, [
