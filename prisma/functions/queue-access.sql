@@ -31,7 +31,7 @@ BEGIN
     END IF;
     RETURN concord_claim_unchecked(p_project, p_user);
 END;
-$$ LANGUAGE plpgsql;
+$$ LANGUAGE plpgsql SET enable_seqscan = off;
 
 -- CS404 for an assignment that is not the user's, or of a project they may no longer label in.
 CREATE OR REPLACE FUNCTION concord_submit(p_assignment bigint, p_user uuid, p_values jsonb, p_time_ms int) RETURNS jsonb AS $$
@@ -42,4 +42,4 @@ BEGIN
     END IF;
     RETURN concord_submit_unchecked(p_assignment, p_user, p_values, p_time_ms);
 END;
-$$ LANGUAGE plpgsql;
+$$ LANGUAGE plpgsql SET enable_seqscan = off;

@@ -1,6 +1,18 @@
 -- The queue's claim, one round trip (docs/decisions/004-queue.md). concord_claim (queue-access.sql)
 -- checks access, then calls concord_claim_unchecked.
 -- The current text of these functions: edit it here, not in a migration (docs/decisions/002-sql-migrations.md).
+--
+-- `SET enable_seqscan = off` on the queue's functions (here, queue-access.sql, queue-submit.sql):
+-- they keep their plans for the life of a connection (PL/pgSQL and, since PostgreSQL 18, SQL
+-- functions cache them). A plan made while `assignments` was small read it whole (`Nested Loop
+-- Anti Join -> Seq Scan on assignments` under the claim's pick, the live-lease lookup, the reclaim),
+-- because a scan of a few pages is cheaper than an index then, and it stayed cached until an ANALYZE
+-- invalidated it: with millions of past assignments every claim on that connection read them all
+-- (issue #15). Every statement here is meant to read through an index (the open-items index, the
+-- (item, annotator) key, the live-lease index, primary keys), so sequential scans are off inside
+-- them: PostgreSQL then prefers any plan without a disabled node, whatever the table's size when the
+-- plan was made, and the cached generic plan is the index plan; cheaper than re-planning every
+-- statement on every claim. lib/server/queue/claim-generic-plan.integration.test.ts reads the plans.
 
 -- Frees expired leases of a project (or of all projects when p_project is NULL). Item rows are
 -- locked in id order, so concurrent reclaimers cannot deadlock on each other.
@@ -21,7 +33,7 @@ BEGIN
     GET DIAGNOSTICS v_count = ROW_COUNT;
     RETURN v_count;
 END;
-$$ LANGUAGE plpgsql;
+$$ LANGUAGE plpgsql SET enable_seqscan = off;
 
 -- The served payload of an assignment: the item and the definition versions it was served with.
 CREATE OR REPLACE FUNCTION concord_served(p_assignment bigint) RETURNS jsonb AS $$
@@ -39,7 +51,7 @@ CREATE OR REPLACE FUNCTION concord_served(p_assignment bigint) RETURNS jsonb AS 
               JOIN label_definition_versions v ON v.definition_id = d.id AND v.version = served.value::int), '[]'::jsonb))
       FROM assignments a JOIN items i ON i.id = a.item_id
      WHERE a.id = p_assignment;
-$$ LANGUAGE sql STABLE;
+$$ LANGUAGE sql STABLE SET enable_seqscan = off;
 
 -- Why nothing was served: `done` (no item of the project needs this annotator) or `leased` (items
 -- that need them are full only because of others' leases; `leaseExpiresAt` is the earliest of those
@@ -53,7 +65,7 @@ CREATE OR REPLACE FUNCTION concord_claim_idle(p_project uuid, p_user uuid) RETUR
       FROM assignments a JOIN items i ON i.id = a.item_id
      WHERE a.project_id = p_project AND a.status = 'leased' AND i.done_count < i.target_count
        AND NOT EXISTS (SELECT 1 FROM assignments m WHERE m.item_id = a.item_id AND m.user_id = p_user);
-$$ LANGUAGE sql STABLE;
+$$ LANGUAGE sql STABLE SET enable_seqscan = off;
 
 -- Waits (bounded) for the lock on an item another transaction holds, and returns it if it still has
 -- a free slot once the lock is ours (READ COMMITTED re-checks the condition on the newest row), else
@@ -73,7 +85,7 @@ EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
     -- The failed wait's subtransaction is rolled back, lock_timeout with it.
     RETURN NULL;
 END;
-$$ LANGUAGE plpgsql;
+$$ LANGUAGE plpgsql SET enable_seqscan = off;
 
 -- "My next item": the live lease if the annotator holds one, else a new lease on the first open
 -- item never served to them (started first, then priority, then import order). When nothing is
@@ -140,4 +152,4 @@ BEGIN
     UPDATE items SET lease_count = lease_count + 1 WHERE id = v_item;
     RETURN concord_served(v_assignment);
 END;
-$$ LANGUAGE plpgsql;
+$$ LANGUAGE plpgsql SET enable_seqscan = off;

@@ -53,4 +53,4 @@ BEGIN
     UPDATE assignments SET status = 'submitted', submitted_at = now() WHERE id = a.id;
     RETURN coalesce(v_ids, '{}'::jsonb);
 END;
-$$ LANGUAGE plpgsql;
+$$ LANGUAGE plpgsql SET enable_seqscan = off;

@@ -1,10 +1,13 @@
 // npm run bench:import — 1,000,000 generated JSONL items (~200 bytes each) imported through the
 // API's route handler (the same parsing, validation, COPY and dedupe as an HTTP upload), on a fresh
-// embedded PostgreSQL. Prints JSON.
+// embedded PostgreSQL. Prints JSON, with the same rows COPYed raw into a scratch copy of the items
+// table as the baseline (copy-baseline.ts) and the import's time as a ratio of it.
 // `-- --with-annotations`: 1,000,000 items carrying 3,000,000 labels through the import, and the same
 // rows by raw COPY FROM STDIN into the same tables in the same run, as a ratio.
+import { createHash } from "node:crypto";
 import { parseArgs } from "node:util";
-import { judgeTargets, startBenchDatabase, trackPeakRss } from "./bench-setup";
+import { againstBaseline, judgeTargets, startBenchDatabase, trackPeakRss } from "./bench-setup";
+import { copyText, timeCopyIn } from "./copy-baseline";
 
 const { values } = parseArgs({
   options: {
@@ -137,20 +140,6 @@ async function benchItems() {
   const lead = await createTestUser();
   const project = await createTestProject([{ userId: lead.id, role: "lead" }]);
 
-  const words = [
-    "service",
-    "staff",
-    "food",
-    "price",
-    "table",
-    "wait",
-    "menu",
-    "great",
-    "slow",
-    "friendly",
-    "cold",
-    "fresh",
-  ];
   const encoder = new TextEncoder();
   let bytes = 0;
   let i = 0;
@@ -158,12 +147,7 @@ async function benchItems() {
     pull(controller) {
       if (i >= count) return controller.close();
       let chunk = "";
-      for (let n = 0; n < 2000 && i < count; n++, i++) {
-        const text = Array.from({ length: 18 }, (_, k) => words[(i * 7 + k * 13) % words.length]).join(" ");
-        chunk +=
-          JSON.stringify({ externalId: `item-${i}`, data: { text, source: "bench" }, priority: i % 5 }) +
-          "\n";
-      }
+      for (let n = 0; n < 2000 && i < count; n++, i++) chunk += JSON.stringify(benchItem(i)) + "\n";
       const encoded = encoder.encode(chunk);
       bytes += encoded.byteLength;
       controller.enqueue(encoded);
@@ -187,6 +171,12 @@ async function benchItems() {
   const peakRssMb = stopRss();
   const result = (await response.json()) as { imported: number };
   if (response.status !== 201) throw new Error(`import failed: ${JSON.stringify(result)}`);
+  const copy = await timeCopyIn(
+    database.url,
+    "items",
+    ["project_id", "batch_id", "target_count", "external_id", "content_hash", "data", "priority"],
+    copyLines(project.id, count),
+  );
   console.log(
     JSON.stringify(
       {
@@ -196,6 +186,8 @@ async function benchItems() {
         avgBytesPerItem: Math.round(bytes / count),
         seconds: Number(seconds.toFixed(2)),
         itemsPerSecond: Math.round(result.imported / seconds),
+        baseline: { work: "raw COPY of the same rows into a scratch copy of items", rows: copy.rows },
+        secondsVersusRawCopy: againstBaseline(seconds, copy.seconds, "s"),
         peakRssMb,
         // What the process held before the import began (tsx, the app's modules, the generator).
         baselineRssMb,
@@ -211,6 +203,41 @@ async function benchItems() {
   );
   await disconnectDb();
   await database.stop();
+}
+
+const WORDS = [
+  "service",
+  "staff",
+  "food",
+  "price",
+  "table",
+  "wait",
+  "menu",
+  "great",
+  "slow",
+  "friendly",
+  "cold",
+  "fresh",
+];
+
+function benchItem(i: number) {
+  const text = Array.from({ length: 18 }, (_, k) => WORDS[(i * 7 + k * 13) % WORDS.length]).join(" ");
+  return { externalId: `item-${i}`, data: { text, source: "bench" }, priority: i % 5 };
+}
+
+/** The same items as COPY text rows (a content hash computed alike, the batch a placeholder). */
+async function* copyLines(projectId: string, total: number): AsyncIterable<string> {
+  const batchId = "00000000-0000-4000-8000-000000000000";
+  for (let from = 0; from < total; from += 2000) {
+    let chunk = "";
+    for (let n = from; n < Math.min(total, from + 2000); n++) {
+      const item = benchItem(n);
+      const data = JSON.stringify(item.data);
+      const hash = createHash("sha256").update(data).digest("hex");
+      chunk += `${projectId}\t${batchId}\t1\t${item.externalId}\t${hash}\t${copyText(data)}\t${item.priority}\n`;
+    }
+    yield chunk;
+  }
 }
 
 main().catch((error: unknown) => {
