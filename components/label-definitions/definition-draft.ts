@@ -37,6 +37,7 @@ export type TDefinitionDraft = {
   sideB: string;
   promptField: string;
   allowTie: boolean;
+  shuffleSides: boolean;
   maxLength: string;
 };
 
@@ -63,6 +64,7 @@ export function emptyDraft(): TDefinitionDraft {
     sideB: DEFAULT_PAIRWISE_TEXT_FIELDS[1],
     promptField: "",
     allowTie: true,
+    shuffleSides: false,
     maxLength: "",
   };
 }
@@ -101,6 +103,7 @@ export function draftFromInput(input: TLabelDefinitionInput): TDefinitionDraft {
       if (input.textFields) [draft.sideA, draft.sideB] = input.textFields;
       draft.promptField = input.textField ?? "";
       draft.allowTie = input.allowTie ?? true;
+      draft.shuffleSides = input.shuffleSides ?? false;
       break;
     case "free_text":
       draft.maxLength = input.maxLength === undefined ? "" : String(input.maxLength);
@@ -165,6 +168,7 @@ export function inputFromDraft(draft: TDefinitionDraft): Record<string, unknown>
       input.textFields = [draft.sideA.trim(), draft.sideB.trim()];
       if (draft.promptField.trim() !== "") input.textField = draft.promptField.trim();
       input.allowTie = draft.allowTie;
+      if (draft.shuffleSides) input.shuffleSides = true;
       break;
     case "free_text":
       if (draft.maxLength.trim() !== "") input.maxLength = toNumber(draft.maxLength);

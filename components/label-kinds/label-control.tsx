@@ -22,6 +22,7 @@ export function LabelControl({
   item,
   suggestion,
   isActive,
+  sidesFlipped,
 }: TLabelControlProps<TLabelDefinitionSpec, TLabelValue>) {
   const common = { item, isActive, onChange };
   switch (spec.kind) {
@@ -56,6 +57,7 @@ export function LabelControl({
           spec={spec}
           value={asPairwise(value)}
           suggestion={asPairwise(suggestion)}
+          sidesFlipped={sidesFlipped}
         />
       );
     case "free_text":

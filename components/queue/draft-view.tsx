@@ -94,6 +94,7 @@ export function DraftView({
               value={draft.values[definition.key] ?? null}
               error={draft.errors[definition.key]}
               isActive={definition.key === draft.activeKey}
+              sidesFlipped={assignment.sidesFlipped}
               onChange={onChange}
               onActivate={onActivate}
             />

@@ -75,6 +75,7 @@ function missingMessage(spec: TLabelDefinitionSpec): string {
     case "spans":
       return "Mark the spans, or leave none marked.";
     case "pairwise":
+      if (spec.shuffleSides) return spec.allowTie ? "Choose a side or Tie." : "Choose a side.";
       return spec.allowTie ? "Choose A, B or Tie." : "Choose A or B.";
     case "free_text":
       return "Write an answer.";
