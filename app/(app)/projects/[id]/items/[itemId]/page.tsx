@@ -23,8 +23,8 @@ export default async function ItemPage({ params }: { params: Promise<{ id: strin
   return (
     <>
       <PageHeader
-        title={`Item ${item.id}`}
-        subtitle={`${item.externalId ? `External id ${item.externalId} · ` : ""}priority ${item.priority} · imported ${new Date(item.createdAt).toLocaleString("en-GB")}`}
+        title={`Item ${item.externalId ?? `#${item.id}`}`}
+        subtitle={`${item.externalId ? `Internal number ${item.id} · ` : ""}priority ${item.priority} · imported ${new Date(item.createdAt).toLocaleString("en-GB")}`}
       />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="Data">
