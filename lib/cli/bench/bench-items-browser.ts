@@ -13,7 +13,7 @@ async function main() {
   const database = await startBenchDatabase();
   process.env.DATABASE_URL = database.url;
   const { getPool, disconnectDb } = await import("@/lib/db");
-  const { listItems } = await import("@/lib/server/items/list-items");
+  const { itemsPageQuery, listItems } = await import("@/lib/server/items/list-items");
   const { ZItemsQuery } = await import("@/lib/schemas/items");
   const pool = getPool();
   try {
@@ -64,7 +64,11 @@ async function main() {
         times.push(performance.now() - t);
       }
       times.sort((a, b) => a - b);
-      results[name] = { ms: Number(times[2].toFixed(1)), items: last.items.length, hasNext: last.nextCursor !== null };
+      results[name] = {
+        ms: Number(times[2].toFixed(1)),
+        items: last.items.length,
+        hasNext: last.nextCursor !== null,
+      };
       log(`${name}: ${results[name].ms} ms, ${last.items.length} items`);
     }
     const plan = await pool.query<{ "QUERY PLAN": string }>(
@@ -72,8 +76,32 @@ async function main() {
          (SELECT id FROM items WHERE project_id = $1 AND id > $2 ORDER BY id LIMIT 5000) w`,
       [projectId, deep[0].id],
     );
+    const explain = async (raw: Record<string, string>) => {
+      const page = itemsPageQuery(
+        projectId,
+        ZItemsQuery.parse(raw),
+        deep[0].id,
+        String(Number(deep[0].id) + 5000),
+        51,
+      );
+      const { rows } = await pool.query<{ "QUERY PLAN": string }>(
+        `EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${page.text}`,
+        page.values,
+      );
+      return rows.map((r) => r["QUERY PLAN"]);
+    };
     console.log(
-      JSON.stringify({ items: ITEMS, medianMs: results, windowPlan: plan.rows.map((r) => r["QUERY PLAN"]) }, null, 2),
+      JSON.stringify(
+        {
+          items: ITEMS,
+          medianMs: results,
+          windowPlan: plan.rows.map((r) => r["QUERY PLAN"]),
+          pagePlan: await explain({}),
+          searchPlan: await explain({ q: "refund" }),
+        },
+        null,
+        2,
+      ),
     );
   } finally {
     await disconnectDb();

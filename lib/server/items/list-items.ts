@@ -54,37 +54,8 @@ export async function listItems(
 
   const byLabels = query.status === "done" || query.status === "resolved" || query.label !== undefined;
   const fetch = byLabels ? LABELLED_CANDIDATES : query.limit + 1;
-  const conditions = ["i.project_id = $1", "i.id > $2", "i.id <= $3"];
-  const params: unknown[] = [projectId, after, last];
-  const param = (value: unknown) => `$${params.push(value)}`;
-  if (query.batch) conditions.push(`i.batch_id = ${param(query.batch)}`);
-  if (query.status) conditions.push(statusCondition(query.status));
-  if (query.minAnnotations !== undefined) conditions.push(`i.done_count >= ${param(query.minAnnotations)}`);
-  if (query.maxAnnotations !== undefined) conditions.push(`i.done_count <= ${param(query.maxAnnotations)}`);
-  if (query.field !== undefined) {
-    conditions.push(
-      query.value === undefined
-        ? `i.data ? ${param(query.field)}`
-        : `i.data ->> ${param(query.field)} = ${param(query.value)}`,
-    );
-  }
-  if (query.q !== undefined) {
-    conditions.push(
-      `EXISTS (SELECT 1 FROM jsonb_each(i.data) e WHERE jsonb_typeof(e.value) = 'string'
-                 AND strpos(lower(e.value #>> '{}'), ${param(query.q.toLowerCase())}) > 0)`,
-    );
-  }
-  // A subquery so that the conditions can name is_adjudicated; PostgreSQL flattens it.
-  const { rows } = await pool.query<TRow>(
-    `SELECT i.id::text AS id, i.external_id, i.batch_id, i.batch_name, i.priority, i.data, i.created_at,
-            i.done_count, i.lease_count, i.target_count, i.is_adjudicated
-       FROM (SELECT i.*, b.name AS batch_name,
-                    EXISTS (SELECT 1 FROM adjudications d WHERE d.item_id = i.id) AS is_adjudicated
-               FROM items i JOIN batches b ON b.id = i.batch_id) i
-      WHERE ${conditions.join(" AND ")}
-      ORDER BY i.id LIMIT ${param(fetch)}`,
-    params,
-  );
+  const page = itemsPageQuery(projectId, query, after, last, fetch);
+  const { rows } = await pool.query<TRow>(page.text, page.values);
 
   const definitions = await loadLabelContext(pool, projectId);
   const labelled = await labelItems(
@@ -141,17 +112,61 @@ export async function listItems(
     ];
   });
 
-  const page = summaries.slice(0, query.limit);
+  const shown = summaries.slice(0, query.limit);
   // More may follow: past the page, past the candidates read, or past the window.
   const nextCursor =
     summaries.length > query.limit
-      ? page[page.length - 1].id
+      ? shown[shown.length - 1].id
       : rows.length === fetch
         ? rows[rows.length - 1].id
         : isWindowFull
           ? last
           : null;
-  return { items: page, nextCursor };
+  return { items: shown, nextCursor };
+}
+
+/**
+ * The SQL of one page: items in (after, last] of the window that pass the filters the database can
+ * decide, in id order. Exported for the bench, which EXPLAINs it.
+ */
+export function itemsPageQuery(
+  projectId: string,
+  query: TItemsQuery,
+  after: string,
+  last: string,
+  fetch: number,
+): { text: string; values: unknown[] } {
+  const conditions = ["i.project_id = $1", "i.id > $2", "i.id <= $3"];
+  const params: unknown[] = [projectId, after, last];
+  const param = (value: unknown) => `$${params.push(value)}`;
+  if (query.batch) conditions.push(`i.batch_id = ${param(query.batch)}`);
+  if (query.status) conditions.push(statusCondition(query.status));
+  if (query.minAnnotations !== undefined) conditions.push(`i.done_count >= ${param(query.minAnnotations)}`);
+  if (query.maxAnnotations !== undefined) conditions.push(`i.done_count <= ${param(query.maxAnnotations)}`);
+  if (query.field !== undefined) {
+    conditions.push(
+      query.value === undefined
+        ? `i.data ? ${param(query.field)}`
+        : `i.data ->> ${param(query.field)} = ${param(query.value)}`,
+    );
+  }
+  if (query.q !== undefined) {
+    conditions.push(
+      `EXISTS (SELECT 1 FROM jsonb_each(i.data) e WHERE jsonb_typeof(e.value) = 'string'
+                 AND strpos(lower(e.value #>> '{}'), ${param(query.q.toLowerCase())}) > 0)`,
+    );
+  }
+  // A subquery so that the conditions can name is_adjudicated; PostgreSQL flattens it.
+  return {
+    text: `SELECT i.id::text AS id, i.external_id, i.batch_id, i.batch_name, i.priority, i.data, i.created_at,
+            i.done_count, i.lease_count, i.target_count, i.is_adjudicated
+       FROM (SELECT i.*, b.name AS batch_name,
+                    EXISTS (SELECT 1 FROM adjudications d WHERE d.item_id = i.id) AS is_adjudicated
+               FROM items i JOIN batches b ON b.id = i.batch_id) i
+      WHERE ${conditions.join(" AND ")}
+      ORDER BY i.id LIMIT ${param(fetch)}`,
+    values: params,
+  };
 }
 
 /** A final value as a filter compares it: strings as they are, anything else as JSON. */
