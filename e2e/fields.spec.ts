@@ -46,6 +46,7 @@ test("hidden fields never reach an annotator, and shuffled sides are answered fo
   baseURL,
   adminApi,
 }) => {
+  test.setTimeout(180_000);
   await page.setViewportSize({ width: 1440, height: 900 });
   const created = await adminApi.post("/api/v1/projects", { data: { name: unique("Pairs"), overlap: 1 } });
   expect(created.status()).toBe(201);

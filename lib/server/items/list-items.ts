@@ -58,6 +58,11 @@ export async function listItems(
   const { rows } = await pool.query<TRow>(page.text, page.values);
 
   const definitions = await loadLabelContext(pool, projectId);
+  const hidden = await pool.query<{ hidden_fields: string[] }>(
+    "SELECT hidden_fields FROM projects WHERE id = $1",
+    [projectId],
+  );
+  const hiddenFields = new Set(hidden.rows[0]?.hidden_fields ?? []);
   const labelled = await labelItems(
     pool,
     projectId,
@@ -102,7 +107,7 @@ export async function listItems(
         batchId: r.batch_id,
         batchName: r.batch_name,
         priority: r.priority,
-        preview: previewOf(r.data),
+        preview: previewOf(r.data, hiddenFields),
         createdAt: r.created_at.toISOString(),
         status,
         annotationCount: r.done_count,
@@ -174,9 +179,12 @@ export function valueText(value: unknown): string {
   return typeof value === "string" ? value : JSON.stringify(value);
 }
 
-function previewOf(data: unknown): string {
+/** The first visible text of the item: a gold answer must not pose as the item's text. */
+function previewOf(data: unknown, hiddenFields: ReadonlySet<string>): string {
   if (data && typeof data === "object" && !Array.isArray(data)) {
-    const firstText = Object.values(data).find((v) => typeof v === "string" && v.trim());
+    const firstText = Object.entries(data).find(
+      ([field, v]) => !hiddenFields.has(field) && typeof v === "string" && v.trim(),
+    )?.[1];
     if (typeof firstText === "string") return firstText.slice(0, 200);
   }
   return JSON.stringify(data).slice(0, 200);
