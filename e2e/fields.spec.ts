@@ -46,7 +46,7 @@ test("hidden fields never reach an annotator, and shuffled sides are answered fo
   baseURL,
   adminApi,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   await page.setViewportSize({ width: 1440, height: 900 });
   const created = await adminApi.post("/api/v1/projects", { data: { name: unique("Pairs"), overlap: 1 } });
   expect(created.status()).toBe(201);
@@ -120,7 +120,7 @@ test("hidden fields never reach an annotator, and shuffled sides are answered fo
   const expected = new Map<string, string>();
   for (let n = 0; n < ITEMS; n++) {
     const heading = rater.getByRole("heading", { level: 2, name: /^Item pair-\d/ });
-    await expect(heading).toBeVisible();
+    await expect(heading).toBeVisible({ timeout: 30_000 });
     const externalId = ((await heading.textContent()) ?? "").replace(/^Item\s*/, "").trim();
     expect(expected.has(externalId)).toBe(false);
     const left = (await rater.getByRole("region", { name: "Side Left" }).textContent()) ?? "";
