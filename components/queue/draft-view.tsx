@@ -84,7 +84,13 @@ export function DraftView({
       <div
         className={`space-y-4 transition-opacity ${isSaving ? "opacity-60 delay-150 duration-300" : "duration-100"}`}
       >
-        <ItemView item={item} hiddenFields={hidden} textFields={["text"]} title="Item content" />
+        <ItemView
+          item={item}
+          hiddenFields={hidden}
+          textFields={["text"]}
+          title="Item content"
+          conversationTarget={definitions.map((d) => d.spec.conversationTarget).find((t) => t !== undefined)}
+        />
         <div ref={stackRef} className="space-y-4">
           {definitions.map((definition) => (
             <DefinitionSlot

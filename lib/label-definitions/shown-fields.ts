@@ -9,5 +9,8 @@ export function fieldsShownBy(spec: TLabelDefinitionSpec): string[] {
   if (spec.kind === "pairwise") {
     return spec.textField === undefined ? [...spec.textFields] : [...spec.textFields, spec.textField];
   }
+  if (spec.kind === "ranking") {
+    return spec.promptField === undefined ? [spec.responsesField] : [spec.responsesField, spec.promptField];
+  }
   return [];
 }

@@ -102,6 +102,10 @@ export function draftErrors(
       if (d.spec.required) errors[d.key] = missingMessage(d.spec);
       continue;
     }
+    if (d.spec.kind === "ranking" && Array.isArray(value) && (value as unknown[]).includes(0)) {
+      errors[d.key] = "Rank every response (1 = best).";
+      continue;
+    }
     const parsed = valueSchemaFor(d.spec, item).safeParse(value);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
