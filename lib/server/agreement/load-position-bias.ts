@@ -4,7 +4,8 @@ import type { TSideAnswers } from "@/lib/agreement/position-bias";
 
 /**
  * A pairwise definition's current answers, counted per annotator, value and side order shown: the
- * order is the assignment's draw where the answered version shuffles sides, else A left.
+ * order is the assignment's draw where the answered version shuffles sides, else A left. Imported
+ * labels are left out: nothing was shown for them.
  */
 export async function loadPositionBias(
   definitionId: string,
@@ -18,6 +19,7 @@ export async function loadPositionBias(
        JOIN assignments a ON a.id = n.assignment_id
        JOIN label_definition_versions v ON v.definition_id = n.definition_id AND v.version = n.definition_version
       WHERE n.definition_id = $1 AND n.is_current AND jsonb_typeof(n.value) = 'string'
+        AND a.import_batch_id IS NULL
         AND ($2::int IS NULL OR n.definition_version = $2)
       GROUP BY 1, 2, 3
       ORDER BY 1, 2, 3`,
