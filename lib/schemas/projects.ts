@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MAX_FIELD_NAME_LENGTH } from "@/lib/label-definitions/label-limits";
 import { ZEmail, ZName, ZProjectRole } from "./common";
+import { unsafeTextReason } from "./safe-text";
 
 /** At most this many hidden fields: a project hides a handful (gold, source), not a schema. */
 export const MAX_HIDDEN_FIELDS = 100;
@@ -12,7 +13,9 @@ export const ZHiddenFields = z
       .string("must be a field name")
       .trim()
       .min(1, "must not be empty")
-      .max(MAX_FIELD_NAME_LENGTH, `must be at most ${MAX_FIELD_NAME_LENGTH} characters`),
+      .max(MAX_FIELD_NAME_LENGTH, `must be at most ${MAX_FIELD_NAME_LENGTH} characters`)
+      // PostgreSQL text cannot hold some characters (NUL): refused here, never a 500 there.
+      .refine((field) => unsafeTextReason(field) === null, "must not contain NUL or a lone surrogate"),
   )
   .max(MAX_HIDDEN_FIELDS, `at most ${MAX_HIDDEN_FIELDS} fields`)
   .superRefine((fields, ctx) => {

@@ -121,6 +121,9 @@ describe("hidden fields", () => {
     const empty = await patch(lead.token, project.id, { hiddenFields: ["gold", " "] });
     expect(empty.status).toBe(400);
     expect(empty.body.errors[0].path).toBe("hiddenFields.1");
+    const nul = await patch(lead.token, project.id, { hiddenFields: ["go\u0000ld"] });
+    expect(nul.status).toBe(400);
+    expect(nul.body.errors[0].path).toBe("hiddenFields.0");
     const notAList = await patch(lead.token, project.id, { hiddenFields: "gold" });
     expect(notAList.status).toBe(400);
     const shown = await patch(lead.token, project.id, { hiddenFields: ["gold", "text"] });
