@@ -207,7 +207,9 @@ export const ZDisagreementItem = z
           position: z.number().int().meta({ description: "0-based place in the item's responses" }),
           text: z.string(),
           meanRank: z.number(),
-          spread: z.number().meta({ description: "Mean absolute difference of its ranks over annotator pairs" }),
+          spread: z
+            .number()
+            .meta({ description: "Mean absolute difference of its ranks over annotator pairs" }),
         }),
       )
       .optional()
