@@ -1,4 +1,5 @@
 import { agreementPolicy } from "./agreement";
+import { campaignPolicy } from "./campaigns";
 import { evalSetPolicy } from "./eval-sets";
 import { finalLabelPolicy } from "./final-labels";
 import { itemPolicy } from "./items";
@@ -21,4 +22,5 @@ export const ALL_POLICIES = {
   agreement: agreementPolicy,
   "final-labels": finalLabelPolicy,
   "eval-sets": evalSetPolicy,
+  campaigns: campaignPolicy,
 };

@@ -1,5 +1,6 @@
 import "server-only";
 import * as agreement from "@/lib/server/agreement/routes";
+import * as campaigns from "@/lib/server/campaigns/routes";
 import * as evalSets from "@/lib/server/eval-sets/routes";
 import * as finalLabels from "@/lib/server/final-labels/routes";
 import * as health from "@/lib/server/health/routes";
@@ -29,4 +30,5 @@ export const ROUTES: readonly TRoute[] = [
   agreement,
   finalLabels,
   evalSets,
+  campaigns,
 ].flatMap((domain) => Object.values(domain) as TRoute[]);
