@@ -2,6 +2,7 @@ import { agreementPolicy } from "./agreement";
 import { campaignPolicy } from "./campaigns";
 import { evalSetPolicy } from "./eval-sets";
 import { finalLabelPolicy } from "./final-labels";
+import { itemFlagPolicy } from "./item-flags";
 import { itemPolicy } from "./items";
 import { labelDefinitionPolicy } from "./label-definitions";
 import { metaPolicy } from "./meta";
@@ -23,4 +24,5 @@ export const ALL_POLICIES = {
   "final-labels": finalLabelPolicy,
   "eval-sets": evalSetPolicy,
   campaigns: campaignPolicy,
+  "item-flags": itemFlagPolicy,
 };

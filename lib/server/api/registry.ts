@@ -4,6 +4,7 @@ import * as campaigns from "@/lib/server/campaigns/routes";
 import * as evalSets from "@/lib/server/eval-sets/routes";
 import * as finalLabels from "@/lib/server/final-labels/routes";
 import * as health from "@/lib/server/health/routes";
+import * as itemFlags from "@/lib/server/item-flags/routes";
 import * as items from "@/lib/server/items/routes";
 import * as labelDefinitions from "@/lib/server/label-definitions/routes";
 import * as projects from "@/lib/server/projects/routes";
@@ -31,4 +32,5 @@ export const ROUTES: readonly TRoute[] = [
   finalLabels,
   evalSets,
   campaigns,
+  itemFlags,
 ].flatMap((domain) => Object.values(domain) as TRoute[]);
