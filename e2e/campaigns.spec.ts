@@ -90,7 +90,7 @@ test("from a drift flag to a relabel campaign; an annotator flags an item by key
   const annotatorContext = await browser.newContext();
   const annotatorPage = await annotatorContext.newPage();
   await signIn(annotatorPage, DEMO.annotator);
-  await annotatorPage.goto(`/projects/${project.id}/label`);
+  await annotatorPage.goto(`/projects/${project.id}/queue`);
   await expect(annotatorPage.getByText(/Relabel campaign “Relabel batch/)).toBeVisible();
   await annotatorPage.keyboard.press("Alt+KeyF");
   const dialog = annotatorPage.getByRole("dialog", { name: "Flag this item for a lead" });
