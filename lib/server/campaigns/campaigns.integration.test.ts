@@ -337,14 +337,14 @@ describe("relabel campaigns", () => {
          VALUES ($1, $2, $3, $4, '{"sentiment": 2}', now() + interval '1 hour')`,
         [project.id, served.body.item.id, a.id, created.body.id],
       ),
-    ).rejects.toThrow(/assignments_item_id_user_id_campaign_id_key/);
+    ).rejects.toThrow(/assignments_item_id_user_id_key/);
     await expect(
       pool.query(
         `INSERT INTO assignments (project_id, item_id, user_id, definition_versions, expires_at)
          VALUES ($1, $2, $3, '{"sentiment": 2}', now() + interval '1 hour')`,
         [project.id, served.body.item.id, a.id],
       ),
-    ).rejects.toThrow(/assignments_item_id_user_id_campaign_id_key/);
+    ).rejects.toThrow(/assignments_item_id_user_id_key/);
     await expect(
       pool.query("UPDATE campaign_items SET done_count = 1 WHERE campaign_id = $1", [created.body.id]),
     ).rejects.toThrow(/campaign_items_queue_counts_check/);

@@ -69,7 +69,7 @@ ALTER TABLE "assignments" ADD COLUMN "campaign_id" UUID;
 ALTER TABLE "assignments" ADD CONSTRAINT "assignments_campaign_id_fkey"
     FOREIGN KEY ("campaign_id") REFERENCES "campaigns"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 DROP INDEX "assignments_item_id_user_id_key";
-CREATE UNIQUE INDEX "assignments_item_id_user_id_campaign_id_key"
+CREATE UNIQUE INDEX "assignments_item_id_user_id_key"
     ON "assignments"("item_id", "user_id", "campaign_id") NULLS NOT DISTINCT;
 
 -- Item flags: an annotator's "unclear", "broken" or guideline question about an item, with a note,
