@@ -1,4 +1,5 @@
 import type { TAgreementDrift, TDefinitionDrift, TDriftWindow } from "@/lib/schemas/agreement";
+import Link from "next/link";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { formatCount, formatInterval, formatPValue, formatValue, metricSymbol } from "./format";
 
@@ -40,10 +41,17 @@ function DistributionBar({ categories, counts }: { categories: { label: string }
   );
 }
 
-function Flags({ w }: { w: TDriftWindow }) {
+function Flags({ w, relabelHref }: { w: TDriftWindow; relabelHref?: string }) {
   if (!w.isShifted && !w.isAgreementDrop) return <span className="text-xs text-slate-600">—</span>;
   return (
     <ul className="space-y-1 text-xs">
+      {relabelHref ? (
+        <li>
+          <Link className="font-medium text-indigo-700 underline" href={relabelHref}>
+            Relabel {w.label}
+          </Link>
+        </li>
+      ) : null}
       {w.isShifted && w.shift ? (
         <li className="rounded bg-amber-100 px-2 py-1 font-medium text-amber-900">
           Labels shifted: χ² = {w.shift.statistic.toFixed(1)}, {formatPValue(w.shift.pValue)}, V ={" "}
@@ -63,10 +71,13 @@ function WindowTable({
   title,
   definition,
   windows,
+  relabelHref,
 }: {
   title: string;
   definition: TDefinitionDrift;
   windows: TDriftWindow[];
+  /** Leads: where a flagged window's "Relabel" link goes (a campaign form for those items). */
+  relabelHref?: (w: TDriftWindow) => string;
 }) {
   const symbol = metricSymbol(definition.metric);
   if (windows.length === 0) return null;
@@ -117,7 +128,7 @@ function WindowTable({
                 </span>
               </td>
               <td className="py-2">
-                <Flags w={w} />
+                <Flags w={w} relabelHref={relabelHref?.(w)} />
               </td>
             </tr>
           ))}
@@ -146,7 +157,7 @@ function seriesOf(d: TDefinitionDrift): TDefinitionDrift[] {
 }
 
 /** Label distribution and agreement per batch and per week, with the shifts flagged. */
-export function DriftPanel({ drift }: { drift: TAgreementDrift }) {
+export function DriftPanel({ drift, campaignsHref }: { drift: TAgreementDrift; campaignsHref?: string }) {
   const series = drift.definitions.flatMap(seriesOf);
   const flagged = series.reduce(
     (n, d) => n + [...d.byBatch, ...d.byWeek].filter((w) => w.isShifted || w.isAgreementDrop).length,
@@ -189,8 +200,28 @@ export function DriftPanel({ drift }: { drift: TAgreementDrift }) {
               </ul>
             ) : null}
             <div className="grid gap-6 xl:grid-cols-2">
-              <WindowTable title="By batch" definition={d} windows={d.byBatch} />
-              <WindowTable title="By week" definition={d} windows={d.byWeek} />
+              <WindowTable
+                title="By batch"
+                definition={d}
+                windows={d.byBatch}
+                relabelHref={
+                  campaignsHref && !d.key.includes(":")
+                    ? (w) =>
+                        `${campaignsHref}?definition=${d.key}&batch=${w.window}&label=${encodeURIComponent(w.label)}`
+                    : undefined
+                }
+              />
+              <WindowTable
+                title="By week"
+                definition={d}
+                windows={d.byWeek}
+                relabelHref={
+                  campaignsHref && !d.key.includes(":")
+                    ? (w) =>
+                        `${campaignsHref}?definition=${d.key}&week=${w.window}&label=${encodeURIComponent(w.label)}`
+                    : undefined
+                }
+              />
             </div>
           </div>
         ))}

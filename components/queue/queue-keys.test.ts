@@ -76,6 +76,7 @@ describe("queueCommand", () => {
     expect(command("ß", { altKey: true, code: "KeyS" })).toEqual({ type: "skip" });
     expect(command("∫", { altKey: true, code: "KeyB" }, "text-entry")).toEqual({ type: "back" });
     expect(command("©", { altKey: true, code: "KeyG" })).toEqual({ type: "toggle-guidelines" });
+    expect(command("ƒ", { altKey: true, code: "KeyF" })).toEqual({ type: "flag" });
     // AltGr arrives as Ctrl+Alt: it types a character and is never a command.
     expect(command("]", { altKey: true, ctrlKey: true, code: "Digit9" })).toBeNull();
     expect(command("s", { ctrlKey: true, code: "KeyS" })).toBeNull();

@@ -39,7 +39,8 @@ export type TQueueCommand =
   | { type: "move"; step: 1 | -1; via: "tab" | "arrow" }
   | { type: "leave-text" }
   | { type: "help" }
-  | { type: "toggle-guidelines" };
+  | { type: "toggle-guidelines" }
+  | { type: "flag" };
 
 export type TKeyContext = { focus: TFocusKind; isReviewing: boolean };
 
@@ -60,6 +61,7 @@ export function queueCommand(event: TKeyInput, { focus, isReviewing }: TKeyConte
     if (event.code === "KeyS") return isReviewing ? null : { type: "skip" };
     if (event.code === "KeyB") return { type: "back" };
     if (event.code === "KeyG") return { type: "toggle-guidelines" };
+    if (event.code === "KeyF") return { type: "flag" };
     return null;
   }
   if (event.ctrlKey || event.metaKey || event.altKey) return null;

@@ -8,6 +8,8 @@ import { visibleDraft } from "@/lib/client/queue/session-state";
 import { useQueueSession } from "@/lib/client/queue/use-queue-session";
 import { focusDefinition } from "./definition-anchor";
 import { DraftView } from "./draft-view";
+import { FlagAnswers } from "./flag-answers";
+import { FlagDialog } from "./flag-dialog";
 import { GuidelinesPanel } from "./guidelines-panel";
 import { NoticeBanner } from "./notice-banner";
 import { ProgressSummary } from "./progress-summary";
@@ -28,6 +30,8 @@ export function QueueWorkspace({ projectId }: { projectId: string }) {
   const draft = visibleDraft(state);
   const progress = useQueueProgress(projectId);
   const [isHelpOpen, setIsHelpOpen] = useState(false);
+  const [isFlagOpen, setIsFlagOpen] = useState(false);
+  const [flagSent, setFlagSent] = useState(0);
   const [isPanelOpen, setIsPanelOpen] = usePersistentFlag("concord.workspace.guidelines-open", true);
   const stackRef = useRef<HTMLDivElement>(null);
   const submitRef = useRef<HTMLButtonElement>(null);
@@ -36,10 +40,15 @@ export function QueueWorkspace({ projectId }: { projectId: string }) {
     session,
     stackRef,
     submitRef,
-    isEnabled: !isHelpOpen,
+    isEnabled: !isHelpOpen && !isFlagOpen,
     onHelp: () => setIsHelpOpen(true),
     onToggleGuidelines: () => setIsPanelOpen(!isPanelOpen),
+    onFlag: () => setIsFlagOpen(true),
   });
+  const closeFlag = () => {
+    setIsFlagOpen(false);
+    if (draft?.activeKey) focusDefinition(stackRef.current, draft.activeKey, { scroll: false });
+  };
 
   const applyFocus = useEffectEvent(() => {
     const request = state.focusRequest;
@@ -117,6 +126,14 @@ export function QueueWorkspace({ projectId }: { projectId: string }) {
             >
               {isPanelOpen ? "Hide guidelines" : "Show guidelines"}
             </Button>
+            <Button
+              variant="secondary"
+              aria-haspopup="dialog"
+              disabled={!draft}
+              onClick={() => setIsFlagOpen(true)}
+            >
+              Flag item <Kbd>Alt F</Kbd>
+            </Button>
             <Button variant="secondary" aria-haspopup="dialog" onClick={() => setIsHelpOpen(true)}>
               Shortcuts <Kbd>?</Kbd>
             </Button>
@@ -126,6 +143,17 @@ export function QueueWorkspace({ projectId }: { projectId: string }) {
       <div className={isPanelOpen ? "grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]" : ""}>
         <div className="min-w-0 space-y-4">
           {state.notice ? <NoticeBanner notice={state.notice} onDismiss={session.dismissNotice} /> : null}
+          {draft?.assignment.campaign ? (
+            <p className="rounded-md border border-indigo-200 bg-indigo-50 px-3 py-2 text-sm text-indigo-950">
+              Relabel campaign “{draft.assignment.campaign.name}”: label this item afresh under the current
+              guidelines.
+            </p>
+          ) : null}
+          {flagSent > 0 ? (
+            <p role="status" className="text-sm text-slate-700">
+              Flag sent; a lead’s answer will show under “Your flags”.
+            </p>
+          ) : null}
           {body}
         </div>
         {isPanelOpen ? (
@@ -151,10 +179,21 @@ export function QueueWorkspace({ projectId }: { projectId: string }) {
               reviewIndex={state.review?.index ?? null}
               onOpen={session.openReview}
             />
+            <FlagAnswers projectId={projectId} />
           </aside>
         ) : null}
       </div>
       <ShortcutsDialog isOpen={isHelpOpen} onClose={() => setIsHelpOpen(false)} />
+      <FlagDialog
+        projectId={projectId}
+        itemId={draft?.assignment.item.id ?? null}
+        isOpen={isFlagOpen}
+        onClose={closeFlag}
+        onSent={() => {
+          setFlagSent((n) => n + 1);
+          closeFlag();
+        }}
+      />
     </div>
   );
 }

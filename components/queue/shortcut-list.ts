@@ -37,6 +37,10 @@ export const SHORTCUT_GROUPS: { title: string; shortcuts: { keys: string[][]; ac
       },
       { keys: [["]"]], action: "While going back: the next newer item, then your current one" },
       { keys: [["Esc"]], action: "While going back: return to your current item" },
+      {
+        keys: [["Alt", "F"]],
+        action: "Flag this item for a lead (unclear, broken, a question); Enter sends",
+      },
     ],
   },
   {

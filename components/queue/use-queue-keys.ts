@@ -35,6 +35,7 @@ export function useQueueKeys({
   isEnabled,
   onHelp,
   onToggleGuidelines,
+  onFlag,
 }: {
   session: TQueueSession;
   stackRef: RefObject<HTMLElement | null>;
@@ -43,6 +44,8 @@ export function useQueueKeys({
   isEnabled: boolean;
   onHelp: () => void;
   onToggleGuidelines: () => void;
+  /** Opens the flag dialog for the item on screen. */
+  onFlag: () => void;
 }) {
   const { state } = session;
 
@@ -91,6 +94,10 @@ export function useQueueKeys({
         return true;
       case "toggle-guidelines":
         onToggleGuidelines();
+        return true;
+      case "flag":
+        if (!hasDraft) return false;
+        onFlag();
         return true;
       case "leave-text": {
         // The free-text box blurs itself on Esc; keep focus in its definition so the keys work on.

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import {
+  ZVersionLineage,
   ZCreateEvalSetInput,
   ZDiffQuery,
   ZEvalSet,
@@ -145,4 +146,14 @@ export const exportEvalSetVersion = defineEndpoint({
     422: "format=preference of a version without a ranking or pairwise definition",
   },
   examples: { query: { format: "jsonl", annotations: "true" } },
+});
+
+export const getVersionLineage = defineEndpoint({
+  method: "GET",
+  path: "/eval-sets/{id}/versions/{version}/lineage",
+  tag: "eval sets",
+  summary:
+    "Whether a frozen version is stale: newer definition versions, items whose final label would differ today",
+  params: ZVersionParams,
+  responses: { 200: ZVersionLineage },
 });

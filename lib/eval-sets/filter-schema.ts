@@ -55,6 +55,9 @@ export const ZEvalSetFilter = z
       .record(ZKey, z.array(z.json()).min(1).max(1000))
       .optional()
       .meta({ description: "Only items whose final label is one of these values" }),
+    flagged: z.boolean().optional().meta({
+      description: "false: leave out items an annotator flagged (unclear, broken...); true: only those",
+    }),
     sample: ZSample.optional(),
   })
   .meta({ id: "EvalSetFilter" });

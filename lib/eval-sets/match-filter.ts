@@ -19,6 +19,8 @@ export type TItemLabels = {
   labels: Record<string, TFinalLabel>;
   /** Definition key -> the versions the item's current annotations answered. */
   versions: Record<string, number[]>;
+  /** An annotator flagged the item (known when the filter asks: scan option withFlags). */
+  isFlagged?: boolean;
 };
 
 export type TCompiledFilter = (item: TItemLabels) => boolean;
@@ -42,6 +44,7 @@ export function compileFilter(
 
   return (item) => {
     if (batches && !batches.has(item.batchId)) return false;
+    if (filter.flagged !== undefined && (item.isFlagged ?? false) !== filter.flagged) return false;
     let hasAdjudicated = false;
     for (const definition of definitions) {
       const label = item.labels[definition.key];

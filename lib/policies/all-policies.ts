@@ -1,6 +1,8 @@
 import { agreementPolicy } from "./agreement";
+import { campaignPolicy } from "./campaigns";
 import { evalSetPolicy } from "./eval-sets";
 import { finalLabelPolicy } from "./final-labels";
+import { itemFlagPolicy } from "./item-flags";
 import { itemPolicy } from "./items";
 import { labelDefinitionPolicy } from "./label-definitions";
 import { metaPolicy } from "./meta";
@@ -21,4 +23,6 @@ export const ALL_POLICIES = {
   agreement: agreementPolicy,
   "final-labels": finalLabelPolicy,
   "eval-sets": evalSetPolicy,
+  campaigns: campaignPolicy,
+  "item-flags": itemFlagPolicy,
 };

@@ -10,6 +10,7 @@ export const evalSetPolicy = {
   freeze: evalSetRoles("lead"),
   diff: evalSetRoles("lead", "engineer"),
   readVersion: evalSetRoles("lead", "engineer"),
+  lineage: evalSetRoles("lead", "engineer"),
   export: evalSetRoles("lead", "engineer"),
   /** Engineers export pseudonyms only. */
   exportRealAnnotatorIds: evalSetRoles("lead"),

@@ -201,3 +201,23 @@ export const ZEvalSetDiff = z
   })
   .meta({ id: "EvalSetDiff" });
 export type TEvalSetDiff = z.infer<typeof ZEvalSetDiff>;
+
+export const ZVersionLineage = z
+  .object({
+    isStale: z.boolean(),
+    newerDefinitions: z
+      .array(z.object({ key: z.string(), frozenVersion: z.number().int(), currentVersion: z.number().int() }))
+      .meta({ description: "Definitions the version carries that have a newer version now" }),
+    items: z.number().int(),
+    changedItems: z
+      .number()
+      .int()
+      .meta({ description: "Items whose final label would differ if frozen today" }),
+    removedItems: z.number().int().meta({ description: "Items deleted from the project since" }),
+    changedByDefinition: z.array(z.object({ key: z.string(), items: z.number().int() })),
+    campaigns: z
+      .array(z.object({ id: z.string(), name: z.string() }))
+      .meta({ description: "Relabel campaigns finished since the freeze that touched its items" }),
+  })
+  .meta({ id: "EvalSetVersionLineage" });
+export type TVersionLineage = z.infer<typeof ZVersionLineage>;

@@ -29,6 +29,8 @@ export const ZServedAssignment = z
       predictions: z.record(z.string(), z.unknown()).nullable(),
     }),
     definitions: z.array(ZServedDefinition),
+    /** Relabel work: the campaign the item was served for (only its definition is asked). */
+    campaign: z.object({ id: z.string(), name: z.string() }).optional(),
   })
   .meta({ id: "ServedAssignment" });
 export type TServedAssignment = z.infer<typeof ZServedAssignment>;

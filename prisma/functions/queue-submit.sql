@@ -8,10 +8,13 @@
 -- with other values is refused (CS409) with a pointer to the revision, which keeps history. The values
 -- are compared with the current revision, as stored (SQL NULL and JSON null alike); the time spent
 -- does not count, a retry may measure it anew.
+-- Campaign work (docs/decisions/018-campaign-queue.md) moves its campaign item's counters, not the
+-- item's, and counts the item done for the campaign when it reaches the campaign's overlap.
 CREATE OR REPLACE FUNCTION concord_submit_unchecked(p_assignment bigint, p_user uuid, p_values jsonb, p_time_ms int) RETURNS jsonb AS $$
 DECLARE
     a assignments%ROWTYPE;
     v_ids jsonb;
+    v_filled boolean;
 BEGIN
     SELECT * INTO a FROM assignments WHERE id = p_assignment FOR UPDATE;
     IF NOT FOUND OR a.user_id <> p_user THEN
@@ -32,14 +35,33 @@ BEGIN
     IF a.status = 'skipped' THEN
         RAISE EXCEPTION 'You skipped this item; it cannot be submitted.' USING ERRCODE = 'CS409';
     END IF;
-    IF a.status = 'leased' THEN
-        UPDATE items SET lease_count = lease_count - 1, done_count = done_count + 1 WHERE id = a.item_id;
+    IF a.campaign_id IS NULL THEN
+        IF a.status = 'leased' THEN
+            UPDATE items SET lease_count = lease_count - 1, done_count = done_count + 1 WHERE id = a.item_id;
+        ELSE
+            UPDATE items SET done_count = done_count + 1
+             WHERE id = a.item_id AND done_count + lease_count < target_count;
+            IF NOT FOUND THEN
+                RAISE EXCEPTION 'Your lease on this item expired and another annotator took the slot; nothing was saved.'
+                    USING ERRCODE = 'CS409';
+            END IF;
+        END IF;
     ELSE
-        UPDATE items SET done_count = done_count + 1
-         WHERE id = a.item_id AND done_count + lease_count < target_count;
+        UPDATE campaign_items
+           SET lease_count = lease_count - CASE WHEN a.status = 'leased' THEN 1 ELSE 0 END,
+               done_count = done_count + 1
+         WHERE campaign_id = a.campaign_id AND item_id = a.item_id
+           AND (a.status = 'leased' OR done_count + lease_count < target_count)
+        RETURNING done_count >= target_count INTO v_filled;
         IF NOT FOUND THEN
             RAISE EXCEPTION 'Your lease on this item expired and another annotator took the slot; nothing was saved.'
                 USING ERRCODE = 'CS409';
+        END IF;
+        IF v_filled THEN
+            UPDATE campaigns
+               SET done_items = done_items + 1,
+                   completed_at = CASE WHEN done_items + 1 = item_count THEN now() END
+             WHERE id = a.campaign_id;
         END IF;
     END IF;
     WITH inserted AS (

@@ -42,6 +42,8 @@ export type TQueueAssignment = {
   sidesFlipped: boolean;
   item: TQueueItem;
   definitions: TServedDefinition[];
+  /** Relabel work: the campaign it was served for. */
+  campaign?: { id: string; name: string };
 };
 
 export type TQueueProgress = z.infer<typeof ZQueueProgress>;
@@ -62,6 +64,7 @@ function toQueueAssignment(served: TServedAssignment): TQueueAssignment {
     expiresAt: served.expiresAt,
     sidesFlipped: served.sidesFlipped,
     item: served.item,
+    ...(served.campaign ? { campaign: served.campaign } : {}),
     definitions: served.definitions
       // A kind this client does not know (a newer server) cannot be shown; the server's 422 names it.
       .filter((d) => KINDS.includes(String(d.spec.kind)))

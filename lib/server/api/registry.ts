@@ -1,8 +1,10 @@
 import "server-only";
 import * as agreement from "@/lib/server/agreement/routes";
+import * as campaigns from "@/lib/server/campaigns/routes";
 import * as evalSets from "@/lib/server/eval-sets/routes";
 import * as finalLabels from "@/lib/server/final-labels/routes";
 import * as health from "@/lib/server/health/routes";
+import * as itemFlags from "@/lib/server/item-flags/routes";
 import * as items from "@/lib/server/items/routes";
 import * as labelDefinitions from "@/lib/server/label-definitions/routes";
 import * as projects from "@/lib/server/projects/routes";
@@ -29,4 +31,6 @@ export const ROUTES: readonly TRoute[] = [
   agreement,
   finalLabels,
   evalSets,
+  campaigns,
+  itemFlags,
 ].flatMap((domain) => Object.values(domain) as TRoute[]);

@@ -11,6 +11,7 @@ import { findEvalSets } from "./find-eval-sets";
 import { freezeEvalSet } from "./freeze-eval-set";
 import { getEvalSet } from "./get-eval-set";
 import { getEvalSetVersion } from "./get-eval-set-version";
+import { getVersionLineage } from "./get-version-lineage";
 import { listEvalSets } from "./list-eval-sets";
 import { previewEvalSet } from "./preview-eval-set";
 import { updateEvalSet } from "./update-eval-set";
@@ -81,4 +82,9 @@ export const exportEvalSetVersionRoute = defineRoute(endpoints.exportEvalSetVers
     }
     return exportResponse(await getEvalSetVersion(params.id, params.version), query, requestId);
   },
+});
+
+export const getVersionLineageRoute = defineRoute(endpoints.getVersionLineage, {
+  access: evalSetPolicy.lineage,
+  handler: async ({ params }) => getVersionLineage(params.id, params.version),
 });

@@ -27,7 +27,11 @@ export async function selectEvalSetItems(
   const { filter, definitions, matches, stratifyBy } = prepared;
   const counts = { candidates: 0 };
   const scan = (withData = options.withData) =>
-    scanFinalLabels(q, projectId, definitions, { batches: filter.batches, withData });
+    scanFinalLabels(q, projectId, definitions, {
+      batches: filter.batches,
+      withData,
+      withFlags: filter.flagged !== undefined,
+    });
   let picked: Set<string> | null = null;
   if (filter.sample) {
     const candidates: TSampleCandidate[] = [];

@@ -1,6 +1,7 @@
 import "server-only";
 import { computeFinalLabel, type TAnnotationValue, type TFinalLabel } from "@/lib/final-labels/final-label";
 import { normalizeValue } from "@/lib/final-labels/value-key";
+import { countedAnnotations } from "@/lib/campaigns/counted-annotations";
 import type { TExportAnnotation } from "@/lib/export/export-row";
 import type { TDb, TDefinitionContext } from "./load-label-context";
 
@@ -18,6 +19,8 @@ export type TScannedItem = {
   /** Per annotator, in the order they annotated: the snapshot a frozen version keeps. */
   annotations: TExportAnnotation[];
   annotationCount: number;
+  /** With the option withFlags: an annotator flagged the item. */
+  isFlagged?: boolean;
 };
 
 export type TScanOptions = {
@@ -26,6 +29,9 @@ export type TScanOptions = {
   after?: string;
   pageSize?: number;
   withData?: boolean;
+  withFlags?: boolean;
+  /** Only these items. */
+  itemIds?: readonly string[];
 };
 
 export type TItemRow = {
@@ -41,7 +47,27 @@ type TAnnotationRow = {
   definition_id: string;
   definition_version: number;
   value: unknown;
+  campaignId: string | null;
+  isCampaignDone: boolean;
+  campaignStartedAt: number;
 };
+
+// Annotations with the campaign they were made for, if any: what countedAnnotations needs. Only
+// projects that ever ran a campaign pay for the joins.
+const ANNOTATIONS_SQL = `SELECT item_id, user_id, definition_id, definition_version, value,
+        NULL AS "campaignId", false AS "isCampaignDone", 0 AS "campaignStartedAt"
+   FROM annotations
+  WHERE item_id = ANY($1::bigint[]) AND project_id = $2 AND is_current
+  ORDER BY item_id, created_at, id`;
+const CAMPAIGN_ANNOTATIONS_SQL = `SELECT n.item_id, n.user_id, n.definition_id, n.definition_version, n.value,
+        a.campaign_id AS "campaignId", coalesce(ci.done_count >= ci.target_count, false) AS "isCampaignDone",
+        coalesce(extract(epoch FROM c.created_at) * 1000, 0)::float8 AS "campaignStartedAt"
+   FROM annotations n
+   JOIN assignments a ON a.id = n.assignment_id
+   LEFT JOIN campaign_items ci ON ci.campaign_id = a.campaign_id AND ci.item_id = n.item_id
+   LEFT JOIN campaigns c ON c.id = a.campaign_id
+  WHERE n.item_id = ANY($1::bigint[]) AND n.project_id = $2 AND n.is_current
+  ORDER BY n.item_id, n.created_at, n.id`;
 type TAdjudicationRow = { item_id: string; definition_id: string; value: unknown; is_gold: boolean };
 
 /**
@@ -49,6 +75,7 @@ type TAdjudicationRow = { item_id: string; definition_id: string; value: unknown
  * given definition. Raw SQL, keyset-paginated (no OFFSET), three queries a page: this runs over
  * every item of a project for previews and freezes. The rules themselves are pure code
  * (lib/final-labels). Only current annotations count; the latest adjudication overrides the rule.
+ * Relabel campaigns: lib/campaigns/counted-annotations.ts says which annotations count.
  */
 export async function* scanFinalLabels(
   q: TDb,
@@ -64,11 +91,12 @@ export async function* scanFinalLabels(
               ${options.withData ? ", data" : ""}
          FROM items
         WHERE project_id = $1 AND id > $2 AND ($3::uuid[] IS NULL OR batch_id = ANY($3::uuid[]))
+          AND ($5::bigint[] IS NULL OR id = ANY($5::bigint[]))
         ORDER BY id LIMIT $4`,
-      [projectId, after, options.batches ?? null, pageSize],
+      [projectId, after, options.batches ?? null, pageSize, options.itemIds ?? null],
     );
     if (items.length === 0) return;
-    yield await labelItems(q, projectId, definitions, items);
+    yield await labelItems(q, projectId, definitions, items, { withFlags: options.withFlags });
     if (items.length < pageSize) return;
     after = items[items.length - 1].id;
   }
@@ -83,15 +111,17 @@ export async function labelItems(
   projectId: string,
   definitions: readonly TDefinitionContext[],
   items: readonly TItemRow[],
+  options: { withFlags?: boolean } = {},
 ): Promise<TScannedItem[]> {
   const byId = new Map(definitions.map((d) => [d.id, d]));
   const ids = items.map((i) => i.id);
   // One after the other: on a transaction's client, queries cannot overlap.
+  const campaigns = await q.query<{ any: boolean }>(
+    "SELECT EXISTS (SELECT 1 FROM campaigns WHERE project_id = $1) AS any",
+    [projectId],
+  );
   const annotations = await q.query<TAnnotationRow>(
-    `SELECT item_id, user_id, definition_id, definition_version, value
-       FROM annotations
-      WHERE item_id = ANY($1::bigint[]) AND project_id = $2 AND is_current
-      ORDER BY item_id, created_at, id`,
+    campaigns.rows[0].any ? CAMPAIGN_ANNOTATIONS_SQL : ANNOTATIONS_SQL,
     [ids, projectId],
   );
   const adjudications = await q.query<TAdjudicationRow>(
@@ -101,10 +131,26 @@ export async function labelItems(
       ORDER BY item_id, definition_id, id DESC`,
     [projectId, ids],
   );
+  const flagged = options.withFlags
+    ? new Set(
+        (
+          await q.query<{ item_id: string }>(
+            "SELECT DISTINCT item_id FROM item_flags WHERE project_id = $1 AND item_id = ANY($2::bigint[])",
+            [projectId, ids],
+          )
+        ).rows.map((r) => r.item_id),
+      )
+    : null;
   const annotationsOf = groupBy(annotations.rows, (r) => r.item_id);
   const adjudicationsOf = groupBy(adjudications.rows, (r) => r.item_id);
   return items.map((item) => {
-    const own = (annotationsOf.get(item.id) ?? []).filter((a) => byId.has(a.definition_id));
+    // Per definition, the annotations that count (a finished campaign's relabels replace the rest),
+    // in the order they were made, which the frozen snapshot keeps.
+    const rows = annotationsOf.get(item.id) ?? [];
+    const counted = new Set(
+      definitions.flatMap((d) => countedAnnotations(rows.filter((a) => a.definition_id === d.id))),
+    );
+    const own = rows.filter((a) => counted.has(a));
     const decided = adjudicationsOf.get(item.id) ?? [];
     const labels: Record<string, TFinalLabel> = {};
     const versions: Record<string, number[]> = {};
@@ -135,6 +181,7 @@ export async function labelItems(
       versions,
       annotations: snapshotAnnotations(own, byId),
       annotationCount: own.length,
+      ...(flagged ? { isFlagged: flagged.has(item.id) } : {}),
     };
   });
 }

@@ -10,6 +10,8 @@ export type TLockedAssignment = {
   status: "leased" | "submitted" | "skipped" | "expired";
   definition_versions: Record<string, number>;
   submitted_at: Date | null;
+  /** Campaign work moves the campaign item's counters, not the item's. */
+  campaign_id: string | null;
 };
 
 /**
@@ -22,7 +24,7 @@ export async function lockOwnAssignment(
   caller: { id: string },
 ): Promise<TLockedAssignment> {
   const { rows } = await client.query<TLockedAssignment & { may_label: boolean }>(
-    `SELECT a.id, a.project_id, a.item_id, a.user_id, a.status, a.definition_versions, a.submitted_at,
+    `SELECT a.id, a.project_id, a.item_id, a.user_id, a.status, a.definition_versions, a.submitted_at, a.campaign_id,
             concord_may_label(a.project_id, a.user_id) AS may_label
        FROM assignments a WHERE a.id = $1 FOR UPDATE OF a`,
     [assignmentId],

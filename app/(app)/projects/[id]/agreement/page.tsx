@@ -5,6 +5,7 @@ import { EmptyState, PageHeader } from "@/components/ui/card";
 import { getAgreementDrift } from "@/lib/server/agreement/get-agreement-drift";
 import { getAgreementOverview } from "@/lib/server/agreement/get-agreement-overview";
 import { agreementPolicy } from "@/lib/policies/agreement";
+import { campaignPolicy } from "@/lib/policies/campaigns";
 import { allows } from "@/lib/policies/access-rule";
 import { requirePageProject } from "@/lib/server/auth/require-page-project";
 
@@ -47,7 +48,12 @@ export default async function AgreementPage({ params }: { params: Promise<{ id: 
               />
             );
           })}
-          <DriftPanel drift={drift} />
+          <DriftPanel
+            drift={drift}
+            campaignsHref={
+              allows(campaignPolicy.create, access.role) ? `/projects/${id}/campaigns/new` : undefined
+            }
+          />
           <p className="text-xs text-slate-600">
             Computed {new Date(overview.computedAt).toLocaleString("en-GB", { timeZone: "UTC" })} UTC;
             recomputed when labels change. The same figures: <code>GET /api/v1/projects/{id}/agreement</code>.

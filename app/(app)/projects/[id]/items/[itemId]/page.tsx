@@ -8,6 +8,8 @@ import { listItemAnnotations } from "@/lib/server/agreement/list-item-annotation
 import { AppError } from "@/lib/server/errors";
 import { getItem } from "@/lib/server/items/get-item";
 import { getProject } from "@/lib/server/projects/get-project";
+import { listItemFlags } from "@/lib/server/item-flags/list-item-flags";
+import { FLAG_KIND_LABELS } from "@/lib/schemas/item-flags";
 
 export const metadata: Metadata = { title: "Item" };
 
@@ -18,7 +20,11 @@ export default async function ItemPage({ params }: { params: Promise<{ id: strin
     if (error instanceof AppError && error.status === 404) notFound();
     throw error;
   });
-  const [annotations, project] = await Promise.all([listItemAnnotations(id, item.id), getProject(access)]);
+  const [annotations, project, flags] = await Promise.all([
+    listItemAnnotations(id, item.id),
+    getProject(access),
+    listItemFlags(id, { itemId: item.id }),
+  ]);
   const hidden = new Set(project.hiddenFields ?? []);
   return (
     <>
@@ -59,6 +65,30 @@ export default async function ItemPage({ params }: { params: Promise<{ id: strin
       <div className="mt-6">
         <Card title="Annotations">
           <ItemAnnotations definitions={annotations} />
+        </Card>
+      </div>
+      <div className="mt-6">
+        <Card title="Flags and answers">
+          {flags.length === 0 ? (
+            <p className="text-sm text-slate-600">No one flagged this item.</p>
+          ) : (
+            <ol className="space-y-3 text-sm">
+              {flags.map((f) => (
+                <li key={f.id} className="rounded-md border border-slate-200 p-3">
+                  <p className="text-slate-900">
+                    <span className="font-semibold">{FLAG_KIND_LABELS[f.kind]}</span> by {f.flaggedBy.name},{" "}
+                    {new Date(f.createdAt).toLocaleString("en-GB", { timeZone: "UTC" })} UTC
+                    {f.note ? `: “${f.note}”` : ""}
+                  </p>
+                  <p className="mt-1 text-slate-800">
+                    {f.answer
+                      ? `Answer from ${f.answeredBy?.name ?? "a lead"}, ${new Date(f.answeredAt!).toLocaleString("en-GB", { timeZone: "UTC" })} UTC: ${f.answer}`
+                      : "Not answered yet."}
+                  </p>
+                </li>
+              ))}
+            </ol>
+          )}
         </Card>
       </div>
     </>

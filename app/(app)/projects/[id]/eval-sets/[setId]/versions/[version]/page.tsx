@@ -11,6 +11,8 @@ import { evalSetPolicy } from "@/lib/policies/eval-sets";
 import { allows } from "@/lib/policies/access-rule";
 import { requirePageProject } from "@/lib/server/auth/require-page-project";
 import { getEvalSetVersion } from "@/lib/server/eval-sets/get-eval-set-version";
+import { getVersionLineage } from "@/lib/server/eval-sets/get-version-lineage";
+import { LineagePanel } from "@/components/eval-sets/lineage-panel";
 import { requireEvalSet } from "@/lib/server/eval-sets/require-eval-set";
 import { AppError } from "@/lib/server/errors";
 import { listBatches } from "@/lib/server/items/list-batches";
@@ -36,6 +38,7 @@ export default async function EvalSetVersionPage({
   const [{ evalSet }, version, batches] = found;
   if (evalSet.projectId !== id) notFound();
   const manifest = version.manifest;
+  const lineage = await getVersionLineage(setId, version.version);
   const definitions = (manifest.definitions ?? []) as { key: string; title: string }[];
   const titles = Object.fromEntries(definitions.map((d) => [d.key, d.title]));
   return (
@@ -50,6 +53,13 @@ export default async function EvalSetVersionPage({
         subtitle={`Frozen ${formatDate(version.frozenAt)} by ${version.frozenBy?.name ?? "(deleted user)"} · ${version.itemCount.toLocaleString("en-US")} items · immutable`}
       />
       <div className="space-y-6">
+        <Card title="Lineage">
+          <LineagePanel
+            lineage={lineage}
+            setHref={`/projects/${id}/eval-sets/${setId}`}
+            canFreeze={allows(evalSetPolicy.freeze, access.role)}
+          />
+        </Card>
         <Card title="Integrity">
           <dl className="grid gap-2 text-sm md:grid-cols-[max-content_1fr]">
             <dt className="font-medium text-slate-700">sha256 of the canonical JSONL</dt>

@@ -1,0 +1,1 @@
+export { getVersionLineageRoute as GET } from "@/lib/server/eval-sets/routes";

@@ -1,0 +1,1 @@
+export { getCampaignRoute as GET } from "@/lib/server/campaigns/routes";

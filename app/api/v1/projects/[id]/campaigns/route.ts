@@ -1,0 +1,1 @@
+export { listCampaignsRoute as GET, createCampaignRoute as POST } from "@/lib/server/campaigns/routes";

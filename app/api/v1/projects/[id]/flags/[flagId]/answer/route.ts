@@ -1,0 +1,1 @@
+export { answerItemFlagRoute as POST } from "@/lib/server/item-flags/routes";

@@ -1,0 +1,1 @@
+export { listItemFlagsRoute as GET } from "@/lib/server/item-flags/routes";

@@ -1,0 +1,1 @@
+export { createItemFlagRoute as POST } from "@/lib/server/item-flags/routes";

@@ -1,0 +1,1 @@
+export { getVersionImpactRoute as GET } from "@/lib/server/campaigns/routes";

@@ -1,0 +1,1 @@
+export { getLabelTransitionsRoute as GET } from "@/lib/server/campaigns/routes";

@@ -1,0 +1,1 @@
+export { listMyItemFlagsRoute as GET } from "@/lib/server/item-flags/routes";
