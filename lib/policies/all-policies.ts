@@ -1,6 +1,8 @@
 import { agreementPolicy } from "./agreement";
 import { evalSetPolicy } from "./eval-sets";
 import { finalLabelPolicy } from "./final-labels";
+import { invitationPolicy } from "./invitations";
+import { itemAssigneePolicy } from "./item-assignees";
 import { itemPolicy } from "./items";
 import { labelDefinitionPolicy } from "./label-definitions";
 import { metaPolicy } from "./meta";
@@ -14,10 +16,12 @@ export const ALL_POLICIES = {
   meta: metaPolicy,
   tokens: tokenPolicy,
   users: userPolicy,
+  invitations: invitationPolicy,
   projects: projectPolicy,
   "label-definitions": labelDefinitionPolicy,
   items: itemPolicy,
   queue: queuePolicy,
+  "item-assignees": itemAssigneePolicy,
   agreement: agreementPolicy,
   "final-labels": finalLabelPolicy,
   "eval-sets": evalSetPolicy,

@@ -3,6 +3,8 @@ import * as agreement from "@/lib/server/agreement/routes";
 import * as evalSets from "@/lib/server/eval-sets/routes";
 import * as finalLabels from "@/lib/server/final-labels/routes";
 import * as health from "@/lib/server/health/routes";
+import * as invitations from "@/lib/server/invitations/routes";
+import * as itemAssignees from "@/lib/server/item-assignees/routes";
 import * as items from "@/lib/server/items/routes";
 import * as labelDefinitions from "@/lib/server/label-definitions/routes";
 import * as projects from "@/lib/server/projects/routes";
@@ -22,10 +24,12 @@ export const ROUTES: readonly TRoute[] = [
   health,
   tokens,
   users,
+  invitations,
   projects,
   labelDefinitions,
   items,
   queue,
+  itemAssignees,
   agreement,
   finalLabels,
   evalSets,
