@@ -25,13 +25,15 @@ export async function removeMember(projectId: string, userId: string): Promise<v
        UPDATE items i SET lease_count = i.lease_count - 1 WHERE i.id IN (SELECT id FROM locked)`,
       [projectId, userId],
     );
-    await client.query(
-      `WITH released AS (
-         DELETE FROM item_assignees WHERE project_id = $1 AND user_id = $2 RETURNING item_id)
-       UPDATE items i SET reserved = false
-        WHERE i.id IN (SELECT item_id FROM released)
-          AND NOT EXISTS (SELECT 1 FROM item_assignees x WHERE x.item_id = i.id)`,
+    // Two statements: within one, the UPDATE would still see the rows the DELETE removes.
+    const released = await client.query<{ item_id: string }>(
+      "DELETE FROM item_assignees WHERE project_id = $1 AND user_id = $2 RETURNING item_id",
       [projectId, userId],
+    );
+    await client.query(
+      `UPDATE items i SET reserved = false
+        WHERE i.id = ANY($1::bigint[]) AND NOT EXISTS (SELECT 1 FROM item_assignees x WHERE x.item_id = i.id)`,
+      [released.rows.map((r) => r.item_id)],
     );
   });
 }
