@@ -20,7 +20,11 @@ export const exchangePasswordForToken = defineEndpoint({
   summary: "Exchange an email and password for a new API token (shown once)",
   body: ZCreateTokenWithPasswordInput,
   responses: { 201: ZNewToken },
-  errors: { 401: "Wrong email or password", 429: "Too many failed attempts from this address" },
+  errors: {
+    401: "Wrong email or password",
+    403: "Password sign-in is turned off (CONCORD_PASSWORD_SIGNIN=off)",
+    429: "Too many failed attempts from this address",
+  },
   examples: { body: { email: "ada@example.com", password: "correct horse battery", name: "laptop CLI" } },
 });
 
