@@ -10,6 +10,9 @@ import {
   unique,
 } from "./fixtures";
 
+// Several pages and a sign-in per test, on a shared machine: more than the default minute.
+test.describe.configure({ timeout: 180_000 });
+
 type TApi = Awaited<ReturnType<typeof apiAs>>;
 
 async function newProject(adminApi: TApi, overlap = 1) {
@@ -153,7 +156,7 @@ test("a batch reserved for a named annotator is served to them only", async ({ p
   await signIn(page, DEMO.lead);
   await page.goto(`/projects/${project.id}/members`);
   await page.getByLabel("Annotators (emails, one per line)").fill(named.email);
-  await page.getByLabel("Batch").selectOption({ label: "reserved (3 items)" });
+  await page.getByLabel("Batch", { exact: true }).selectOption({ label: "reserved (3 items)" });
   await page.getByRole("button", { name: "Reserve for these annotators" }).click();
   await expect(page.getByText("3 items are reserved: Nadia Named (3).")).toBeVisible();
   await expectAccessible(page);

@@ -2,6 +2,9 @@ import type { Page } from "@playwright/test";
 import { expect, expectAccessible, screenshot, test, unique } from "./fixtures";
 import { OIDC, startOidcProvider } from "./oidc-provider";
 
+// Several pages and a sign-in per test, on a shared machine: more than the default minute.
+test.describe.configure({ timeout: 180_000 });
+
 let stop: (() => Promise<void>) | undefined;
 
 test.beforeAll(async ({ baseURL }) => {
@@ -57,5 +60,5 @@ test("a login in the admins' group becomes a Concord admin", async ({ page }) =>
   const email = `${unique("admin-sso")}@example.com`;
   await signInThroughProvider(page, email);
   await page.goto("/admin/users");
-  await expect(page.getByRole("heading", { name: "Users" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Users", exact: true })).toBeVisible();
 });

@@ -29,7 +29,8 @@ export function MemberRowActions({ projectId, member }: { projectId: string; mem
       </label>
       <select
         id={selectId}
-        value={member.role}
+        // The chosen role at once; the page's refresh confirms it, a refusal puts the old one back.
+        value={change.isError ? member.role : (change.variables ?? member.role)}
         disabled={change.isPending}
         onChange={(e) => change.mutate(e.currentTarget.value as TMember["role"])}
         className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
