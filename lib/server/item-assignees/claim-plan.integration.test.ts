@@ -8,7 +8,7 @@ afterAll(async () => {
   await disconnectDb();
 });
 
-// The claim's pick (prisma/migrations/20261207060100_claim_reserved_items), as a plain statement.
+// The claim's pick (prisma/functions/queue-claim.sql, concord_claim_unchecked), as a plain statement.
 const PICK = `
   SELECT i.id FROM items i
    WHERE i.project_id = $1 AND i.done_count + i.lease_count < i.target_count
