@@ -16,6 +16,7 @@ import { draftFromInput, emptyDraft, previewDraftOf, validateDraft } from "./def
 import { KIND_LABELS } from "./kind-labels";
 import { DefinitionPreview } from "./definition-preview";
 import { CheckboxField, INPUT_CLASS, TextAreaField } from "./form-controls";
+import { ConversationTargetField, RankingFields, RubricFields } from "./feedback-fields";
 import { FreeTextFields, PairwiseFields, RatingFields, SpansFields } from "./kind-fields";
 import type { TFocusRequest } from "./options-editor";
 import { OptionsEditor } from "./options-editor";
@@ -200,6 +201,9 @@ export function DefinitionForm({
             {draft.kind === "rating" ? <RatingFields {...kindProps} /> : null}
             {draft.kind === "pairwise" ? <PairwiseFields {...kindProps} /> : null}
             {draft.kind === "free_text" ? <FreeTextFields {...kindProps} /> : null}
+            {draft.kind === "ranking" ? <RankingFields {...kindProps} /> : null}
+            {draft.kind === "rubric" ? <RubricFields {...kindProps} /> : null}
+            <ConversationTargetField {...kindProps} />
           </div>
         </Card>
 

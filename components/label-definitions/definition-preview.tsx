@@ -50,7 +50,22 @@ export function DefinitionPreview({
           Fix the errors in the form to update the preview. It shows the last valid version.
         </p>
       ) : null}
-      <ItemView item={item} hiddenFields={hidden} textFields={["text"]} title="Sample item" />
+      {spec.conversationTarget !== undefined ? (
+        <p className="text-xs text-slate-700">
+          This label judges{" "}
+          {spec.conversationTarget === "last_assistant_turn"
+            ? "the last assistant turn"
+            : "every assistant turn"}{" "}
+          of the project&rsquo;s conversation (highlighted).
+        </p>
+      ) : null}
+      <ItemView
+        item={item}
+        hiddenFields={hidden}
+        textFields={["text"]}
+        title="Sample item"
+        conversationTarget={spec.conversationTarget}
+      />
       <LabelControl
         spec={spec}
         value={value}

@@ -126,6 +126,13 @@ export function PairwiseFields({ draft, onChange, errorOf, onTouch }: TKindField
         onChange={(e) => onChange({ allowTie: e.target.checked })}
         error={errorOf("allowTie")}
       />
+      <CheckboxField
+        label="Shuffle sides"
+        hint="Each annotator sees A and B in an order drawn for them, so a side's position cannot bias the answer. Answers are still stored as A and B."
+        checked={draft.shuffleSides}
+        onChange={(e) => onChange({ shuffleSides: e.target.checked })}
+        error={errorOf("shuffleSides")}
+      />
     </div>
   );
 }

@@ -19,6 +19,7 @@ const FIELD_NAMES: Record<string, string> = {
   labels: "Scale captions",
   textFields: "Side fields (A, B)",
   allowTie: "Ties allowed",
+  shuffleSides: "Sides shuffled",
   maxLength: "Maximum length",
 };
 

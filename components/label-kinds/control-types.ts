@@ -13,4 +13,6 @@ export type TLabelControlProps<TSpec, TValue> = {
   suggestion?: TValue | null;
   /** True when this definition owns the page's hotkeys. */
   isActive?: boolean;
+  /** The pairwise side order drawn for the assignment; shown only by definitions that shuffle sides. */
+  sidesFlipped?: boolean;
 };

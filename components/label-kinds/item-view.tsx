@@ -1,4 +1,6 @@
 import type { TItemForValues } from "@/lib/label-definitions/value-schema";
+import { ChatTranscript } from "./chat-transcript";
+import { asConversation, targetTurns } from "./conversation";
 import { splitItemFields } from "./rendered-fields";
 
 function formatCell(value: unknown): string {
@@ -16,6 +18,7 @@ export function ItemView({
   hiddenFields,
   textFields,
   title = "Item",
+  conversationTarget,
 }: {
   item: TItemForValues;
   /** Fields not to show (e.g. those a control renders itself; see fieldsRenderedBy). */
@@ -24,14 +27,32 @@ export function ItemView({
   textFields?: readonly string[];
   /** The accessible name of the section. */
   title?: string;
+  /** Which assistant turns the definitions judge, highlighted in a conversation. */
+  conversationTarget?: "last_assistant_turn" | "all_assistant_turns";
 }) {
-  const { texts, others } = splitItemFields(item.data, hiddenFields, textFields);
-  if (texts.length === 0 && others.length === 0) return null;
+  // Any field shaped [{role, content}, ...] (the project's conversation field among them) reads as a chat.
+  const conversations = Object.entries(item.data).flatMap(([field, value]) => {
+    if (hiddenFields?.includes(field)) return [];
+    const turns = asConversation(value);
+    return turns ? [[field, turns] as const] : [];
+  });
+  const { texts, others } = splitItemFields(
+    item.data,
+    [...(hiddenFields ?? []), ...conversations.map(([f]) => f)],
+    textFields,
+  );
+  if (texts.length === 0 && others.length === 0 && conversations.length === 0) return null;
   return (
     <section
       aria-label={title}
       className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm"
     >
+      {conversations.map(([field, turns]) => (
+        <div key={field}>
+          <h3 className="mb-1 text-xs font-semibold tracking-wide text-slate-700 uppercase">{field}</h3>
+          <ChatTranscript turns={turns} highlighted={targetTurns(turns, conversationTarget)} label={field} />
+        </div>
+      ))}
       {texts.map(([field, text]) => (
         <div key={field}>
           <h3 className="mb-1 text-xs font-semibold tracking-wide text-slate-700 uppercase">{field}</h3>

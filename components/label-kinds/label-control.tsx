@@ -4,10 +4,12 @@ import type { TLabelDefinitionSpec } from "@/lib/label-definitions/definition-sp
 import type { TLabelValue } from "@/lib/label-definitions/value-schema";
 import type { TLabelControlProps } from "./control-types";
 import { FreeTextControl } from "./free-text-control";
-import { asInteger, asPairwise, asSpans, asString, asStringArray } from "./label-values";
+import { asInteger, asPairwise, asRanking, asRubric, asSpans, asString, asStringArray } from "./label-values";
 import { MultiChoiceControl } from "./multi-choice-control";
 import { PairwiseControl } from "./pairwise-control";
+import { RankingControl } from "./ranking-control";
 import { RatingControl } from "./rating-control";
+import { RubricControl } from "./rubric-control";
 import { SingleChoiceControl } from "./single-choice-control";
 import { SpansControl } from "./spans-control";
 
@@ -22,6 +24,7 @@ export function LabelControl({
   item,
   suggestion,
   isActive,
+  sidesFlipped,
 }: TLabelControlProps<TLabelDefinitionSpec, TLabelValue>) {
   const common = { item, isActive, onChange };
   switch (spec.kind) {
@@ -56,11 +59,20 @@ export function LabelControl({
           spec={spec}
           value={asPairwise(value)}
           suggestion={asPairwise(suggestion)}
+          sidesFlipped={sidesFlipped}
         />
       );
     case "free_text":
       return (
         <FreeTextControl {...common} spec={spec} value={asString(value)} suggestion={asString(suggestion)} />
+      );
+    case "ranking":
+      return (
+        <RankingControl {...common} spec={spec} value={asRanking(value)} suggestion={asRanking(suggestion)} />
+      );
+    case "rubric":
+      return (
+        <RubricControl {...common} spec={spec} value={asRubric(value)} suggestion={asRubric(suggestion)} />
       );
   }
 }

@@ -22,6 +22,15 @@ export function asInteger(value: unknown): number | null {
   return typeof value === "number" && Number.isInteger(value) ? value : null;
 }
 
+export function asRanking(value: unknown): number[] | null {
+  return Array.isArray(value) && value.every((v) => Number.isInteger(v)) ? (value as number[]) : null;
+}
+
+export function asRubric(value: unknown): Record<string, number> | null {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return null;
+  return Object.values(value).every((v) => Number.isInteger(v)) ? (value as Record<string, number>) : null;
+}
+
 export function asPairwise(value: unknown): TPairwiseValue | null {
   return (PAIRWISE_VALUES as readonly unknown[]).includes(value) ? (value as TPairwiseValue) : null;
 }

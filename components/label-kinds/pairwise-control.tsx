@@ -2,19 +2,43 @@
 
 import type { TPairwiseSpec } from "@/lib/label-definitions/definition-spec";
 import type { TPairwiseValue } from "@/lib/label-definitions/label-limits";
+import { isShownFlipped, sideAt, type TSidePosition } from "@/lib/label-definitions/pairwise-sides";
 import type { TLabelControlProps } from "./control-types";
 import { ControlFrame, suggestionHint } from "./control-frame";
 import { FieldText } from "./field-text";
 import { OptionButton } from "./option-button";
 import { useHotkeys } from "./use-hotkeys";
 
-const CHOICES: { value: TPairwiseValue; title: string; hotkey: string }[] = [
-  { value: "A", title: "A is better", hotkey: "a" },
-  { value: "B", title: "B is better", hotkey: "b" },
-  { value: "tie", title: "Tie", hotkey: "t" },
-];
+type TChoice = { value: TPairwiseValue; title: string; hotkey: string; keys: string[] };
 
-/** Two sides side by side (with an optional shared prompt above) and A / B / Tie; keys a, b, t. */
+const POSITION_KEYS: Record<TSidePosition, { arrow: string; glyph: string }> = {
+  left: { arrow: "ArrowLeft", glyph: "←" },
+  right: { arrow: "ArrowRight", glyph: "→" },
+};
+
+/**
+ * The choices as shown. With shuffled sides the sides are named by where they are (Left, Right),
+ * never by their letter, and ← → answer them; the value chosen is always the data's own side.
+ * Otherwise A is left: keys a and b, and ← → as well.
+ */
+function choicesOf(spec: TPairwiseSpec, isFlipped: boolean): TChoice[] {
+  const isShuffled = spec.shuffleSides === true;
+  const sides = (["left", "right"] as const).map((position): TChoice => {
+    const value = sideAt(position, isFlipped);
+    const { arrow, glyph } = POSITION_KEYS[position];
+    return isShuffled
+      ? { value, title: `${position === "left" ? "Left" : "Right"} is better`, hotkey: glyph, keys: [arrow] }
+      : {
+          value,
+          title: `${value} is better`,
+          hotkey: value.toLowerCase(),
+          keys: [value.toLowerCase(), arrow],
+        };
+  });
+  return spec.allowTie ? [...sides, { value: "tie", title: "Tie", hotkey: "t", keys: ["t"] }] : sides;
+}
+
+/** Two sides side by side (with an optional shared prompt above) and a choice of the better one, or Tie. */
 export function PairwiseControl({
   spec,
   value,
@@ -22,20 +46,27 @@ export function PairwiseControl({
   item,
   suggestion,
   isActive = false,
+  sidesFlipped = false,
 }: TLabelControlProps<TPairwiseSpec, TPairwiseValue>) {
-  const choices = CHOICES.filter((c) => c.value !== "tie" || spec.allowTie);
+  const isFlipped = isShownFlipped(spec, sidesFlipped);
+  const choices = choicesOf(spec, isFlipped);
 
   useHotkeys((key) => {
-    const choice = choices.find((c) => c.hotkey === key);
+    const choice = choices.find((c) => c.keys.includes(key));
     if (!choice) return false;
     onChange(choice.value);
     return true;
   }, isActive);
 
-  const sides = [
-    { name: "A", field: spec.textFields[0], isChosen: value === "A" },
-    { name: "B", field: spec.textFields[1], isChosen: value === "B" },
-  ];
+  const sides = (["left", "right"] as const).map((position) => {
+    const name = sideAt(position, isFlipped);
+    return {
+      name,
+      title: spec.shuffleSides ? (position === "left" ? "Left" : "Right") : name,
+      field: spec.textFields[name === "A" ? 0 : 1],
+      isChosen: value === name,
+    };
+  });
 
   return (
     <ControlFrame
@@ -56,7 +87,7 @@ export function PairwiseControl({
         {sides.map((side) => (
           <section
             key={side.name}
-            aria-label={`Side ${side.name}`}
+            aria-label={`Side ${side.title}`}
             className={`rounded-lg border bg-white ${
               side.isChosen
                 ? "border-indigo-600 ring-2 ring-indigo-600"
@@ -66,7 +97,7 @@ export function PairwiseControl({
             }`}
           >
             <header className="flex items-center justify-between border-b border-slate-200 px-3 py-2">
-              <h3 className="font-semibold text-slate-900">{side.name}</h3>
+              <h3 className="font-semibold text-slate-900">{side.title}</h3>
               {side.isChosen ? (
                 <span className="text-xs font-medium text-indigo-800">✓ Preferred</span>
               ) : null}

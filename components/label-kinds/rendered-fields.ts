@@ -1,20 +1,12 @@
 import type { TLabelDefinitionSpec } from "@/lib/label-definitions/definition-spec";
+import { fieldsShownBy } from "@/lib/label-definitions/shown-fields";
 
 /**
  * The item data fields that some definition already shows (spans' text, pairwise sides and prompt),
  * so an ItemView next to the controls can leave them out.
  */
 export function fieldsRenderedBy(specs: readonly TLabelDefinitionSpec[]): string[] {
-  const fields = new Set<string>();
-  for (const spec of specs) {
-    if (spec.kind === "spans") fields.add(spec.textField);
-    if (spec.kind === "pairwise") {
-      fields.add(spec.textFields[0]);
-      fields.add(spec.textFields[1]);
-      if (spec.textField !== undefined) fields.add(spec.textField);
-    }
-  }
-  return [...fields];
+  return [...new Set(specs.flatMap(fieldsShownBy))];
 }
 
 /** Strings this long, or with a line break, are shown as paragraphs rather than in the table. */

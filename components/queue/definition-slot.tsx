@@ -17,11 +17,13 @@ export const DefinitionSlot = memo(function DefinitionSlot({
   value,
   error,
   isActive,
+  sidesFlipped,
   onChange,
   onActivate,
 }: {
   definition: TServedDefinition;
   item: TQueueItem;
+  sidesFlipped: boolean;
   value: TLabelValue | null;
   error: string | undefined;
   isActive: boolean;
@@ -51,6 +53,7 @@ export const DefinitionSlot = memo(function DefinitionSlot({
         item={item}
         suggestion={suggestion ?? null}
         isActive={isActive}
+        sidesFlipped={sidesFlipped}
       />
       {hasError ? (
         <p

@@ -84,7 +84,13 @@ export function DraftView({
       <div
         className={`space-y-4 transition-opacity ${isSaving ? "opacity-60 delay-150 duration-300" : "duration-100"}`}
       >
-        <ItemView item={item} hiddenFields={hidden} textFields={["text"]} title="Item content" />
+        <ItemView
+          item={item}
+          hiddenFields={hidden}
+          textFields={["text"]}
+          title="Item content"
+          conversationTarget={definitions.map((d) => d.spec.conversationTarget).find((t) => t !== undefined)}
+        />
         <div ref={stackRef} className="space-y-4">
           {definitions.map((definition) => (
             <DefinitionSlot
@@ -94,6 +100,7 @@ export function DraftView({
               value={draft.values[definition.key] ?? null}
               error={draft.errors[definition.key]}
               isActive={definition.key === draft.activeKey}
+              sidesFlipped={assignment.sidesFlipped}
               onChange={onChange}
               onActivate={onActivate}
             />

@@ -8,11 +8,13 @@ export const listItems = defineEndpoint({
   method: "GET",
   path: "/projects/{id}/items",
   tag: "items",
-  summary: "Items in import order, keyset-paginated",
+  summary:
+    "Items in import order with status, annotation count, final labels and batch; filters; keyset-paginated. " +
+    "A page may hold fewer items than `limit` when filters match rarely: follow `nextCursor` until it is null.",
   params: ZProjectParams,
   query: ZItemsQuery,
   responses: { 200: z.object({ items: z.array(ZItemSummary), nextCursor: z.string().nullable() }) },
-  examples: { query: { after: "1041", limit: "50" } },
+  examples: { query: { after: "1041", limit: "50", status: "done", q: "refund" } },
 });
 
 export const importItems = defineEndpoint({

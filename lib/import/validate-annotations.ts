@@ -9,7 +9,7 @@ import type { TFieldProblem, TImportRecord } from "./import-types";
 
 /**
  * Checks the values of imported annotations against the definitions' current versions with the
- * same value schemas a submit goes through (lib/labels/value-schema.ts). An annotation may carry
+ * same value schemas a submit goes through (lib/label-definitions/value-schema.ts). An annotation may carry
  * values for some definitions only: older tools rarely asked every question. A null value is
  * "not answered". Values are replaced by their parsed form.
  */

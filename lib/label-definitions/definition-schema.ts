@@ -128,6 +128,8 @@ export const ZPairwiseInput = z
     /** Optional shared prompt / context field shown above both sides. */
     textField: ZFieldName("textField").optional(),
     allowTie: z.boolean({ error: "allowTie must be true or false" }).optional(),
+    /** Show the two sides in an order drawn per assignment, against position bias. */
+    shuffleSides: z.boolean({ error: "shuffleSides must be true or false" }).optional(),
   })
   .strict()
   .superRefine((def, ctx) => {

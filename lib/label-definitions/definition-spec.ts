@@ -56,6 +56,11 @@ export type TPairwiseSpec = TBaseSpec & {
   textField?: string;
   /** Defaults to true. */
   allowTie: boolean;
+  /**
+   * Each assignment shows the sides in an order drawn for it (assignments.sides_flipped); values stay
+   * in the data's terms ("A" is textFields[0]). Absent when off.
+   */
+  shuffleSides?: true;
 };
 export type TFreeTextSpec = TBaseSpec & {
   kind: "free_text";
@@ -148,6 +153,8 @@ export function normalizeDefinition(input: TLabelDefinitionInput): TLabelDefinit
         allowTie: input.allowTie ?? DEFAULT_ALLOW_TIE,
       };
       if (input.textField !== undefined) spec.textField = input.textField;
+      // Present only when on, so the specs (and spec hashes) of definitions that never shuffle stay as they were.
+      if (input.shuffleSides) spec.shuffleSides = true;
       return spec;
     }
     case "free_text":

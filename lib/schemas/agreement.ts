@@ -238,6 +238,20 @@ export const ZDefinitionAgreement = z
       cells: z.array(ZPairCell),
     }),
     disagreements: z.array(ZDisagreementItem),
+    positionBias: z
+      .array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          left: z.number().int().meta({ description: "Answers choosing the side shown on the left" }),
+          answered: z.number().int().meta({ description: "Answers choosing a side (ties left out)" }),
+          leftShare: z.number().nullable(),
+          flipped: z.number().int().meta({ description: "Of those, answers given with B shown on the left" }),
+          pValue: z.number().nullable().meta({ description: "Exact binomial test of a 50% left share" }),
+        }),
+      )
+      .optional()
+      .meta({ description: "Pairwise only: each annotator's share of answers for the side shown left" }),
   })
   .meta({ id: "DefinitionAgreement" });
 export type TDefinitionAgreement = z.infer<typeof ZDefinitionAgreement>;

@@ -70,13 +70,43 @@ export const ZImportResult = z
   })
   .meta({ id: "ImportResult" });
 
+/**
+ * Where an item stands. open: nobody started it; in_progress: started, annotations missing; done: all
+ * annotations in, some final label unresolved by its rule; resolved: every final label resolved by
+ * its rule; adjudicated: a lead decided a final label.
+ */
+export const ITEM_STATUSES = ["open", "in_progress", "done", "resolved", "adjudicated"] as const;
+export type TItemStatus = (typeof ITEM_STATUSES)[number];
+
+const ZCount = z.coerce.number("must be a number").int("must be an integer").min(0).max(1000);
+const ZSearchText = z.string().trim().min(1).max(200);
+
 export const ZItemsQuery = z
   .object({
     batch: z.uuid().optional(),
     after: ZBigintId("must be an item id").optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
+    status: z.enum(ITEM_STATUSES).optional(),
+    minAnnotations: ZCount.optional(),
+    maxAnnotations: ZCount.optional(),
+    /** A definition key: only items whose final label for it is resolved (to `labelValue` if given). */
+    label: ZFieldName.optional(),
+    labelValue: ZSearchText.optional(),
+    /** A data field (hidden or not): only items that have it (equal to `value` as text, if given). */
+    field: ZFieldName.optional(),
+    value: z.string().max(1000).optional(),
+    /** Case-insensitive search in the items' text fields. */
+    q: ZSearchText.optional(),
   })
-  .strict();
+  .strict()
+  .refine((q) => q.labelValue === undefined || q.label !== undefined, {
+    path: ["labelValue"],
+    message: "needs label (the definition key)",
+  })
+  .refine((q) => q.value === undefined || q.field !== undefined, {
+    path: ["value"],
+    message: "needs field (the data field)",
+  });
 export type TItemsQuery = z.infer<typeof ZItemsQuery>;
 
 export const ZItemSummary = z
@@ -84,9 +114,16 @@ export const ZItemSummary = z
     id: z.string(),
     externalId: z.string().nullable(),
     batchId: z.string(),
+    batchName: z.string(),
     priority: z.number().int(),
     preview: z.string(),
     createdAt: z.string(),
+    status: z.enum(ITEM_STATUSES),
+    annotationCount: z.number().int().meta({ description: "Submitted (or imported) annotations" }),
+    targetCount: z.number().int().meta({ description: "Annotations the item needs (the overlap)" }),
+    finalLabels: z
+      .record(z.string(), z.unknown())
+      .meta({ description: "Definition key -> final value, for the resolved ones" }),
   })
   .meta({ id: "ItemSummary" });
 export type TItemSummary = z.infer<typeof ZItemSummary>;

@@ -1,5 +1,31 @@
 import { z } from "zod";
+import { MAX_FIELD_NAME_LENGTH } from "@/lib/label-definitions/label-limits";
 import { ZEmail, ZName, ZProjectRole } from "./common";
+import { unsafeTextReason } from "./safe-text";
+
+/** At most this many hidden fields: a project hides a handful (gold, source), not a schema. */
+export const MAX_HIDDEN_FIELDS = 100;
+
+/** Data fields never served to annotators; each a field name, no repeats. */
+export const ZHiddenFields = z
+  .array(
+    z
+      .string("must be a field name")
+      .trim()
+      .min(1, "must not be empty")
+      .max(MAX_FIELD_NAME_LENGTH, `must be at most ${MAX_FIELD_NAME_LENGTH} characters`)
+      // PostgreSQL text cannot hold some characters (NUL): refused here, never a 500 there.
+      .refine((field) => unsafeTextReason(field) === null, "must not contain NUL or a lone surrogate"),
+  )
+  .max(MAX_HIDDEN_FIELDS, `at most ${MAX_HIDDEN_FIELDS} fields`)
+  .superRefine((fields, ctx) => {
+    const seen = new Set<string>();
+    fields.forEach((field, index) => {
+      if (seen.has(field))
+        ctx.addIssue({ code: "custom", path: [index], message: `"${field}" is listed twice` });
+      seen.add(field);
+    });
+  });
 
 export const ZCreateProjectInput = z
   .object({
@@ -50,6 +76,8 @@ export const ZProject = z
     archivedAt: z.string().nullable(),
     createdAt: z.string(),
     myRole: z.enum(["admin", "lead", "annotator", "engineer"]).optional(),
+    /** Only for those who may edit the project: annotators are not told which fields exist. */
+    hiddenFields: z.array(z.string()).optional(),
   })
   .meta({ id: "Project" });
 export type TProject = z.infer<typeof ZProject>;
@@ -73,7 +101,7 @@ export const ZMember = z
 export type TMember = z.infer<typeof ZMember>;
 
 export const ZUpdateProjectInput = ZCreateProjectInput.partial()
-  .extend({ archived: z.boolean().optional() })
+  .extend({ archived: z.boolean().optional(), hiddenFields: ZHiddenFields.optional() })
   .strict()
   .meta({ id: "UpdateProjectInput" });
 export type TUpdateProjectInput = z.infer<typeof ZUpdateProjectInput>;

@@ -17,6 +17,11 @@ export const ZServedAssignment = z
   .object({
     assignmentId: z.string(),
     expiresAt: z.string(),
+    /**
+     * The pairwise side order drawn for this assignment: true shows the data's `b` on the left.
+     * Only definitions with `shuffleSides` apply it; values are always in the data's terms.
+     */
+    sidesFlipped: z.boolean(),
     item: z.object({
       id: z.string(),
       externalId: z.string().nullable(),

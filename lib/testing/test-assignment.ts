@@ -17,6 +17,7 @@ export function testAssignment(id: string, inputs: TLabelDefinitionInput[] = SIX
   return {
     assignmentId: id,
     expiresAt: "2030-01-01T00:00:00.000Z",
+    sidesFlipped: false,
     item: {
       id,
       externalId: `item-${id}`,

@@ -36,11 +36,16 @@ END;
 $$ LANGUAGE plpgsql SET enable_seqscan = off;
 
 -- The served payload of an assignment: the item and the definition versions it was served with.
+-- The project's hidden fields are left out (`jsonb - text[]`, the project row found by its key), so
+-- no payload an annotator is served carries them; `sidesFlipped` is the pairwise side order drawn
+-- for the assignment (docs/decisions/015-hidden-fields-shuffled-sides-items-browser.md).
 CREATE OR REPLACE FUNCTION concord_served(p_assignment bigint) RETURNS jsonb AS $$
     SELECT jsonb_build_object(
         'assignmentId', a.id::text,
         'expiresAt', to_char(a.expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-        'item', jsonb_build_object('id', i.id::text, 'externalId', i.external_id, 'data', i.data, 'predictions', i.predictions),
+        'sidesFlipped', a.sides_flipped,
+        'item', jsonb_build_object('id', i.id::text, 'externalId', i.external_id,
+                                   'data', i.data - p.hidden_fields, 'predictions', i.predictions),
         'definitions', coalesce((
             SELECT jsonb_agg(jsonb_build_object(
                        'key', d.key, 'version', v.version, 'kind', v.spec->>'kind', 'title', v.spec->>'title',
@@ -49,7 +54,7 @@ CREATE OR REPLACE FUNCTION concord_served(p_assignment bigint) RETURNS jsonb AS 
               FROM jsonb_each_text(a.definition_versions) served
               JOIN label_definitions d ON d.project_id = a.project_id AND d.key = served.key
               JOIN label_definition_versions v ON v.definition_id = d.id AND v.version = served.value::int), '[]'::jsonb))
-      FROM assignments a JOIN items i ON i.id = a.item_id
+      FROM assignments a JOIN items i ON i.id = a.item_id JOIN projects p ON p.id = a.project_id
      WHERE a.id = p_assignment;
 $$ LANGUAGE sql STABLE SET enable_seqscan = off;
 

@@ -75,6 +75,7 @@ function missingMessage(spec: TLabelDefinitionSpec): string {
     case "spans":
       return "Mark the spans, or leave none marked.";
     case "pairwise":
+      if (spec.shuffleSides) return spec.allowTie ? "Choose a side or Tie." : "Choose a side.";
       return spec.allowTie ? "Choose A, B or Tie." : "Choose A or B.";
     case "free_text":
       return "Write an answer.";
@@ -99,6 +100,10 @@ export function draftErrors(
     const value = normalize(d.spec, values[d.key]);
     if (value === null) {
       if (d.spec.required) errors[d.key] = missingMessage(d.spec);
+      continue;
+    }
+    if (d.spec.kind === "ranking" && Array.isArray(value) && (value as unknown[]).includes(0)) {
+      errors[d.key] = "Rank every response (1 = best).";
       continue;
     }
     const parsed = valueSchemaFor(d.spec, item).safeParse(value);

@@ -38,6 +38,8 @@ export type TQueueItem = {
 export type TQueueAssignment = {
   assignmentId: string;
   expiresAt: string;
+  /** The pairwise side order drawn for this assignment (see lib/label-definitions/pairwise-sides.ts). */
+  sidesFlipped: boolean;
   item: TQueueItem;
   definitions: TServedDefinition[];
 };
@@ -58,6 +60,7 @@ function toQueueAssignment(served: TServedAssignment): TQueueAssignment {
   return {
     assignmentId: served.assignmentId,
     expiresAt: served.expiresAt,
+    sidesFlipped: served.sidesFlipped,
     item: served.item,
     definitions: served.definitions
       // A kind this client does not know (a newer server) cannot be shown; the server's 422 names it.

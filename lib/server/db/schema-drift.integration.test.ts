@@ -54,6 +54,8 @@ const columnOf = (model: TModel, fieldName: string) => {
 };
 
 function expectedType(field: TField): { dataType: string; udt?: string; precision?: number } {
+  // A list is a PostgreSQL array, named by its element type's udt with a leading underscore.
+  if (field.isList) return { dataType: "ARRAY", udt: `_${elementUdt(field)}` };
   const native = field.nativeType?.[0];
   if (field.kind === "enum") {
     const en = dmmf.datamodel.enums.find((e) => e.name === field.type)!;
@@ -90,6 +92,14 @@ function expectedType(field: TField): { dataType: string; udt?: string; precisio
     default:
       throw new Error(`schema-drift test does not know type ${field.type}`);
   }
+}
+
+function elementUdt(field: TField): string {
+  const element: Record<string, string> = { text: "text", uuid: "uuid", integer: "int4", bigint: "int8" };
+  const { dataType } = expectedType({ ...field, isList: false });
+  const udt = element[dataType];
+  if (!udt) throw new Error(`schema-drift test does not know lists of ${field.type}`);
+  return udt;
 }
 
 afterAll(async () => {
@@ -139,7 +149,7 @@ describe("the migrated database matches schema.prisma", () => {
           r.column_name,
           {
             dataType: r.data_type,
-            ...(r.data_type === "USER-DEFINED" ? { udt: r.udt_name } : {}),
+            ...(r.data_type === "USER-DEFINED" || r.data_type === "ARRAY" ? { udt: r.udt_name } : {}),
             ...(r.data_type.startsWith("timestamp") ? { precision: r.datetime_precision ?? undefined } : {}),
             nullable: r.is_nullable === "YES",
             hasDefault: r.column_default !== null,

@@ -14,5 +14,6 @@ export function serializeProject(project: Project, myRole?: TProject["myRole"]):
     archivedAt: project.archivedAt?.toISOString() ?? null,
     createdAt: project.createdAt.toISOString(),
     ...(myRole ? { myRole } : {}),
+    ...(myRole === "admin" || myRole === "lead" ? { hiddenFields: project.hiddenFields } : {}),
   };
 }
