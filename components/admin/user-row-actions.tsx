@@ -18,13 +18,17 @@ export function UserRowActions({ user, isSelf }: { user: TUser; isSelf: boolean 
     onSuccess: () => router.refresh(),
   });
   const error = mutation.error instanceof ApiError ? mutation.error : null;
+  // The ticked value at once, as the role select does; the page's refresh confirms it, a refusal puts
+  // the old one back. A disable/enable leaves `canCreateProjects` out of the variables.
+  const canCreate =
+    (mutation.isError ? undefined : mutation.variables?.canCreateProjects) ?? user.canCreateProjects;
   return (
     <div className="flex flex-wrap items-center gap-3">
       <label className="inline-flex items-center gap-1.5 text-sm text-slate-800">
         <input
           type="checkbox"
           className="h-4 w-4"
-          checked={user.isAdmin || user.canCreateProjects}
+          checked={user.isAdmin || canCreate}
           disabled={user.isAdmin || mutation.isPending}
           onChange={(e) => mutation.mutate({ canCreateProjects: e.currentTarget.checked })}
           aria-label={`${user.name} may create projects`}
