@@ -33,7 +33,18 @@ export default defineConfig({
     command:
       "node --conditions=react-server --import tsx lib/cli/serve/start.ts --data-dir .data/e2e --reset --fast --demo",
     url: `http://127.0.0.1:${port}/api/v1/health`,
-    env: { PORT: String(port), DATABASE_URL: "" },
+    // Single sign-on against the OpenID Connect provider e2e/sso.spec.ts starts (e2e/oidc-provider.ts);
+    // the app reads the provider only when someone signs in with it.
+    env: {
+      PORT: String(port),
+      DATABASE_URL: "",
+      CONCORD_OIDC_ISSUER: `http://127.0.0.1:${port + 1000}`,
+      CONCORD_OIDC_CLIENT_ID: "concord-e2e",
+      CONCORD_OIDC_CLIENT_SECRET: "concord-e2e-client-secret-not-for-production",
+      CONCORD_OIDC_NAME: "Test IdP",
+      CONCORD_OIDC_SCOPES: "openid email profile groups",
+      CONCORD_OIDC_ADMIN_GROUPS: "concord-admins",
+    },
     timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",

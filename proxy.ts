@@ -6,8 +6,10 @@ import { newNonce, pageContentSecurityPolicy } from "@/lib/http/security-headers
 // policy and puts it on the scripts it writes (pages are rendered per request for that, see
 // app/layout.tsx). Pages need a session: visitors without one go to the sign-in page. API routes
 // answer 401 themselves (they also accept Bearer tokens), and every page and route checks rights again.
+// An invitation page is for someone who has no account yet: its token is the credential.
 export async function proxy(request: NextRequest) {
-  if (request.nextUrl.pathname !== "/signin" && !(await getToken({ req: request }))) {
+  const isPublic = request.nextUrl.pathname === "/signin" || request.nextUrl.pathname.startsWith("/invite/");
+  if (!isPublic && !(await getToken({ req: request }))) {
     const url = request.nextUrl.clone();
     url.pathname = "/signin";
     url.search = `?callbackUrl=${encodeURIComponent(request.nextUrl.pathname + request.nextUrl.search)}`;

@@ -46,7 +46,7 @@ test("a wrong password is refused with a clear message and no session", async ({
   await page.goto("/signin");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("not-the-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Wrong" })).toHaveText("Wrong email or password.");
   await page.goto("/");
   await expect(page).toHaveURL(/\/signin/);
@@ -100,7 +100,7 @@ for (const callbackUrl of [
     await page.goto(`/signin?callbackUrl=${callbackUrl}`);
     await page.getByLabel("Email").fill(DEMO.annotator);
     await page.getByLabel("Password").fill("concord-demo");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page).not.toHaveURL(/\/signin/);
     expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
   });
@@ -110,7 +110,7 @@ test("a same-site callbackUrl is still followed after sign-in", async ({ page })
   await page.goto(`/signin?callbackUrl=${encodeURIComponent("/settings/tokens?x=1")}`);
   await page.getByLabel("Email").fill(DEMO.annotator);
   await page.getByLabel("Password").fill("concord-demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/settings\/tokens\?x=1$/);
 });
 

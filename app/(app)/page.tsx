@@ -1,14 +1,30 @@
 import Link from "next/link";
-import { EmptyState, PageHeader } from "@/components/ui/card";
+import { CreateProjectForm } from "@/components/admin/create-project-form";
+import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/server/auth/require-page-user";
 import { listProjects } from "@/lib/server/projects/list-projects";
+import { mayCreateProjects } from "@/lib/server/projects/may-create-projects";
 
 export default async function HomePage() {
   const user = await requirePageUser();
-  const projects = await listProjects(user);
+  const [projects, canCreate] = await Promise.all([listProjects(user), mayCreateProjects(user)]);
+  const isLead = projects.some((p) => p.myRole === "lead");
   return (
     <>
       <PageHeader title="Projects" subtitle={`Signed in as ${user.email}`} />
+      {canCreate && !user.isAdmin ? (
+        <div className="mb-6">
+          <Card title="New project">
+            <CreateProjectForm />
+          </Card>
+        </div>
+      ) : null}
+      {!canCreate && isLead ? (
+        <p className="mb-6 rounded-md bg-slate-100 px-4 py-3 text-sm text-slate-700">
+          You lead projects but cannot create them: only admins, and users an admin lets create projects, can.
+          Ask an admin to tick “Creates projects” for you on the Users page.
+        </p>
+      ) : null}
       {projects.length === 0 ? (
         <EmptyState title="No projects yet">
           {user.isAdmin ? (

@@ -11,7 +11,8 @@ import * as endpoints from "@/lib/endpoints/projects";
 
 type TCreateProjectBody = TBodyOf<typeof endpoints.createProject>;
 
-export function CreateProjectForm() {
+/** `withLead`: an admin may name the project's lead; anyone else becomes the lead of what they create. */
+export function CreateProjectForm({ withLead = false }: { withLead?: boolean }) {
   const router = useRouter();
   const mutation = useMutation({
     mutationFn: (body: TCreateProjectBody) => callApi(endpoints.createProject, { body }),
@@ -27,6 +28,7 @@ export function CreateProjectForm() {
       description: String(form.get("description")),
       overlap: Number(form.get("overlap")),
       leaseSeconds: Number(form.get("leaseMinutes")) * 60,
+      ...(withLead && form.get("leadEmail") ? { leadEmail: String(form.get("leadEmail")) } : {}),
     });
   }
 
@@ -34,6 +36,15 @@ export function CreateProjectForm() {
     <form onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-2" noValidate>
       <TextField label="Name" name="name" required error={error?.fieldMessage("name")} />
       <TextField label="Description" name="description" error={error?.fieldMessage("description")} />
+      {withLead ? (
+        <TextField
+          label="Lead (email, optional)"
+          name="leadEmail"
+          type="email"
+          hint="The user who will configure and review the project."
+          error={error?.fieldMessage("leadEmail")}
+        />
+      ) : null}
       <TextField
         label="Annotators per item (overlap)"
         name="overlap"

@@ -3,7 +3,7 @@ export type TProblem = {
   title: string;
   detail: string;
   requestId?: string;
-  errors?: { path: string; message: string }[];
+  errors?: { path: string; message: string; line?: number }[];
 };
 
 export class ApiError extends Error {

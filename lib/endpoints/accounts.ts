@@ -10,6 +10,7 @@ import {
   ZResetPasswordInput,
   ZUser,
 } from "@/lib/schemas/users";
+import { ZImportUsersInput, ZImportUsersResult, ZPageQuery, ZUpdateUserInput } from "@/lib/schemas/people";
 import { defineEndpoint } from "./define-endpoint";
 
 export const exchangePasswordForToken = defineEndpoint({
@@ -19,7 +20,11 @@ export const exchangePasswordForToken = defineEndpoint({
   summary: "Exchange an email and password for a new API token (shown once)",
   body: ZCreateTokenWithPasswordInput,
   responses: { 201: ZNewToken },
-  errors: { 401: "Wrong email or password", 429: "Too many failed attempts from this address" },
+  errors: {
+    401: "Wrong email or password",
+    403: "Password sign-in is turned off (CONCORD_PASSWORD_SIGNIN=off)",
+    429: "Too many failed attempts from this address",
+  },
   examples: { body: { email: "ada@example.com", password: "correct horse battery", name: "laptop CLI" } },
 });
 
@@ -54,8 +59,37 @@ export const listUsers = defineEndpoint({
   method: "GET",
   path: "/users",
   tag: "users",
-  summary: "List users",
-  responses: { 200: z.object({ users: z.array(ZUser) }) },
+  summary: "Users, a page at a time, searched by name or email",
+  query: ZPageQuery,
+  responses: { 200: z.object({ users: z.array(ZUser), total: z.number().int() }) },
+  examples: { query: { q: "grace", offset: "0", limit: "50" } },
+});
+
+export const updateUser = defineEndpoint({
+  method: "PATCH",
+  path: "/users/{id}",
+  tag: "users",
+  summary:
+    "Change a user: admin, may create projects, disabled (a disabled user cannot sign in; their sessions end, their API tokens are refused)",
+  params: ZIdParams,
+  body: ZUpdateUserInput,
+  responses: { 200: ZUser },
+  errors: { 409: "Admins cannot disable or demote themselves" },
+  examples: { body: { canCreateProjects: true } },
+});
+
+export const importUsers = defineEndpoint({
+  method: "POST",
+  path: "/users/import",
+  tag: "users",
+  summary:
+    "Create users from CSV lines `email,name,role` (all or nothing; errors name the line), each with a password or an invitation link shown once",
+  body: ZImportUsersInput,
+  responses: { 201: ZImportUsersResult },
+  errors: { 409: "An email is taken (the error names its line)" },
+  examples: {
+    body: { csv: "email,name,role\ngrace@example.com,Grace,user\n", credentials: "invitations" },
+  },
 });
 
 export const createUser = defineEndpoint({

@@ -2,11 +2,12 @@ import { z } from "zod";
 import { ZProjectParams } from "@/lib/schemas/params";
 import {
   ZAddMemberInput,
-  ZCreateProjectInput,
   ZMember,
+  ZNewProjectInput,
   ZProject,
   ZUpdateProjectInput,
 } from "@/lib/schemas/projects";
+import { ZMemberParams, ZMembersQuery, ZUpdateMemberInput } from "@/lib/schemas/people";
 import { defineEndpoint } from "./define-endpoint";
 
 export const listProjects = defineEndpoint({
@@ -21,10 +22,11 @@ export const createProject = defineEndpoint({
   method: "POST",
   path: "/projects",
   tag: "projects",
-  summary: "Create a project",
-  body: ZCreateProjectInput,
+  summary:
+    "Create a project: admins, and users an admin lets create projects (who become its lead); an admin may name the lead",
+  body: ZNewProjectInput,
   responses: { 201: ZProject },
-  errors: { 409: "A project with that name exists" },
+  errors: { 403: "The caller may not create projects", 409: "A project with that name exists" },
   examples: { body: { name: "Support tickets", overlap: 3 } },
 });
 
@@ -58,9 +60,33 @@ export const listMembers = defineEndpoint({
   method: "GET",
   path: "/projects/{id}/members",
   tag: "projects",
-  summary: "Members",
+  summary: "Members, a page at a time, searched by name or email",
   params: ZProjectParams,
-  responses: { 200: z.object({ members: z.array(ZMember) }) },
+  query: ZMembersQuery,
+  responses: { 200: z.object({ members: z.array(ZMember), total: z.number().int() }) },
+  examples: { query: { q: "grace", offset: "0", limit: "50" } },
+});
+
+export const updateMember = defineEndpoint({
+  method: "PATCH",
+  path: "/projects/{id}/members/{userId}",
+  tag: "projects",
+  summary: "Change a member's role",
+  params: ZMemberParams,
+  body: ZUpdateMemberInput,
+  responses: { 200: ZMember },
+  errors: { 409: "The project would be left without a lead" },
+  examples: { body: { role: "lead" } },
+});
+
+export const removeMember = defineEndpoint({
+  method: "DELETE",
+  path: "/projects/{id}/members/{userId}",
+  tag: "projects",
+  summary: "Remove a member: their labels stay, their live leases end",
+  params: ZMemberParams,
+  responses: { 204: null },
+  errors: { 409: "The project would be left without a lead" },
 });
 
 export const addMember = defineEndpoint({

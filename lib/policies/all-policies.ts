@@ -3,6 +3,8 @@ import { campaignPolicy } from "./campaigns";
 import { evalSetPolicy } from "./eval-sets";
 import { finalLabelPolicy } from "./final-labels";
 import { itemFlagPolicy } from "./item-flags";
+import { invitationPolicy } from "./invitations";
+import { itemAssigneePolicy } from "./item-assignees";
 import { itemPolicy } from "./items";
 import { labelDefinitionPolicy } from "./label-definitions";
 import { metaPolicy } from "./meta";
@@ -16,10 +18,12 @@ export const ALL_POLICIES = {
   meta: metaPolicy,
   tokens: tokenPolicy,
   users: userPolicy,
+  invitations: invitationPolicy,
   projects: projectPolicy,
   "label-definitions": labelDefinitionPolicy,
   items: itemPolicy,
   queue: queuePolicy,
+  "item-assignees": itemAssigneePolicy,
   agreement: agreementPolicy,
   "final-labels": finalLabelPolicy,
   "eval-sets": evalSetPolicy,

@@ -56,6 +56,12 @@ export const ZCreateProjectInput = z
   })
   .strict()
   .meta({ id: "CreateProjectInput" });
+
+/** An admin may name the new project's lead; anyone else who creates a project becomes its lead. */
+export const ZNewProjectInput = ZCreateProjectInput.extend({ leadEmail: ZEmail.optional() })
+  .strict()
+  .meta({ id: "NewProjectInput" });
+export type TNewProjectInput = z.infer<typeof ZNewProjectInput>;
 export type TCreateProjectInput = z.infer<typeof ZCreateProjectInput>;
 
 export const ZProject = z
@@ -88,6 +94,7 @@ export const ZMember = z
     email: z.string(),
     name: z.string(),
     role: ZProjectRole,
+    disabled: z.boolean().meta({ description: "The user's account is disabled: they cannot sign in" }),
     createdAt: z.string(),
   })
   .meta({ id: "Member" });

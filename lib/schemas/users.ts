@@ -13,6 +13,8 @@ export const ZUser = z
     email: z.string(),
     name: z.string(),
     isAdmin: z.boolean(),
+    canCreateProjects: z.boolean(),
+    disabledAt: z.string().nullable(),
     createdAt: z.string(),
   })
   .meta({ id: "User" });

@@ -30,6 +30,7 @@ export const forbidden = (message = "You do not have the rights for this.") =>
 export const notFound = (what = "Resource") => new AppError("not_found", `${what} not found.`, 404);
 export const conflict = (message: string, errors: TFieldError[] = []) =>
   new AppError("conflict", message, 409, errors);
+export const gone = (message: string) => new AppError("gone", message, 410);
 export const unprocessable = (message: string, errors: TFieldError[] = []) =>
   new AppError("unprocessable", message, 422, errors);
 export const tooLarge = (message: string) => new AppError("too_large", message, 413);
@@ -65,6 +66,7 @@ const TITLES: Record<number, string> = {
   404: "Not Found",
   405: "Method Not Allowed",
   409: "Conflict",
+  410: "Gone",
   413: "Content Too Large",
   415: "Unsupported Media Type",
   422: "Unprocessable Content",

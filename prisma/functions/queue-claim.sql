@@ -86,6 +86,8 @@ CREATE OR REPLACE FUNCTION concord_claim_idle(p_project uuid, p_user uuid) RETUR
          WHERE a.project_id = p_project AND a.status = 'leased' AND a.campaign_id IS NULL
            AND i.done_count < i.target_count
            AND NOT EXISTS (SELECT 1 FROM assignments m WHERE m.item_id = a.item_id AND m.user_id = p_user)
+           AND (NOT i.reserved
+                OR EXISTS (SELECT 1 FROM item_assignees x WHERE x.item_id = a.item_id AND x.user_id = p_user))
         UNION ALL
         SELECT a.item_id, a.expires_at
           FROM assignments a
@@ -189,6 +191,10 @@ BEGIN
             SELECT i.id INTO v_item FROM items i
              WHERE i.project_id = p_project AND i.done_count + i.lease_count < i.target_count
                AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.item_id = i.id AND a.user_id = p_user)
+               -- An item reserved for named annotators (docs/decisions/019-…) is served to them only.
+               -- For an unreserved item the first arm holds and the look-up is never run.
+               AND (NOT i.reserved
+                    OR EXISTS (SELECT 1 FROM item_assignees x WHERE x.item_id = i.id AND x.user_id = p_user))
              ORDER BY (i.done_count + i.lease_count > 0) DESC, i.priority DESC, i.id
              LIMIT 1
              FOR UPDATE OF i SKIP LOCKED;
@@ -210,6 +216,10 @@ BEGIN
         SELECT i.id INTO v_candidate FROM items i
          WHERE i.project_id = p_project AND i.done_count + i.lease_count < i.target_count
            AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.item_id = i.id AND a.user_id = p_user)
+           -- An item reserved for named annotators (docs/decisions/019-…) is served to them only.
+           -- For an unreserved item the first arm holds and the look-up is never run.
+           AND (NOT i.reserved
+                OR EXISTS (SELECT 1 FROM item_assignees x WHERE x.item_id = i.id AND x.user_id = p_user))
          ORDER BY (i.done_count + i.lease_count > 0) DESC, i.priority DESC, i.id
          LIMIT 1;
         IF v_candidate IS NULL AND v_has_campaigns THEN

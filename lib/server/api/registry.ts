@@ -5,6 +5,8 @@ import * as evalSets from "@/lib/server/eval-sets/routes";
 import * as finalLabels from "@/lib/server/final-labels/routes";
 import * as health from "@/lib/server/health/routes";
 import * as itemFlags from "@/lib/server/item-flags/routes";
+import * as invitations from "@/lib/server/invitations/routes";
+import * as itemAssignees from "@/lib/server/item-assignees/routes";
 import * as items from "@/lib/server/items/routes";
 import * as labelDefinitions from "@/lib/server/label-definitions/routes";
 import * as projects from "@/lib/server/projects/routes";
@@ -24,10 +26,12 @@ export const ROUTES: readonly TRoute[] = [
   health,
   tokens,
   users,
+  invitations,
   projects,
   labelDefinitions,
   items,
   queue,
+  itemAssignees,
   agreement,
   finalLabels,
   evalSets,

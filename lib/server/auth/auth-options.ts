@@ -7,7 +7,9 @@ import { AppError } from "@/lib/server/errors";
 import { checkPassword } from "./check-password";
 import { clientAddress } from "./client-address";
 import { endSessions } from "./end-sessions";
+import { oidcProvider } from "./oidc-provider";
 import { SESSION_MAX_AGE_SECONDS } from "./session-token";
+import { isPasswordSignInOn } from "./sign-in-settings";
 
 // next-auth 4 ships CommonJS: Next's bundler unwraps its default export, plain Node (the CLI,
 // benchmarks) hands over the module object. Accept both.
@@ -18,38 +20,18 @@ const CredentialsProvider =
 const ZCredentials = z.object({ email: z.string().max(320), password: z.string().max(1024) });
 const ZSignedIn = z.object({ id: z.string(), sessionVersion: z.number().int().min(0) });
 const ZSignedOut = z.object({ sub: z.uuid() });
+const ZDisabled = z.object({ isDisabled: z.literal(true) });
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/signin", error: "/signin" },
-  providers: [
-    CredentialsProvider({
-      name: "Email and password",
-      credentials: {
-        email: { label: "Email", type: "email" },
-        password: { label: "Password", type: "password" },
-      },
-      async authorize(credentials, req) {
-        const parsed = ZCredentials.safeParse(credentials);
-        if (!parsed.success) return null;
-        try {
-          const user = await checkPassword(
-            parsed.data.email,
-            parsed.data.password,
-            clientAddress(req.headers),
-          );
-          return user
-            ? { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion }
-            : null;
-        } catch (error) {
-          // next-auth passes a thrown message through to the sign-in page as `error`.
-          if (error instanceof AppError) throw new Error(error.message);
-          throw error;
-        }
-      },
-    }),
-  ],
+  // Single sign-on when configured (sign-in-settings.ts); passwords unless turned off.
+  providers: [...oidcProvider(), ...(isPasswordSignInOn() ? [passwordProvider()] : [])],
   callbacks: {
+    // A disabled user matched by single sign-on gets no session (password sign-in refuses them earlier).
+    signIn({ user }) {
+      return ZDisabled.safeParse(user).success ? "/signin?error=AccountDisabled" : true;
+    },
     jwt({ token, user }) {
       // The session version goes into the cookie at sign-in; get-caller.ts refuses the cookie once
       // the user's version has moved on.
@@ -77,3 +59,27 @@ export const authOptions: NextAuthOptions = {
     },
   },
 };
+
+function passwordProvider() {
+  return CredentialsProvider({
+    name: "Email and password",
+    credentials: {
+      email: { label: "Email", type: "email" },
+      password: { label: "Password", type: "password" },
+    },
+    async authorize(credentials, req) {
+      const parsed = ZCredentials.safeParse(credentials);
+      if (!parsed.success) return null;
+      try {
+        const user = await checkPassword(parsed.data.email, parsed.data.password, clientAddress(req.headers));
+        return user
+          ? { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion }
+          : null;
+      } catch (error) {
+        // next-auth passes a thrown message through to the sign-in page as `error`.
+        if (error instanceof AppError) throw new Error(error.message);
+        throw error;
+      }
+    },
+  });
+}

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { unprocessable } from "@/lib/server/errors";
 import type { TAddMemberInput, TMember } from "@/lib/schemas/projects";
+import { serializeMember } from "./serialize-member";
 
 /** Adds a user to a project, or changes their role when they are a member already. */
 export async function addMember(projectId: string, input: TAddMemberInput): Promise<TMember> {
@@ -12,11 +13,5 @@ export async function addMember(projectId: string, input: TAddMemberInput): Prom
     create: { projectId, userId: user.id, role: input.role },
     update: { role: input.role },
   });
-  return {
-    userId: user.id,
-    email: user.email,
-    name: user.name,
-    role: membership.role,
-    createdAt: membership.createdAt.toISOString(),
-  };
+  return serializeMember(membership, user);
 }

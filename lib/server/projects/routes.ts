@@ -7,6 +7,8 @@ import { createProject } from "./create-project";
 import { getProject } from "./get-project";
 import { listMembers } from "./list-members";
 import { listProjects } from "./list-projects";
+import { removeMember } from "./remove-member";
+import { updateMember } from "./update-member";
 import { updateProject } from "./update-project";
 
 export const listProjectsRoute = defineRoute(endpoints.listProjects, {
@@ -16,7 +18,7 @@ export const listProjectsRoute = defineRoute(endpoints.listProjects, {
 
 export const createProjectRoute = defineRoute(endpoints.createProject, {
   access: projectPolicy.create,
-  handler: async ({ body }) => createProject(body),
+  handler: async ({ caller, body }) => createProject(caller, body),
 });
 
 export const getProjectRoute = defineRoute(endpoints.getProject, {
@@ -31,7 +33,17 @@ export const updateProjectRoute = defineRoute(endpoints.updateProject, {
 
 export const listMembersRoute = defineRoute(endpoints.listMembers, {
   access: projectPolicy.listMembers,
-  handler: async ({ params }) => ({ members: await listMembers(params.id) }),
+  handler: async ({ params, query }) => listMembers(params.id, query),
+});
+
+export const updateMemberRoute = defineRoute(endpoints.updateMember, {
+  access: projectPolicy.updateMember,
+  handler: async ({ params, body }) => updateMember(params.id, params.userId, body),
+});
+
+export const removeMemberRoute = defineRoute(endpoints.removeMember, {
+  access: projectPolicy.removeMember,
+  handler: async ({ params }) => removeMember(params.id, params.userId),
 });
 
 export const addMemberRoute = defineRoute(endpoints.addMember, {

@@ -6,12 +6,26 @@ import { clientAddress } from "@/lib/server/auth/client-address";
 import { renewedSessionCookie } from "@/lib/server/auth/session-token";
 import { changeOwnPassword } from "./change-own-password";
 import { createUser } from "./create-user";
+import { importUsers } from "./import-users";
 import { listUsers } from "./list-users";
 import { resetPassword } from "./reset-password";
+import { updateUser } from "./update-user";
 
 export const listUsersRoute = defineRoute(endpoints.listUsers, {
   access: userPolicy.list,
-  handler: async () => ({ users: await listUsers() }),
+  handler: async ({ query }) => listUsers(query),
+});
+
+export const updateUserRoute = defineRoute(endpoints.updateUser, {
+  access: userPolicy.update,
+  handler: async ({ caller, params, body }) => updateUser(caller, params.id, body),
+});
+
+export const importUsersRoute = defineRoute(endpoints.importUsers, {
+  access: userPolicy.import,
+  // A thousand CSV lines with long names fit well below this.
+  maxBodyBytes: 1_100_000,
+  handler: async ({ caller, body, request }) => importUsers(caller.id, body, request),
 });
 
 export const createUserRoute = defineRoute(endpoints.createUser, {

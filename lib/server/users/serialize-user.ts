@@ -8,6 +8,8 @@ export function serializeUser(user: User): TUser {
     email: user.email,
     name: user.name,
     isAdmin: user.isAdmin,
+    canCreateProjects: user.canCreateProjects,
+    disabledAt: user.disabledAt?.toISOString() ?? null,
     createdAt: user.createdAt.toISOString(),
   };
 }

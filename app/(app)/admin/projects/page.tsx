@@ -16,7 +16,7 @@ export default async function AdminProjectsPage() {
       <PageHeader title="Manage projects" />
       <div className="space-y-6">
         <Card title="New project">
-          <CreateProjectForm />
+          <CreateProjectForm withLead />
         </Card>
         <Card title={`${projects.length} projects`}>
           <DataTable

@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: "Reset a password" };
 
 export default async function ResetPasswordPage() {
   await requirePageAdmin();
-  const users = await listUsers();
+  const { users } = await listUsers();
   return (
     <>
       <PageHeader

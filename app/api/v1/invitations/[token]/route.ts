@@ -1,0 +1,1 @@
+export { getInvitationRoute as GET } from "@/lib/server/invitations/routes";

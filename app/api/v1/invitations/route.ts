@@ -1,0 +1,1 @@
+export { createInvitationRoute as POST } from "@/lib/server/invitations/routes";

@@ -1,0 +1,1 @@
+export { createProjectInvitationRoute as POST } from "@/lib/server/invitations/routes";

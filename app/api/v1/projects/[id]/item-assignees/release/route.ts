@@ -1,0 +1,1 @@
+export { releaseItemsRoute as POST } from "@/lib/server/item-assignees/routes";

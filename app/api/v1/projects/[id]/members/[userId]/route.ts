@@ -1,0 +1,1 @@
+export { updateMemberRoute as PATCH, removeMemberRoute as DELETE } from "@/lib/server/projects/routes";

@@ -1,0 +1,1 @@
+export { updateUserRoute as PATCH } from "@/lib/server/users/routes";

@@ -1,0 +1,1 @@
+export { importUsersRoute as POST } from "@/lib/server/users/routes";
