@@ -1,4 +1,5 @@
 import { agreementPolicy } from "./agreement";
+import { auditPolicy } from "./audit";
 import { evalSetPolicy } from "./eval-sets";
 import { finalLabelPolicy } from "./final-labels";
 import { itemPolicy } from "./items";
@@ -8,6 +9,7 @@ import { projectPolicy } from "./projects";
 import { queuePolicy } from "./queue";
 import { tokenPolicy } from "./tokens";
 import { userPolicy } from "./users";
+import { webhookPolicy } from "./webhooks";
 
 /** Every domain's policy, by the name docs/access.md gives it. */
 export const ALL_POLICIES = {
@@ -21,4 +23,6 @@ export const ALL_POLICIES = {
   agreement: agreementPolicy,
   "final-labels": finalLabelPolicy,
   "eval-sets": evalSetPolicy,
+  audit: auditPolicy,
+  webhooks: webhookPolicy,
 };

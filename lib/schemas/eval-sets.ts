@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZEvalSetFilter } from "@/lib/eval-sets/filter-schema";
+import { ZReleaseGate } from "@/lib/eval-sets/gate-schema";
 
 export { ZEvalSetFilter };
 
@@ -25,6 +26,7 @@ export const ZCreateEvalSetInput = z
     name: ZSetName,
     description: z.string().max(5000, "must be at most 5000 characters").default(""),
     filter: ZEvalSetFilter.default({}),
+    gate: ZReleaseGate.optional(),
   })
   .meta({ id: "CreateEvalSetInput" });
 export type TCreateEvalSetInput = z.infer<typeof ZCreateEvalSetInput>;
@@ -34,6 +36,7 @@ export const ZUpdateEvalSetInput = z
     name: ZSetName.optional(),
     description: z.string().max(5000, "must be at most 5000 characters").optional(),
     filter: ZEvalSetFilter.optional(),
+    gate: ZReleaseGate.nullable().optional().meta({ description: "null removes the gate" }),
   })
   .meta({ id: "UpdateEvalSetInput" });
 export type TUpdateEvalSetInput = z.infer<typeof ZUpdateEvalSetInput>;
@@ -109,6 +112,7 @@ export const ZEvalSet = z
     name: z.string(),
     description: z.string(),
     filter: z.record(z.string(), z.unknown()),
+    gate: ZReleaseGate.nullable(),
     createdBy: ZPerson,
     createdAt: z.string(),
     updatedAt: z.string(),

@@ -1,5 +1,6 @@
 import "server-only";
 import * as agreement from "@/lib/server/agreement/routes";
+import * as audit from "@/lib/server/audit/routes";
 import * as evalSets from "@/lib/server/eval-sets/routes";
 import * as finalLabels from "@/lib/server/final-labels/routes";
 import * as health from "@/lib/server/health/routes";
@@ -9,6 +10,7 @@ import * as projects from "@/lib/server/projects/routes";
 import * as queue from "@/lib/server/queue/routes";
 import * as tokens from "@/lib/server/tokens/routes";
 import * as users from "@/lib/server/users/routes";
+import * as webhooks from "@/lib/server/webhooks/routes";
 import type { TRoute } from "./define-route";
 import * as meta from "./routes";
 
@@ -29,4 +31,6 @@ export const ROUTES: readonly TRoute[] = [
   agreement,
   finalLabels,
   evalSets,
+  audit,
+  webhooks,
 ].flatMap((domain) => Object.values(domain) as TRoute[]);

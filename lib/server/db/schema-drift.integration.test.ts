@@ -38,6 +38,7 @@ const DB_ONLY_INDEXES: Record<string, string> = {
   assignments_leased_expires_at_idx: "partial: live leases only, for reclaiming expired ones",
   annotations_current_key: "partial unique: one current revision per assignment and definition",
   annotations_definition_current_idx: "partial: current annotations per definition version, for agreement",
+  webhook_outbox_due_idx: "partial: the webhook deliveries still to make, for the delivery workers",
 };
 
 const dmmf = JSON.parse(

@@ -8,6 +8,7 @@ import { describeRule } from "@/lib/final-labels/rules";
 import { conflict, notFound, unprocessable } from "@/lib/server/errors";
 import type { TDefinitionContext } from "@/lib/server/final-labels/load-label-context";
 import type { TEvalSetVersion } from "@/lib/schemas/eval-sets";
+import { announceFreeze } from "./announce-freeze";
 import { insertVersionItems } from "./insert-version-items";
 import { prepareFilter } from "./prepare-filter";
 import { sealVersion } from "./seal-version";
@@ -111,6 +112,16 @@ async function freezeInTransaction(
         frozenBy: freezer,
         frozenAt: s.frozenAt.toISOString(),
       }),
+  });
+  await announceFreeze(client, {
+    projectId: set.project_id,
+    evalSetId,
+    name: set.name,
+    version: set.next_version,
+    versionId,
+    sha256: sealed.sha256,
+    items: sealed.rows,
+    freezer,
   });
   return {
     id: versionId,

@@ -42,7 +42,7 @@ export const getEvalSetRoute = defineRoute(endpoints.getEvalSet, {
 
 export const updateEvalSetRoute = defineRoute(endpoints.updateEvalSet, {
   access: evalSetPolicy.edit,
-  handler: async ({ evalSet, body }) => updateEvalSet(evalSet, body),
+  handler: async ({ caller, evalSet, body }) => updateEvalSet(evalSet, body, caller.id),
 });
 
 export const freezeEvalSetRoute = defineRoute(endpoints.freezeEvalSet, {

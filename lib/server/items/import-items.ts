@@ -3,6 +3,7 @@ import { once } from "node:events";
 import type { PoolClient } from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { getPool } from "@/lib/db";
+import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { collectImport } from "@/lib/import/collect-import";
 import type { TImportFormat, TImportInput, TImportMapping } from "@/lib/import/import-types";
 import { AppError } from "@/lib/server/errors";
@@ -126,6 +127,13 @@ export async function importItems(options: TImportItemsInput): Promise<TImportIt
       imported,
       duplicates,
     ]);
+    await recordAuditEvent(client, {
+      projectId: options.projectId,
+      actor: { id: options.userId },
+      action: "items.imported",
+      target: { type: "batch", id: batchId },
+      details: { name: options.batchName, file: options.sourceFileName, imported, duplicates },
+    });
     await client.query("COMMIT");
     isOpen = false;
     return {

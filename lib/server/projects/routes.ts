@@ -36,5 +36,5 @@ export const listMembersRoute = defineRoute(endpoints.listMembers, {
 
 export const addMemberRoute = defineRoute(endpoints.addMember, {
   access: projectPolicy.addMember,
-  handler: async ({ params, body }) => addMember(params.id, body),
+  handler: async ({ caller, params, body }) => addMember(params.id, body, caller.id),
 });

@@ -16,7 +16,7 @@ export const listUsersRoute = defineRoute(endpoints.listUsers, {
 
 export const createUserRoute = defineRoute(endpoints.createUser, {
   access: userPolicy.create,
-  handler: async ({ body }) => createUser(body),
+  handler: async ({ caller, body }) => createUser(body, caller),
 });
 
 export const resetUserPasswordRoute = defineRoute(endpoints.resetUserPassword, {
