@@ -4,6 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { allows, type TAccessRule, type TRole } from "@/lib/policies/access-rule";
 import { agreementPolicy } from "@/lib/policies/agreement";
+import { auditPolicy } from "@/lib/policies/audit";
 import { evalSetPolicy } from "@/lib/policies/eval-sets";
 import { finalLabelPolicy } from "@/lib/policies/final-labels";
 import { itemPolicy } from "@/lib/policies/items";
@@ -28,6 +29,7 @@ export function ProjectNav({ projectId, role }: { projectId: string; role: TRole
     { href: `${base}/agreement`, label: "Agreement", rule: agreementPolicy.overview },
     { href: `${base}/adjudication`, label: "Adjudication", rule: finalLabelPolicy.list },
     { href: `${base}/eval-sets`, label: "Eval sets", rule: evalSetPolicy.list },
+    { href: `${base}/audit`, label: "Audit", rule: auditPolicy.listProject },
   ].filter((tab) => tab.rule === null || allows(tab.rule, role));
   return (
     <nav aria-label="Project" className="mb-6 flex flex-wrap gap-1 border-b border-slate-200">

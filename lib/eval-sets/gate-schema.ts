@@ -1,9 +1,9 @@
 import { z } from "zod";
+import { asRule } from "@/lib/schemas/rule-issue";
 
 const ZAgreementMinimum = z
   .number({ message: "must be a number" })
-  .min(-1, "must be between -1 and 1")
-  .max(1, "must be between -1 and 1");
+  .refine((v) => v >= -1 && v <= 1, asRule("must be between -1 and 1"));
 
 /**
  * An eval set's release gate: a freeze is refused when, on the items it would take, some label
@@ -18,9 +18,10 @@ export const ZReleaseGate = z
     }),
     minAnnotations: z
       .number({ message: "must be a number" })
-      .int("must be a positive whole number")
-      .positive("must be a positive whole number")
-      .max(1000, "must be at most 1000")
+      .refine(
+        (v) => Number.isInteger(v) && v > 0 && v <= 1000,
+        asRule("must be a positive whole number (at most 1000)"),
+      )
       .optional()
       .meta({ description: "Fewest annotations any item of the set may have" }),
   })

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ZEvalSetFilter } from "@/lib/eval-sets/filter-schema";
 import { ZReleaseGate } from "@/lib/eval-sets/gate-schema";
+import { asRule } from "./rule-issue";
 
 export { ZEvalSetFilter };
 
@@ -40,6 +41,18 @@ export const ZUpdateEvalSetInput = z
   })
   .meta({ id: "UpdateEvalSetInput" });
 export type TUpdateEvalSetInput = z.infer<typeof ZUpdateEvalSetInput>;
+
+export const ZFreezeInput = z
+  .strictObject({
+    override: z
+      .strictObject({ reason: z.string().max(2000, "must be at most 2000 characters").optional() })
+      .refine((o) => Boolean(o.reason?.trim()), asRule("an override needs a reason", ["reason"]))
+      .transform((o) => ({ reason: o.reason!.trim() }))
+      .optional()
+      .meta({ description: "Freeze although the set fails its release gate; the manifest keeps the reason" }),
+  })
+  .optional()
+  .meta({ id: "FreezeInput" });
 
 export const ZPreviewInput = z.strictObject({ filter: ZEvalSetFilter }).meta({ id: "EvalSetPreviewInput" });
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { WEBHOOK_EVENTS } from "@/lib/webhooks/event-types";
 import { webhookKey } from "@/lib/webhooks/sign-webhook";
+import { asRule } from "./rule-issue";
 
 export const ZWebhookParams = z.object({ id: z.uuid(), hookId: z.uuid() });
 
@@ -17,7 +18,7 @@ export const ZCreateWebhookInput = z
         } catch {
           return false;
         }
-      }, "must be an http(s) URL without credentials"),
+      }, asRule("must be an http(s) URL without credentials")),
     events: z
       .array(z.enum(WEBHOOK_EVENTS))
       .min(1, "must name at least one event")

@@ -1,6 +1,9 @@
 // npm run bench:queue — 50 simulated annotators (claim, then submit, no think time) through the
 // HTTP API of the app process `npm start` runs (one or more of them) on one embedded PostgreSQL, for a project of
 // 1,000,000 items and one of 10,000, overlap 3. Prints JSON: cycles/s, latencies, and an audit.
+// With --webhook-slow: three projects of the same size, run in turn, without a hook, with a hook on
+// item.completed whose receiver answers after 5 s, and with one whose receiver never answers; then
+// the receiver recovers and the outbox must drain, every event delivered.
 import http from "node:http";
 import zlib from "node:zlib";
 import { randomBytes } from "node:crypto";
@@ -8,6 +11,7 @@ import { parseArgs } from "node:util";
 import { judgeTargets, startBenchDatabase } from "./bench-setup";
 import { buildIfNeeded } from "../serve/build-if-needed";
 import { startAppProcess, type TAppProcess } from "../serve/local-services";
+import { WEBHOOK_BENCH_ENV, drainAndCount, hookProject, startBenchReceiver } from "./bench-webhooks";
 
 const { values } = parseArgs({
   options: {
@@ -15,12 +19,19 @@ const { values } = parseArgs({
     annotators: { type: "string", default: "50" },
     servers: { type: "string", default: "1" },
     sizes: { type: "string", default: "1000000,10000" },
+    "webhook-slow": { type: "boolean", default: false },
   },
 });
+const WEBHOOK_SLOW = values["webhook-slow"]!;
 const SECONDS = Number(values.seconds);
 const ANNOTATORS = Number(values.annotators);
 const SERVERS = Number(values.servers);
-const SIZES = values.sizes!.split(",").map(Number);
+// --webhook-slow compares like with like: three projects of one size (the first given).
+const SIZES = values
+  .sizes!.split(",")
+  .map(Number)
+  .slice(0, WEBHOOK_SLOW ? 1 : undefined);
+const HOOKS: (null | "slow" | "never")[] = WEBHOOK_SLOW ? [null, "slow", "never"] : SIZES.map(() => null);
 const log = (line: string) => console.error(`[bench:queue] ${line}`);
 
 function percentile(sorted: number[], p: number): number {
@@ -38,7 +49,7 @@ async function startServers(databaseUrl: string): Promise<TAppProcess[]> {
         secret,
         // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the servers.
         nodeArgs: process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean),
-        env: { DATABASE_POOL_SIZE: "20" },
+        env: { DATABASE_POOL_SIZE: "20", ...(WEBHOOK_SLOW ? WEBHOOK_BENCH_ENV : {}) },
         stdio: ["ignore", "ignore", "inherit"],
       }),
     );
@@ -141,8 +152,10 @@ async function main() {
   const { createLabelDefinition } = await import("@/lib/server/label-definitions/create-label-definition");
   const pool = getPool();
   const annotators = await Promise.all(Array.from({ length: ANNOTATORS }, () => createTestUser()));
-  const projects: { id: string; items: number }[] = [];
-  for (const size of SIZES) {
+  const projects: { id: string; items: number; hook: null | "slow" | "never" }[] = [];
+  const receiver = WEBHOOK_SLOW ? await startBenchReceiver() : null;
+  for (const [n, hook] of HOOKS.entries()) {
+    const size = SIZES[WEBHOOK_SLOW ? 0 : n];
     const project = await createTestProject(
       annotators.map((a) => ({ userId: a.id, role: "annotator" as const })),
       { overlap: 3 },
@@ -163,12 +176,14 @@ async function main() {
          FROM generate_series(1, $3::int) g`,
       [project.id, batch.rows[0].id, size],
     );
-    projects.push({ id: project.id, items: size });
+    if (hook && receiver) await hookProject(pool, project.id, receiver.url);
+    projects.push({ id: project.id, items: size, hook });
   }
   await pool.query("VACUUM ANALYZE items");
   buildIfNeeded(log);
   const servers = await startServers(database.url);
   const results: Record<string, unknown>[] = [];
+  let webhooks: Awaited<ReturnType<typeof drainAndCount>> | null = null;
   try {
     for (const project of projects) {
       // Each run starts from a vacuumed table: otherwise the garbage of the run before (each cycle
@@ -181,7 +196,13 @@ async function main() {
           )
           .then((r) => r.rows[0].n);
       const vacuumsBefore = await vacuums();
-      log(`${ANNOTATORS} annotators for ${SECONDS}s on ${project.items} items through ${SERVERS} server(s)`);
+      if (receiver && project.hook) receiver.state.mode = project.hook;
+      log(
+        `${ANNOTATORS} annotators for ${SECONDS}s on ${project.items} items through ${SERVERS} server(s)` +
+          (project.hook
+            ? `, a hook on item.completed answering ${project.hook === "slow" ? "after 5 s" : "never"}`
+            : ""),
+      );
       const run = await runProject(
         servers.map((s) => s.url),
         project.id,
@@ -198,11 +219,26 @@ async function main() {
               (SELECT count(*) FROM assignments a WHERE a.item_id = i.id AND a.status = 'submitted')) AS counter_mismatch`,
         [project.id],
       );
-      results.push({ items: project.items, ...run, autovacuumsDuringRun, audit: audit.rows[0] });
+      results.push({
+        items: project.items,
+        ...(WEBHOOK_SLOW ? { hook: project.hook ?? "none" } : {}),
+        ...run,
+        autovacuumsDuringRun,
+        audit: audit.rows[0],
+      });
+    }
+    if (receiver) {
+      receiver.state.mode = "ok";
+      const hooked = projects.filter((p) => p.hook).map((p) => p.id);
+      webhooks = await drainAndCount(pool, hooked, receiver.received, log);
+      await receiver.close();
     }
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
   }
+  const withHook = WEBHOOK_SLOW
+    ? webhookComparison(results as { hook: string; cyclesPerSecond: number }[])
+    : null;
   const bySize = [...(results as { items: number; claimMs: { p50: number } }[])].sort(
     (a, b) => b.items - a.items,
   );
@@ -228,7 +264,18 @@ async function main() {
           [`${r.items} items: cycles/s >= 300`, r.cyclesPerSecond >= 300],
           [`${r.items} items: claim p99 <= 50 ms`, r.claimMs.p99 <= 50],
         ])
-        .concat([["p50 ratio <= 1.5", p50RatioLargeToSmall === null || p50RatioLargeToSmall <= 1.5]]),
+        .concat(
+          WEBHOOK_SLOW
+            ? [
+                ["cycles/s with a slow hook within 5% of without", withHook!.slowWithin5Percent],
+                ["cycles/s with a dead hook within 5% of without", withHook!.neverWithin5Percent],
+                [
+                  "every event delivered once the receiver recovered",
+                  webhooks?.everyEventDeliveredOnce ?? false,
+                ],
+              ]
+            : [["p50 ratio <= 1.5", p50RatioLargeToSmall === null || p50RatioLargeToSmall <= 1.5]],
+        ),
     ),
   );
   console.log(
@@ -239,7 +286,8 @@ async function main() {
         seconds: SECONDS,
         servers: SERVERS,
         runs: results,
-        p50RatioLargeToSmall,
+        p50RatioLargeToSmall: WEBHOOK_SLOW ? null : p50RatioLargeToSmall,
+        ...(WEBHOOK_SLOW ? { withHook, webhooks } : {}),
         targets: { claimP99Ms: 50, cyclesPerSecond: 300, p50Ratio: 1.5, duplicates: 0, overshoot: 0 },
         missed,
       },
@@ -249,6 +297,21 @@ async function main() {
   );
   await disconnectDb();
   await database.stop();
+}
+
+function webhookComparison(runs: { hook: string; cyclesPerSecond: number }[]) {
+  const rate = (hook: string) => runs.find((r) => r.hook === hook)?.cyclesPerSecond ?? 0;
+  const without = rate("none");
+  const change = (hook: string) => Number((((rate(hook) - without) / without) * 100).toFixed(1));
+  return {
+    cyclesPerSecondWithoutHook: without,
+    cyclesPerSecondSlowHook: rate("slow"),
+    cyclesPerSecondDeadHook: rate("never"),
+    slowChangePercent: change("slow"),
+    neverChangePercent: change("never"),
+    slowWithin5Percent: Math.abs(change("slow")) <= 5,
+    neverWithin5Percent: Math.abs(change("never")) <= 5,
+  };
 }
 
 main().catch((error: unknown) => {

@@ -47,7 +47,8 @@ export const updateEvalSetRoute = defineRoute(endpoints.updateEvalSet, {
 
 export const freezeEvalSetRoute = defineRoute(endpoints.freezeEvalSet, {
   access: evalSetPolicy.freeze,
-  handler: async ({ caller, params }) => freezeEvalSet(params.id, { id: caller.id, name: caller.name }),
+  handler: async ({ caller, params, body }) =>
+    freezeEvalSet(params.id, { id: caller.id, name: caller.name }, { override: body?.override }),
 });
 
 export const diffEvalSetVersionsRoute = defineRoute(endpoints.diffEvalSetVersions, {

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ProjectSettingsForm } from "@/components/projects/project-settings-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { projectPolicy } from "@/lib/policies/projects";
@@ -14,7 +15,17 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
   const project = await getProject(access);
   return (
     <>
-      <PageHeader title="Settings" />
+      <PageHeader
+        title="Settings"
+        actions={
+          <Link
+            className="text-sm font-medium text-indigo-700 underline"
+            href={`/projects/${id}/settings/webhooks`}
+          >
+            Webhooks →
+          </Link>
+        }
+      />
       <Card>
         <ProjectSettingsForm project={project} canArchive={allows(projectPolicy.archive, access.role)} />
       </Card>
