@@ -33,7 +33,8 @@ export default defineConfig({
     command:
       "node --conditions=react-server --import tsx lib/cli/serve/start.ts --data-dir .data/e2e --reset --fast --demo",
     url: `http://127.0.0.1:${port}/api/v1/health`,
-    env: { PORT: String(port), DATABASE_URL: "" },
+    // Private webhook targets allowed: the webhook spec's receiver listens on 127.0.0.1.
+    env: { PORT: String(port), DATABASE_URL: "", CONCORD_WEBHOOK_ALLOW_PRIVATE: "1" },
     timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
