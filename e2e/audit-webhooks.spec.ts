@@ -23,6 +23,8 @@ test("a lead adds a webhook, sends a test event and sees it delivered; the audit
   page,
   adminApi,
 }) => {
+  // Two pages, two axe runs and a delivery on a machine shared by many builds.
+  test.setTimeout(180_000);
   const receiver = await startReceiver();
   const created = await adminApi.post("/api/v1/projects", { data: { name: unique("Hooks") } });
   const { id } = (await created.json()) as { id: string };
