@@ -16,7 +16,7 @@ test("a lead sets up a project: two definitions, a CSV upload, then the batch an
   ).toBe(201);
 
   await signIn(page, DEMO.lead);
-  await page.goto(`/projects/${project.id}/definitions`);
+  await page.goto(`/projects/${project.id}/label-definitions`);
   await expect(page.getByText("No label definitions yet")).toBeVisible();
 
   // First definition: a single choice with two options.
@@ -46,12 +46,12 @@ test("a lead sets up a project: two definitions, a CSV upload, then the batch an
   await screenshot(page, "definition-versions");
 
   // Second definition: a rating scale.
-  await page.goto(`/projects/${project.id}/definitions/new`);
+  await page.goto(`/projects/${project.id}/label-definitions/new`);
   await page.getByLabel("Key", { exact: true }).fill("stars");
   await page.getByLabel("Kind").selectOption("rating");
   await page.getByRole("button", { name: "Create definition" }).click();
   await expect(page.getByText("stars · rating")).toBeVisible();
-  await page.goto(`/projects/${project.id}/definitions`);
+  await page.goto(`/projects/${project.id}/label-definitions`);
   await expect(page.getByRole("link", { name: "Sentiment" })).toBeVisible();
   await expect(page.getByRole("link", { name: "stars" })).toBeVisible();
 
@@ -97,4 +97,21 @@ test("a file with a bad line imports nothing and says which line", async ({ page
   await screenshot(page, "import-error");
   await page.goto(`/projects/${project.id}/items`);
   await expect(page.getByText("No items here")).toBeVisible();
+});
+
+test("bookmarks of the pages' old addresses land on the renamed pages", async ({ page, adminApi }) => {
+  const created = await adminApi.post("/api/v1/projects", { data: { name: unique("Old addresses") } });
+  const project = (await created.json()) as { id: string };
+  await adminApi.post(`/api/v1/projects/${project.id}/members`, { data: { email: DEMO.lead, role: "lead" } });
+  const definition = { key: "sentiment", kind: "single_choice", options: [{ key: "pos" }, { key: "neg" }] };
+  await adminApi.post(`/api/v1/projects/${project.id}/label-definitions`, { data: definition });
+  await signIn(page, DEMO.lead);
+  const base = `/projects/${project.id}`;
+  await page.goto(`${base}/definitions`);
+  await expect(page).toHaveURL(new RegExp(`${base}/label-definitions$`));
+  await page.goto(`${base}/definitions/sentiment?from=1&to=1`);
+  await expect(page).toHaveURL(new RegExp(`${base}/label-definitions/sentiment\\?from=1&to=1$`));
+  await expect(page.getByText("current version v1")).toBeVisible();
+  await page.goto(`${base}/label`);
+  await expect(page).toHaveURL(new RegExp(`${base}/queue$`));
 });

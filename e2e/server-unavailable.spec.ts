@@ -65,7 +65,7 @@ test("a submit refused with 503 is kept on screen and sent again until it is sav
   });
 
   await signIn(page, email);
-  await page.goto(`/projects/${id}/label`);
+  await page.goto(`/projects/${id}/queue`);
   const heading = page.getByRole("heading", { level: 2, name: /^Item / });
   await expect(heading).toHaveText("Item u1");
   await page.keyboard.press("1");

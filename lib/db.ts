@@ -21,6 +21,9 @@ export function getPool(): pg.Pool {
     const pool = new pg.Pool({
       connectionString: databaseUrl(),
       max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      // 0 keeps idle connections open: bench:queue --history needs the connections (and the plans they
+      // cached) that served before the history grew.
+      idleTimeoutMillis: Number(process.env.DATABASE_POOL_IDLE_MS ?? 10_000),
     });
     // An idle connection the server dropped (a restart, a failover) is discarded by the pool; without
     // a listener its error would end the process.

@@ -4,13 +4,13 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { formatDate, formatPercent, formatValueFor } from "@/components/eval-sets/format-value";
-import { LabelControl } from "@/components/labeling/label-control";
+import { LabelControl } from "@/components/label-kinds/label-control";
 import { Button } from "@/components/ui/button";
 import { callApi } from "@/lib/client/api";
 import { ApiError } from "@/lib/client/api-error";
 import * as endpoints from "@/lib/endpoints/final-labels";
-import type { TLabelDefinitionSpec } from "@/lib/labels/definition-spec";
-import type { TLabelValue } from "@/lib/labels/value-schema";
+import type { TLabelDefinitionSpec } from "@/lib/label-definitions/definition-spec";
+import type { TLabelValue } from "@/lib/label-definitions/value-schema";
 import type { TAdjudicationItem } from "@/lib/schemas/final-labels";
 
 type TDefinition = TAdjudicationItem["definitions"][number];

@@ -10,6 +10,8 @@ const FIGURE_NAMES: Record<string, string> = {
   alpha_any_span: "Whether anything is marked, α",
   char_f1_item_macro: "Where, character by character, F1",
   both_empty_share: "Pairs in which neither marked anything",
+  kendall_w_mean: "Kendall's W, mean over items",
+  alpha_ordinal: "Ordinal α",
 };
 
 const SHARES = new Set(["percent_agreement", "both_empty_share"]);

@@ -2,11 +2,14 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
+import type { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { ApiError } from "@/lib/client/api-error";
 import { formatOf, previewFile, type TFilePreview } from "@/lib/client/preview-file";
 import { uploadWithProgress } from "@/lib/client/upload-with-progress";
+import * as endpoints from "@/lib/endpoints/items";
+import type { ZImportQuery } from "@/lib/schemas/items";
 import { FieldMapping, type TMapping } from "./field-mapping";
 import { ImportResultView, type TImportResult } from "./import-result";
 
@@ -59,19 +62,20 @@ export function ImportPanel({ projectId }: { projectId: string }) {
 
   async function onImport() {
     if (!file || !preview) return;
-    const params = new URLSearchParams({ format: preview.format, name, fileName: file.name });
+    const query: z.input<typeof ZImportQuery> = { format: preview.format, name, fileName: file.name };
     if (!preview.isApiShape) {
-      params.set("dataFields", mapping.dataFields.join(","));
-      if (mapping.idField) params.set("idField", mapping.idField);
-      if (mapping.priorityField) params.set("priorityField", mapping.priorityField);
-      if (mapping.predictionsField) params.set("predictionsField", mapping.predictionsField);
+      query.dataFields = mapping.dataFields.join(",");
+      if (mapping.idField) query.idField = mapping.idField;
+      if (mapping.priorityField) query.priorityField = mapping.priorityField;
+      if (mapping.predictionsField) query.predictionsField = mapping.predictionsField;
     }
     setProgress(0);
     setError(null);
     setResult(null);
     try {
-      const res = await uploadWithProgress<TImportResult>(
-        `/api/v1/projects/${projectId}/items?${params}`,
+      const res = await uploadWithProgress(
+        endpoints.importItems,
+        { params: { id: projectId }, query },
         file,
         CONTENT_TYPES[preview.format],
         setProgress,

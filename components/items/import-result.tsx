@@ -1,13 +1,8 @@
+import type { z } from "zod";
 import type { ApiError } from "@/lib/client/api-error";
+import type { ZImportResult } from "@/lib/schemas/items";
 
-export type TImportResult = {
-  batchId: string;
-  imported: number;
-  duplicates: number;
-  duplicatesInFile: number;
-  duplicatesInProject: number;
-  total: number;
-};
+export type TImportResult = z.infer<typeof ZImportResult>;
 
 export function ImportResultView({
   result,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { TLineDiffEntry } from "@/lib/labels/line-diff";
+import type { TLineDiffEntry } from "@/lib/label-definitions/line-diff";
 import { collapseUnchanged } from "./collapse-lines";
 
 const same = (n: number): TLineDiffEntry[] =>

@@ -1,4 +1,4 @@
-import type { TLineDiffEntry } from "@/lib/labels/line-diff";
+import type { TLineDiffEntry } from "@/lib/label-definitions/line-diff";
 
 export type TDiffChunk =
   { type: "shown"; entries: TLineDiffEntry[] } | { type: "collapsed"; entries: TLineDiffEntry[] };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeDefinition } from "@/lib/labels/definition-spec";
+import { normalizeDefinition } from "@/lib/label-definitions/definition-spec";
 import type { TDefinitionDraft } from "./definition-draft";
 import {
   draftFromInput,

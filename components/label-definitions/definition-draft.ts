@@ -1,8 +1,24 @@
-import type { TLabelDefinitionInput } from "@/lib/labels/definition-schema";
-import { ZLabelDefinitionInput } from "@/lib/labels/definition-schema";
+import type { TLabelDefinitionInput } from "@/lib/label-definitions/definition-schema";
+import { ZLabelDefinitionInput } from "@/lib/label-definitions/definition-schema";
 import { toFieldErrors } from "@/lib/schemas/field-errors";
-import type { TLabelKind } from "@/lib/labels/label-limits";
-import { DEFAULT_PAIRWISE_TEXT_FIELDS, DEFAULT_SPANS_TEXT_FIELD } from "@/lib/labels/label-limits";
+import type { TLabelKind } from "@/lib/label-definitions/label-limits";
+import {
+  DEFAULT_PAIRWISE_TEXT_FIELDS,
+  DEFAULT_RESPONSES_FIELD,
+  DEFAULT_SPANS_TEXT_FIELD,
+  type TConversationTarget,
+} from "@/lib/label-definitions/label-limits";
+
+/** One rubric criterion as typed (numbers kept as strings, like the rating scale). */
+export type TCriterionDraft = {
+  id: number;
+  key: string;
+  title: string;
+  min: string;
+  max: string;
+  minLabel: string;
+  maxLabel: string;
+};
 
 /**
  * The form's state. Numbers are kept as the strings typed (a half-typed "-" is not a number yet),
@@ -37,7 +53,14 @@ export type TDefinitionDraft = {
   sideB: string;
   promptField: string;
   allowTie: boolean;
+  shuffleSides: boolean;
   maxLength: string;
+  /** Ranking: the data field of the responses; the prompt is `promptField`. */
+  responsesField: string;
+  allowTies: boolean;
+  criteria: TCriterionDraft[];
+  /** "" = not set: which assistant turns of the project's conversation the definition judges. */
+  conversationTarget: "" | TConversationTarget;
 };
 
 let lastOptionId = 0;
@@ -45,6 +68,11 @@ let lastOptionId = 0;
 export function newOptionDraft(fields: Partial<Omit<TOptionDraft, "id">> = {}): TOptionDraft {
   lastOptionId += 1;
   return { key: "", title: "", hotkey: "", description: "", hasNoHotkey: false, ...fields, id: lastOptionId };
+}
+
+export function newCriterionDraft(fields: Partial<Omit<TCriterionDraft, "id">> = {}): TCriterionDraft {
+  lastOptionId += 1;
+  return { key: "", title: "", min: "1", max: "5", minLabel: "", maxLabel: "", ...fields, id: lastOptionId };
 }
 
 export function emptyDraft(): TDefinitionDraft {
@@ -63,7 +91,12 @@ export function emptyDraft(): TDefinitionDraft {
     sideB: DEFAULT_PAIRWISE_TEXT_FIELDS[1],
     promptField: "",
     allowTie: true,
+    shuffleSides: false,
     maxLength: "",
+    responsesField: DEFAULT_RESPONSES_FIELD,
+    allowTies: false,
+    criteria: [newCriterionDraft()],
+    conversationTarget: "",
   };
 }
 
@@ -76,6 +109,7 @@ export function draftFromInput(input: TLabelDefinitionInput): TDefinitionDraft {
     title: input.title ?? "",
     required: input.required ?? true,
     guidelines: input.guidelines ?? "",
+    conversationTarget: input.conversationTarget ?? "",
   };
   switch (input.kind) {
     case "single_choice":
@@ -101,9 +135,27 @@ export function draftFromInput(input: TLabelDefinitionInput): TDefinitionDraft {
       if (input.textFields) [draft.sideA, draft.sideB] = input.textFields;
       draft.promptField = input.textField ?? "";
       draft.allowTie = input.allowTie ?? true;
+      draft.shuffleSides = input.shuffleSides ?? false;
       break;
     case "free_text":
       draft.maxLength = input.maxLength === undefined ? "" : String(input.maxLength);
+      break;
+    case "ranking":
+      draft.responsesField = input.responsesField ?? DEFAULT_RESPONSES_FIELD;
+      draft.promptField = input.promptField ?? "";
+      draft.allowTies = input.allowTies ?? false;
+      break;
+    case "rubric":
+      draft.criteria = input.criteria.map((c) =>
+        newCriterionDraft({
+          key: c.key,
+          title: c.title ?? "",
+          min: String(c.min),
+          max: String(c.max),
+          minLabel: c.minLabel ?? "",
+          maxLabel: c.maxLabel ?? "",
+        }),
+      );
       break;
   }
   return draft;
@@ -134,6 +186,7 @@ export function inputFromDraft(draft: TDefinitionDraft): Record<string, unknown>
   };
   if (draft.title.trim() !== "") input.title = draft.title.trim();
   if (draft.guidelines.trim() !== "") input.guidelines = draft.guidelines;
+  if (draft.conversationTarget !== "") input.conversationTarget = draft.conversationTarget;
   switch (draft.kind) {
     case "single_choice":
     case "multi_choice":
@@ -165,9 +218,28 @@ export function inputFromDraft(draft: TDefinitionDraft): Record<string, unknown>
       input.textFields = [draft.sideA.trim(), draft.sideB.trim()];
       if (draft.promptField.trim() !== "") input.textField = draft.promptField.trim();
       input.allowTie = draft.allowTie;
+      if (draft.shuffleSides) input.shuffleSides = true;
       break;
     case "free_text":
       if (draft.maxLength.trim() !== "") input.maxLength = toNumber(draft.maxLength);
+      break;
+    case "ranking":
+      input.responsesField = draft.responsesField.trim();
+      if (draft.promptField.trim() !== "") input.promptField = draft.promptField.trim();
+      input.allowTies = draft.allowTies;
+      break;
+    case "rubric":
+      input.criteria = draft.criteria.map((c) => {
+        const out: Record<string, unknown> = {
+          key: c.key.trim(),
+          min: toNumber(c.min),
+          max: toNumber(c.max),
+        };
+        if (c.title.trim() !== "") out.title = c.title.trim();
+        if (c.minLabel.trim() !== "") out.minLabel = c.minLabel.trim();
+        if (c.maxLabel.trim() !== "") out.maxLabel = c.maxLabel.trim();
+        return out;
+      });
       break;
   }
   return input;
@@ -189,6 +261,10 @@ export function previewDraftOf(draft: TDefinitionDraft, errors: Record<string, s
       title:
         errors[`options.${index}.key`] && option.title.trim() === "" ? `Option ${index + 1}` : option.title,
       hotkey: errors[`options.${index}.hotkey`] ? "" : option.hotkey,
+    })),
+    criteria: draft.criteria.map((c, index) => ({
+      ...c,
+      key: errors[`criteria.${index}.key`] ? `criterion_${index + 1}` : c.key,
     })),
   };
 }

@@ -4,8 +4,8 @@ import { useRouter } from "next/navigation";
 import { DefinitionForm } from "@/components/label-definitions/definition-form";
 import { callApi } from "@/lib/client/api";
 import * as endpoints from "@/lib/endpoints/label-definitions";
-import type { TLabelDefinitionInput } from "@/lib/labels/definition-schema";
-import type { TItemForValues } from "@/lib/labels/value-schema";
+import type { TLabelDefinitionInput } from "@/lib/label-definitions/definition-schema";
+import type { TItemForValues } from "@/lib/label-definitions/value-schema";
 
 /** The definition form wired to the API: POST for a new definition, PUT (a new version) for an edit. */
 export function DefinitionEditor({
@@ -29,7 +29,7 @@ export function DefinitionEditor({
       router.refresh();
     } else {
       await callApi(endpoints.createLabelDefinition, { params: { id: projectId }, body: input });
-      router.push(`/projects/${projectId}/definitions/${input.key}`);
+      router.push(`/projects/${projectId}/label-definitions/${input.key}`);
     }
   }
   return (

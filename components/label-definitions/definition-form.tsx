@@ -5,17 +5,18 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { SelectField, TextField } from "@/components/ui/field";
-import type { TLabelDefinitionInput } from "@/lib/labels/definition-schema";
-import type { TLabelDefinitionSpec } from "@/lib/labels/definition-spec";
-import { normalizeDefinition } from "@/lib/labels/definition-spec";
-import type { TLabelKind } from "@/lib/labels/label-limits";
-import { LABEL_KINDS } from "@/lib/labels/label-limits";
-import type { TItemForValues } from "@/lib/labels/value-schema";
+import type { TLabelDefinitionInput } from "@/lib/label-definitions/definition-schema";
+import type { TLabelDefinitionSpec } from "@/lib/label-definitions/definition-spec";
+import { normalizeDefinition } from "@/lib/label-definitions/definition-spec";
+import type { TLabelKind } from "@/lib/label-definitions/label-limits";
+import { LABEL_KINDS } from "@/lib/label-definitions/label-limits";
+import type { TItemForValues } from "@/lib/label-definitions/value-schema";
 import type { TDefinitionDraft } from "./definition-draft";
 import { draftFromInput, emptyDraft, previewDraftOf, validateDraft } from "./definition-draft";
 import { KIND_LABELS } from "./kind-labels";
 import { DefinitionPreview } from "./definition-preview";
 import { CheckboxField, INPUT_CLASS, TextAreaField } from "./form-controls";
+import { ConversationTargetField, RankingFields, RubricFields } from "./feedback-fields";
 import { FreeTextFields, PairwiseFields, RatingFields, SpansFields } from "./kind-fields";
 import type { TFocusRequest } from "./options-editor";
 import { OptionsEditor } from "./options-editor";
@@ -200,6 +201,9 @@ export function DefinitionForm({
             {draft.kind === "rating" ? <RatingFields {...kindProps} /> : null}
             {draft.kind === "pairwise" ? <PairwiseFields {...kindProps} /> : null}
             {draft.kind === "free_text" ? <FreeTextFields {...kindProps} /> : null}
+            {draft.kind === "ranking" ? <RankingFields {...kindProps} /> : null}
+            {draft.kind === "rubric" ? <RubricFields {...kindProps} /> : null}
+            <ConversationTargetField {...kindProps} />
           </div>
         </Card>
 

@@ -1,13 +1,13 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { ItemView } from "@/components/labeling/item-view";
-import { LabelControl } from "@/components/labeling/label-control";
-import { fieldsRenderedBy } from "@/components/labeling/rendered-fields";
-import type { TLabelDefinitionSpec } from "@/lib/labels/definition-spec";
-import type { TLabelKind } from "@/lib/labels/label-limits";
-import type { TItemForValues, TLabelValue } from "@/lib/labels/value-schema";
-import { valueSchemaFor } from "@/lib/labels/value-schema";
+import { ItemView } from "@/components/label-kinds/item-view";
+import { LabelControl } from "@/components/label-kinds/label-control";
+import { fieldsRenderedBy } from "@/components/label-kinds/rendered-fields";
+import type { TLabelDefinitionSpec } from "@/lib/label-definitions/definition-spec";
+import type { TLabelKind } from "@/lib/label-definitions/label-limits";
+import type { TItemForValues, TLabelValue } from "@/lib/label-definitions/value-schema";
+import { valueSchemaFor } from "@/lib/label-definitions/value-schema";
 import { Guidelines } from "./guidelines";
 import { previewItemFor } from "./preview-item";
 
@@ -50,7 +50,22 @@ export function DefinitionPreview({
           Fix the errors in the form to update the preview. It shows the last valid version.
         </p>
       ) : null}
-      <ItemView item={item} hiddenFields={hidden} textFields={["text"]} title="Sample item" />
+      {spec.conversationTarget !== undefined ? (
+        <p className="text-xs text-slate-700">
+          This label judges{" "}
+          {spec.conversationTarget === "last_assistant_turn"
+            ? "the last assistant turn"
+            : "every assistant turn"}{" "}
+          of the project&rsquo;s conversation (highlighted).
+        </p>
+      ) : null}
+      <ItemView
+        item={item}
+        hiddenFields={hidden}
+        textFields={["text"]}
+        title="Sample item"
+        conversationTarget={spec.conversationTarget}
+      />
       <LabelControl
         spec={spec}
         value={value}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { TLineDiffEntry } from "@/lib/labels/line-diff";
+import type { TLineDiffEntry } from "@/lib/label-definitions/line-diff";
 import { collapseUnchanged } from "./collapse-lines";
 
 const LINE_STYLES: Record<TLineDiffEntry["type"], { row: string; sign: string; sr: string }> = {

@@ -1,7 +1,7 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { MAX_GUIDELINES_LENGTH } from "@/lib/labels/label-limits";
+import { MAX_GUIDELINES_LENGTH } from "@/lib/label-definitions/label-limits";
 import { Guidelines } from "./guidelines";
 
 /** The HTML a guideline renders to, without Tailwind classes and the newlines between blocks. */

@@ -6,7 +6,7 @@ import {
   MAX_FREE_TEXT_MAX_LENGTH,
   MAX_RATING_SPAN,
   MIN_FREE_TEXT_MAX_LENGTH,
-} from "@/lib/labels/label-limits";
+} from "@/lib/label-definitions/label-limits";
 import type { TDefinitionDraft } from "./definition-draft";
 import { scaleOf } from "./definition-draft";
 import { CheckboxField } from "./form-controls";
@@ -125,6 +125,13 @@ export function PairwiseFields({ draft, onChange, errorOf, onTouch }: TKindField
         checked={draft.allowTie}
         onChange={(e) => onChange({ allowTie: e.target.checked })}
         error={errorOf("allowTie")}
+      />
+      <CheckboxField
+        label="Shuffle sides"
+        hint="Each annotator sees A and B in an order drawn for them, so a side's position cannot bias the answer. Answers are still stored as A and B."
+        checked={draft.shuffleSides}
+        onChange={(e) => onChange({ shuffleSides: e.target.checked })}
+        error={errorOf("shuffleSides")}
       />
     </div>
   );

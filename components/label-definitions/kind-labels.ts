@@ -1,4 +1,4 @@
-import type { TLabelKind } from "@/lib/labels/label-limits";
+import type { TLabelKind } from "@/lib/label-definitions/label-limits";
 
 /** How each kind is named in the UI. */
 export const KIND_LABELS: Record<TLabelKind, string> = {
@@ -8,4 +8,6 @@ export const KIND_LABELS: Record<TLabelKind, string> = {
   spans: "Text spans",
   pairwise: "Pairwise comparison",
   free_text: "Free text",
+  ranking: "Ranking of responses",
+  rubric: "Rubric (several criteria)",
 };

@@ -3,8 +3,8 @@
 import type { ReactNode, Ref } from "react";
 import { useEffect, useId, useRef } from "react";
 import { Button } from "@/components/ui/button";
-import { assignHotkeys } from "@/lib/labels/hotkeys";
-import { HOTKEY_RE, MAX_OPTIONS } from "@/lib/labels/label-limits";
+import { assignHotkeys } from "@/lib/label-definitions/hotkeys";
+import { HOTKEY_RE, MAX_OPTIONS } from "@/lib/label-definitions/label-limits";
 import type { TOptionDraft } from "./definition-draft";
 import { newOptionDraft } from "./definition-draft";
 import { FieldError, INPUT_CLASS } from "./form-controls";

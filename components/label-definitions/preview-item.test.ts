@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeDefinition } from "@/lib/labels/definition-spec";
+import { normalizeDefinition } from "@/lib/label-definitions/definition-spec";
 import { SAMPLE_PROMPT, SAMPLE_SIDE_A, SAMPLE_SIDE_B, SAMPLE_TEXT, previewItemFor } from "./preview-item";
 
 describe("previewItemFor", () => {

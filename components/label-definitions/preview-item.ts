@@ -1,5 +1,5 @@
-import type { TLabelDefinitionSpec } from "@/lib/labels/definition-spec";
-import type { TItemForValues } from "@/lib/labels/value-schema";
+import type { TLabelDefinitionSpec } from "@/lib/label-definitions/definition-spec";
+import type { TItemForValues } from "@/lib/label-definitions/value-schema";
 
 export const SAMPLE_TEXT = "The staff was friendly but the food arrived cold.";
 export const SAMPLE_PROMPT = "A customer writes: “My order arrived cold.” Reply to them.";
@@ -13,6 +13,20 @@ export const SAMPLE_SIDE_B = "Sorry about that. Please reheat it.";
  */
 export function previewItemFor(spec: TLabelDefinitionSpec, sampleItem?: TItemForValues): TItemForValues {
   if (sampleItem) return sampleItem;
+  const item = builtInItem(spec);
+  // A definition about a conversation's turns previews on a sample conversation.
+  if (spec.conversationTarget !== undefined) item.data.conversation = SAMPLE_CONVERSATION;
+  return item;
+}
+
+export const SAMPLE_CONVERSATION = [
+  { role: "user", content: "My order arrived cold." },
+  { role: "assistant", content: "I'm sorry! Would you like a refund or a new delivery?" },
+  { role: "user", content: "A refund, please." },
+  { role: "assistant", content: "Done: the refund is on its way. **Sorry again** for the trouble." },
+];
+
+function builtInItem(spec: TLabelDefinitionSpec): TItemForValues {
   switch (spec.kind) {
     case "spans":
       return { data: { [spec.textField]: SAMPLE_TEXT } };
@@ -20,6 +34,18 @@ export function previewItemFor(spec: TLabelDefinitionSpec, sampleItem?: TItemFor
       const [a, b] = spec.textFields;
       const data: Record<string, unknown> = { [a]: SAMPLE_SIDE_A, [b]: SAMPLE_SIDE_B };
       if (spec.textField !== undefined) data[spec.textField] = SAMPLE_PROMPT;
+      return { data };
+    }
+    case "ranking": {
+      const data: Record<string, unknown> = {
+        [spec.responsesField]: [
+          SAMPLE_SIDE_A,
+          SAMPLE_SIDE_B,
+          "Please contact support.",
+          "We will look into it.",
+        ],
+      };
+      if (spec.promptField !== undefined) data[spec.promptField] = SAMPLE_PROMPT;
       return { data };
     }
     default:

@@ -22,7 +22,7 @@ export function toServerErrors(error: unknown): TServerErrors {
 
 /** Paths the form shows next to a field; errors at any other path are listed above the submit button. */
 const PLACED_PATH =
-  /^(key|kind|title|required|guidelines|options|options\.\d+\.(key|title|hotkey|description)|min|max|labels\.-?\d+|textField|textFields(\.[01])?|allowTie|maxLength)$/;
+  /^(key|kind|title|required|guidelines|options|options\.\d+\.(key|title|hotkey|description)|min|max|labels\.-?\d+|textField|textFields(\.[01])?|allowTie|shuffleSides|maxLength)$/;
 
 export function unplacedErrors(fields: Record<string, string>): { path: string; message: string }[] {
   return Object.entries(fields)

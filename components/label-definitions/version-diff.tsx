@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
 import { useMemo } from "react";
-import type { TBreakingReason, TFieldChange } from "@/lib/labels/diff-versions";
-import { diffDefinitionVersions } from "@/lib/labels/diff-versions";
-import type { TLabelDefinitionSpec, TLabelOptionSpec } from "@/lib/labels/definition-spec";
+import type { TBreakingReason, TFieldChange } from "@/lib/label-definitions/diff-versions";
+import { diffDefinitionVersions } from "@/lib/label-definitions/diff-versions";
+import type { TLabelDefinitionSpec, TLabelOptionSpec } from "@/lib/label-definitions/definition-spec";
 import { GuidelinesDiff } from "./guidelines-diff";
 
 export function BreakingBadge() {
@@ -19,6 +19,7 @@ const FIELD_NAMES: Record<string, string> = {
   labels: "Scale captions",
   textFields: "Side fields (A, B)",
   allowTie: "Ties allowed",
+  shuffleSides: "Sides shuffled",
   maxLength: "Maximum length",
 };
 

@@ -20,8 +20,8 @@ export function ProjectNav({ projectId, role }: { projectId: string; role: TRole
   const base = `/projects/${projectId}`;
   const tabs: TTab[] = [
     { href: base, label: "Overview", rule: null },
-    { href: `${base}/label`, label: "Label", rule: queuePolicy.claim },
-    { href: `${base}/definitions`, label: "Label definitions", rule: labelDefinitionPolicy.edit },
+    { href: `${base}/queue`, label: "Label", rule: queuePolicy.claim },
+    { href: `${base}/label-definitions`, label: "Label definitions", rule: labelDefinitionPolicy.edit },
     { href: `${base}/import`, label: "Import", rule: itemPolicy.import },
     { href: `${base}/items`, label: "Items", rule: itemPolicy.list },
     { href: `${base}/members`, label: "Members", rule: projectPolicy.listMembers },

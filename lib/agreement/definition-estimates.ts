@@ -1,4 +1,4 @@
-import type { TLabelKind } from "@/lib/labels/label-limits";
+import type { TLabelKind } from "@/lib/label-definitions/label-limits";
 import { setKeys, type TValueDictionary } from "./label-values";
 import { masiDistance } from "./multi-label";
 import { alphaOnPatterns, percentAgreementOnPatterns, type TEstimate } from "./pattern-alpha";
@@ -16,7 +16,9 @@ export type TMetric =
   | "both_empty_share"
   | "alpha_any_span"
   | "exact_match_rate"
-  | "percent_agreement";
+  | "percent_agreement"
+  | "alpha_ordinal_ranks"
+  | "kendall_w_mean";
 
 export type TMetricEstimate = TEstimate & {
   metric: TMetric;
@@ -38,6 +40,8 @@ export const METRIC_NAMES: Record<TMetric, string> = {
   alpha_any_span: "Krippendorff's alpha (nominal) of marked something / nothing",
   exact_match_rate: "Exact-match rate between annotator pairs",
   percent_agreement: "Observed agreement between annotator pairs",
+  alpha_ordinal_ranks: "Krippendorff's alpha (ordinal) over (item, response position), the rank as value",
+  kendall_w_mean: "Kendall's W (midranks, tie-corrected), averaged over items",
 };
 
 export function isAlphaMetric(metric: TMetric): boolean {

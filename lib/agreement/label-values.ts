@@ -1,5 +1,5 @@
-import type { TLabelDefinitionSpec } from "@/lib/labels/definition-spec";
-import { PAIRWISE_VALUES, type TLabelKind } from "@/lib/labels/label-limits";
+import type { TLabelDefinitionSpec } from "@/lib/label-definitions/definition-spec";
+import { PAIRWISE_VALUES, type TLabelKind } from "@/lib/label-definitions/label-limits";
 import type { RatingValue } from "./types";
 
 /**
@@ -131,7 +131,10 @@ export function primaryMetric(kind: TLabelKind) {
     case "pairwise":
       return "alpha_nominal" as const;
     case "rating":
+    case "rubric":
       return "alpha_ordinal" as const;
+    case "ranking":
+      return "alpha_ordinal_ranks" as const;
     case "multi_choice":
       return "alpha_masi" as const;
     case "spans":

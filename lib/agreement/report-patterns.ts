@@ -1,4 +1,4 @@
-import type { TLabelKind } from "@/lib/labels/label-limits";
+import type { TLabelKind } from "@/lib/label-definitions/label-limits";
 import type { TAgreementResult, TFigure, TTrendPoint } from "@/lib/schemas/agreement";
 import {
   METRIC_NAMES,

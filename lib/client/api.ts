@@ -44,14 +44,18 @@ export async function callApiWithHeaders<E extends TEndpoint>(
       Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : undefined,
     );
   }
-  const schema = endpoint.responses[response.status];
-  if (schema === undefined || isRawContent(schema)) {
-    throw new Error(
-      `${endpoint.method} ${endpoint.path} answered ${response.status}, which it does not declare.`,
-    );
-  }
+  const schema = declaredSchema(endpoint, response.status);
   const answer = schema === null ? undefined : schema.parse(await response.json());
   return { answer: answer as TAnswerOf<E>, headers: response.headers };
+}
+
+/** The JSON schema an endpoint declares for a success status (null: no body); throws for others. */
+export function declaredSchema(endpoint: TEndpoint, status: number): z.ZodType | null {
+  const schema = endpoint.responses[status];
+  if (schema === undefined || isRawContent(schema)) {
+    throw new Error(`${endpoint.method} ${endpoint.path} answered ${status}, which it does not declare.`);
+  }
+  return schema;
 }
 
 /** The URL of an endpoint: its {name} segments filled in and escaped, its query appended. */

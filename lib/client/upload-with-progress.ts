@@ -1,15 +1,21 @@
+import type { TAnswerOf, TEndpoint } from "@/lib/endpoints/define-endpoint";
+import { declaredSchema, endpointUrl, type TCallInput } from "./api";
 import { ApiError, type TProblem } from "./api-error";
 
-/** POSTs a file with XMLHttpRequest, the one browser API that reports upload progress. */
-export function uploadWithProgress<T>(
-  url: string,
+/**
+ * Sends a file as an endpoint's raw body with XMLHttpRequest, the one browser API that reports
+ * upload progress, and parses the answer with the schema the endpoint declares, as callApi does.
+ */
+export function uploadWithProgress<E extends TEndpoint>(
+  endpoint: E,
+  input: TCallInput<E>,
   file: Blob,
   contentType: string,
   onProgress: (fraction: number) => void,
-): Promise<T> {
+): Promise<TAnswerOf<E>> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open("POST", url);
+    xhr.open(endpoint.method, endpointUrl(endpoint, input.params ?? {}, input.query ?? {}));
     xhr.setRequestHeader("content-type", contentType);
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress(event.loaded / event.total);
@@ -21,8 +27,14 @@ export function uploadWithProgress<T>(
       } catch {
         // not JSON
       }
-      if (xhr.status >= 200 && xhr.status < 300) resolve(body as T);
-      else
+      if (xhr.status >= 200 && xhr.status < 300) {
+        try {
+          const schema = declaredSchema(endpoint, xhr.status);
+          resolve((schema === null ? undefined : schema.parse(body)) as TAnswerOf<E>);
+        } catch (error) {
+          reject(error);
+        }
+      } else
         reject(
           new ApiError(
             (body as TProblem) ?? { status: xhr.status, title: xhr.statusText, detail: xhr.statusText },

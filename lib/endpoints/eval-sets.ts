@@ -132,7 +132,12 @@ export const exportEvalSetVersion = defineEndpoint({
   query: ZExportQuery,
   responses: {
     200: rawContent("The file, as an attachment", {
-      "application/x-ndjson": { description: "format=jsonl: one item a line" },
+      "application/x-ndjson": {
+        description:
+          "format=jsonl: one item a line. format=preference: one line per ordered pair a ranking or pairwise " +
+          "final label prefers, {item_id, external_id, definition, prompt, chosen, rejected}; its line count and " +
+          "sha256 are in the manifest's preference block",
+      },
       "text/csv": {
         description:
           "format=csv. A text cell starting with = + - @, tab or carriage return is prefixed with ' so " +
@@ -142,6 +147,9 @@ export const exportEvalSetVersion = defineEndpoint({
       "application/gzip": { format: "binary", description: "format=hf: a datasets folder, tar.gz" },
     }),
   },
-  errors: { 403: "Real annotator ids are for leads" },
+  errors: {
+    403: "Real annotator ids are for leads",
+    422: "format=preference of a version without a ranking or pairwise definition",
+  },
   examples: { query: { format: "jsonl", annotations: "true" } },
 });

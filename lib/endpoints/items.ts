@@ -8,30 +8,73 @@ export const listItems = defineEndpoint({
   method: "GET",
   path: "/projects/{id}/items",
   tag: "items",
-  summary: "Items in import order, keyset-paginated",
+  summary:
+    "Items in import order with status, annotation count, final labels and batch; filters; keyset-paginated. " +
+    "A page may hold fewer items than `limit` when filters match rarely: follow `nextCursor` until it is null.",
   params: ZProjectParams,
   query: ZItemsQuery,
   responses: { 200: z.object({ items: z.array(ZItemSummary), nextCursor: z.string().nullable() }) },
-  examples: { query: { after: "1041", limit: "50" } },
+  examples: { query: { after: "1041", limit: "50", status: "done", q: "refund" } },
 });
 
 export const importItems = defineEndpoint({
   method: "POST",
   path: "/projects/{id}/items",
   tag: "items",
-  summary: "Import a file as one batch, all or nothing. 422 lists up to 100 bad lines.",
+  summary:
+    "Import a file as one batch, with the labels it carries: Concord records, a Label Studio JSON export " +
+    "(?format=label-studio) or Prodigy JSONL (?format=prodigy&definition=<key>); gzip bodies are read the same. " +
+    "All or nothing (422 lists up to 100 problems, each with its line and field), or ?onInvalid=skip.",
   params: ZProjectParams,
   query: ZImportQuery,
   rawBody: rawContent("The file", {
     "application/x-ndjson": {
-      description: "One record a line: {externalId?, data, priority?, predictions?}",
+      description:
+        "One record a line: {externalId?, data, priority?, predictions?, annotations?: [{annotator, values, createdAt?}]}; " +
+        "or Prodigy lines with ?format=prodigy. Content-Encoding: gzip (or a .gz body) is decompressed.",
     },
-    "application/json": { description: "A JSON array of such records" },
+    "application/json": {
+      description: "A JSON array of such records, or a Label Studio export with ?format=label-studio",
+    },
     "text/csv": { description: "A header row, then one record a row; map fields with the query" },
   }),
   responses: { 201: ZImportResult },
-  errors: { 422: "Bad lines, each with its line number, or an empty file" },
-  examples: { query: { format: "csv", dataFields: "text", idField: "ticket_id", name: "March tickets" } },
+  errors: {
+    400: "An unknown format or content encoding, a broken gzip body, format=prodigy without definition",
+    413: "Larger than the upload limit (after decompression)",
+    422: "Bad lines, each with its line number and field (for Label Studio the task and result index), or an empty file",
+  },
+  examples: {
+    query: {
+      format: "csv",
+      dataFields: "text=body,source=meta.source",
+      idField: "ticket_id",
+      name: "March tickets",
+      onInvalid: "skip",
+    },
+    response: {
+      batchId: "6f1c0d3e-2b7a-4c1e-9a55-0f3b2d1c4e5a",
+      imported: 2310,
+      annotations: 6930,
+      duplicates: 0,
+      duplicatesInFile: 0,
+      duplicatesInProject: 0,
+      total: 2312,
+      skipped: [
+        { line: 118, errors: [{ path: "data.text", message: "text field 'text' is empty" }] },
+        {
+          line: 2045,
+          errors: [
+            {
+              path: "annotations.1.values.sentiment",
+              message: '"meh" is not one of the options of "sentiment": pos, neg',
+            },
+          ],
+        },
+      ],
+      skippedCount: 2,
+    },
+  },
 });
 
 export const getItem = defineEndpoint({

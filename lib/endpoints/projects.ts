@@ -45,8 +45,13 @@ export const updateProject = defineEndpoint({
   params: ZProjectParams,
   body: ZUpdateProjectInput,
   responses: { 200: ZProject },
-  errors: { 409: "A project with that name exists" },
-  examples: { body: { description: "Tickets from the EU help desk", leaseSeconds: 900 } },
+  errors: {
+    409: "A project with that name exists",
+    422: "A hidden field is one that a label definition shows (a spans text, a pairwise side)",
+  },
+  examples: {
+    body: { description: "Tickets from the EU help desk", leaseSeconds: 900, hiddenFields: ["gold"] },
+  },
 });
 
 export const listMembers = defineEndpoint({

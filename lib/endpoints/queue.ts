@@ -3,8 +3,8 @@ import { ZProjectParams } from "@/lib/schemas/params";
 import {
   ZAssignmentDetail,
   ZAssignmentParams,
-  ZMyAssignment,
-  ZMyProgress,
+  ZRecentSubmission,
+  ZQueueProgress,
   ZNextQuery,
   ZQueueIdle,
   ZServedAssignment,
@@ -107,22 +107,22 @@ export const reviseAnnotations = defineEndpoint({
   examples: { body: submitExample },
 });
 
-export const getMyProgress = defineEndpoint({
+export const getQueueProgress = defineEndpoint({
   method: "GET",
   path: "/projects/{id}/my/progress",
   tag: "queue",
   summary: "My counts in the project, and the items still open",
   params: ZProjectParams,
-  responses: { 200: ZMyProgress },
+  responses: { 200: ZQueueProgress },
 });
 
-export const listMyAssignments = defineEndpoint({
+export const listRecentSubmissions = defineEndpoint({
   method: "GET",
   path: "/projects/{id}/my/assignments",
   tag: "queue",
   summary: "My most recent submissions, newest first",
   params: ZProjectParams,
   query: z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) }).strict(),
-  responses: { 200: z.object({ assignments: z.array(ZMyAssignment) }) },
+  responses: { 200: z.object({ assignments: z.array(ZRecentSubmission) }) },
   examples: { query: { limit: "20" } },
 });

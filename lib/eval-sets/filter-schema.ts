@@ -4,7 +4,7 @@
  * Unknown fields are rejected (strict objects), as the API contract asks.
  */
 import { z } from "zod";
-import { DEFINITION_KEY_RE } from "@/lib/labels/label-limits";
+import { DEFINITION_KEY_RE } from "@/lib/label-definitions/label-limits";
 
 const ZKey = z.string().regex(DEFINITION_KEY_RE, "must be a label definition key");
 export const MAX_SAMPLE_SIZE = 10_000_000;

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { encodeJsonlRow } from "@/lib/export/canonical-jsonl";
-import { canonicalJsonFast } from "@/lib/labels/canonical-json-fast";
+import { canonicalJsonFast } from "@/lib/label-definitions/canonical-json-fast";
 import { canonicalJsonlLine } from "./jsonl-line";
 
 const json = fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.parse(JSON.stringify(v)) as unknown);

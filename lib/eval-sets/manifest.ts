@@ -5,6 +5,7 @@
  * of it apart.
  */
 import type { TExportColumns } from "@/lib/export/export-row";
+import type { TPreferenceSource } from "@/lib/export/preference";
 import type { TEvalSetFilter } from "./filter-schema";
 import type { TSetStatistics } from "./set-statistics";
 
@@ -33,6 +34,8 @@ export type TManifestInput = {
   definitions: TManifestDefinition[];
   columns: TExportColumns;
   sha256: string;
+  /** The preference JSONL (format=preference): null when no ranking or pairwise definition. */
+  preference?: { sources: TPreferenceSource[]; lines: number; bytes: number; sha256: string } | null;
   bytes: number;
   frozenBy: { id: string; name: string };
   frozenAt: string;
@@ -63,5 +66,6 @@ export function buildManifest(input: TManifestInput): Record<string, unknown> {
     agreement: statistics.agreement,
     definitions: input.definitions,
     columns: input.columns,
+    ...(input.preference ? { preference: input.preference } : {}),
   };
 }

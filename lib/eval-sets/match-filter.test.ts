@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TFinalLabel } from "@/lib/final-labels/final-label";
-import { canonicalJson } from "@/lib/labels/canonical-json";
+import { canonicalJson } from "@/lib/label-definitions/canonical-json";
 import { ZEvalSetFilter } from "./filter-schema";
 import { compileFilter, type TFilterDefinition, type TItemLabels } from "./match-filter";
 

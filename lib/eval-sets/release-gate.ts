@@ -6,8 +6,8 @@
 import { bootstrapAlpha } from "@/lib/agreement/bootstrap";
 import type { AlphaLevel, Rating } from "@/lib/agreement/types";
 import type { TExportAnnotation } from "@/lib/export/export-row";
-import { canonicalJson } from "@/lib/labels/canonical-json";
-import type { TLabelKind } from "@/lib/labels/label-limits";
+import { canonicalJson } from "@/lib/label-definitions/canonical-json";
+import type { TLabelKind } from "@/lib/label-definitions/label-limits";
 import type { TReleaseGate } from "./gate-schema";
 
 export type TGateFailure = {

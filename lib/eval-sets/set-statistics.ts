@@ -3,8 +3,8 @@
  * and the annotators' agreement (percent agreement, lib/agreement, per definition over the items).
  * Accumulates item by item, so a million items cost a few counters.
  */
-import { canonicalJson } from "@/lib/labels/canonical-json";
-import type { TLabelKind } from "@/lib/labels/label-limits";
+import { canonicalJson } from "@/lib/label-definitions/canonical-json";
+import type { TLabelKind } from "@/lib/label-definitions/label-limits";
 import type { TFinalLabel } from "@/lib/final-labels/final-label";
 
 export const NO_LABEL = "(none)";

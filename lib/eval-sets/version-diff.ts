@@ -4,7 +4,7 @@
  * rows in ascending item id order (the order they are stored and exported in), so it reads each
  * version once and holds only the examples it returns.
  */
-import { canonicalJson } from "@/lib/labels/canonical-json";
+import { canonicalJson } from "@/lib/label-definitions/canonical-json";
 import { compareItemIds } from "@/lib/export/export-row";
 
 export type TDiffRow = { itemId: string; externalId: string | null; labels: Record<string, unknown> };

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
-import { canonicalJson } from "@/lib/labels/canonical-json";
+import { canonicalJson } from "@/lib/label-definitions/canonical-json";
 
 import { digestJsonl, encodeJsonlRow, jsonlStream, sha256OfJsonl } from "./canonical-jsonl";
 import type { TExportAnnotation, TExportRow } from "./export-row";

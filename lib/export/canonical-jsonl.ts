@@ -4,8 +4,8 @@
  *
  * - One item a line, in ascending numeric item id order (checked), each line ending in "\n"
  *   (also the last; an empty version is the empty file).
- * - Each line is `canonicalJson` (lib/labels) of the wire row (snake_case, see export-row.ts),
- *   written by its faster twin in lib/labels/canonical-json-fast.ts: object keys sorted recursively by UTF-16
+ * - Each line is `canonicalJson` (lib/label-definitions) of the wire row (snake_case, see export-row.ts),
+ *   written by its faster twin in lib/label-definitions/canonical-json-fast.ts: object keys sorted recursively by UTF-16
  *   code units, no whitespace, strings and numbers as JSON.stringify writes them (RFC 8785 for
  *   JSON values). NaN, Infinity, bigint and cycles throw.
  * - UTF-8, no BOM. Annotation arrays keep the caller's order (it must be deterministic).
@@ -14,7 +14,7 @@ import { createHash } from "node:crypto";
 
 import type { TExportRow } from "./export-row";
 import { itemOrderCheck, toWireRow } from "./export-row";
-import { canonicalJsonFast } from "@/lib/labels/canonical-json-fast";
+import { canonicalJsonFast } from "@/lib/label-definitions/canonical-json-fast";
 import { DEFAULT_CHUNK_CHARS } from "./text-chunks";
 
 /** One canonical line, "\n" included. */

@@ -22,7 +22,7 @@
  */
 import type { TExportColumns, TExportRow } from "./export-row";
 import { assertExportRow, itemOrderCheck, toWireAnnotations } from "./export-row";
-import { canonicalJsonFast } from "@/lib/labels/canonical-json-fast";
+import { canonicalJsonFast } from "@/lib/label-definitions/canonical-json-fast";
 import { guardCsvCell } from "./csv-cell-guard";
 import { DEFAULT_CHUNK_CHARS } from "./text-chunks";
 

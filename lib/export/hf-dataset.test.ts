@@ -5,7 +5,7 @@ import { join } from "node:path";
 
 import { afterAll, describe, expect, it } from "vitest";
 
-import { canonicalJson } from "@/lib/labels/canonical-json";
+import { canonicalJson } from "@/lib/label-definitions/canonical-json";
 
 import { digestJsonl, jsonlStream } from "./canonical-jsonl";
 import type { TExportRow } from "./export-row";

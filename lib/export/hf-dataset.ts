@@ -26,7 +26,7 @@ import { join } from "node:path";
 import { jsonlStream } from "./canonical-jsonl";
 import type { TExportColumns, TExportRow, TManifest } from "./export-row";
 import { toWireRow } from "./export-row";
-import { canonicalJsonFast } from "@/lib/labels/canonical-json-fast";
+import { canonicalJsonFast } from "@/lib/label-definitions/canonical-json-fast";
 import { gzipStream } from "./gzip-stream";
 import type { TCardFile } from "./hf-card";
 import { renderDatasetCard } from "./hf-card";

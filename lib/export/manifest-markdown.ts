@@ -13,7 +13,7 @@
  * All text is escaped so that values cannot inject Markdown or HTML. Deterministic: equal
  * manifests (whatever their key order) give the same text.
  */
-import { canonicalJsonFast } from "@/lib/labels/canonical-json-fast";
+import { canonicalJsonFast } from "@/lib/label-definitions/canonical-json-fast";
 
 const HEX = /^[0-9a-f]{16,}$/i;
 

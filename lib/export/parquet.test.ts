@@ -1,7 +1,7 @@
 import { parquetMetadata, parquetReadObjects } from "hyparquet";
 import { describe, expect, it } from "vitest";
 
-import { canonicalJson } from "@/lib/labels/canonical-json";
+import { canonicalJson } from "@/lib/label-definitions/canonical-json";
 
 import type { TExportRow } from "./export-row";
 import { toWireAnnotations } from "./export-row";

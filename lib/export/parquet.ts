@@ -25,7 +25,7 @@ import { ByteWriter, ParquetWriter } from "hyparquet-writer";
 
 import type { TExportColumns, TExportRow, TManifest } from "./export-row";
 import { assertExportRow, itemOrderCheck, toWireAnnotations } from "./export-row";
-import { canonicalJsonFast } from "@/lib/labels/canonical-json-fast";
+import { canonicalJsonFast } from "@/lib/label-definitions/canonical-json-fast";
 
 export const PARQUET_CREATED_BY = "concord eval-set export";
 export const PARQUET_MANIFEST_KEY = "concord.manifest";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeDefinition } from "@/lib/labels/definition-spec";
+import { normalizeDefinition } from "@/lib/label-definitions/definition-spec";
 import { computeFinalLabel } from "./final-label";
 import { DEFAULT_FINAL_LABEL_RULE } from "./rules";
 

@@ -2,7 +2,8 @@
  * An item's final label for one definition: the latest adjudication when a lead made one (it
  * overrides the rule either way), else whatever the definition's rule makes of the annotations.
  */
-import type { TLabelDefinitionSpec } from "@/lib/labels/definition-spec";
+import type { TLabelDefinitionSpec } from "@/lib/label-definitions/definition-spec";
+import { aggregateFeedback } from "./aggregate-feedback";
 import { applyRule, type TFinalLabelRule } from "./rules";
 import { normalizeValue, valueKey } from "./value-key";
 
@@ -51,7 +52,18 @@ export function computeFinalLabel(
       reason: null,
     };
   }
-  if (outcome.isResolved) {
+  // Rankings and rubrics: under the default kind of rule (majority), the contract's aggregate.
+  const aggregate =
+    rule.kind === "majority"
+      ? aggregateFeedback(
+          spec,
+          annotations.map((a) => a.value),
+        )
+      : null;
+  if (aggregate !== null && keys.length >= Math.max(1, rule.minAnnotations)) {
+    return { ...base, isResolved: true, source: "rule", value: aggregate.value, isGold: false, reason: null };
+  }
+  if (outcome.isResolved && aggregate === null) {
     return {
       ...base,
       isResolved: true,
@@ -61,5 +73,6 @@ export function computeFinalLabel(
       reason: null,
     };
   }
-  return { ...base, isResolved: false, source: null, value: null, isGold: false, reason: outcome.reason };
+  const reason = outcome.isResolved ? "fewer annotations than the rule needs" : outcome.reason;
+  return { ...base, isResolved: false, source: null, value: null, isGold: false, reason };
 }

@@ -1,7 +1,7 @@
-import { canonicalJson } from "@/lib/labels/canonical-json";
-import type { TLabelDefinitionSpec } from "@/lib/labels/definition-spec";
-import { canonicalValue } from "@/lib/labels/value-canonical";
-import type { TLabelValue } from "@/lib/labels/value-schema";
+import { canonicalJson } from "@/lib/label-definitions/canonical-json";
+import type { TLabelDefinitionSpec } from "@/lib/label-definitions/definition-spec";
+import { canonicalValue } from "@/lib/label-definitions/value-canonical";
+import type { TLabelValue } from "@/lib/label-definitions/value-schema";
 
 /**
  * The key under which equal answers are counted together: canonical JSON of the value in its

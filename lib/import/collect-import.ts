@@ -10,7 +10,8 @@ import type {
 } from "./import-types";
 import { InFileDuplicates } from "./in-file-duplicates";
 import { createRecordMapper, isMappingMode } from "./map-record";
-import { readRecordBatches } from "./read-records";
+import { readDialectBatches, type TDialectOptions } from "./dialects/read-dialect";
+import { checkAnnotationsText } from "./unsafe-record-text";
 
 export type TCollectOptions = {
   /**
@@ -36,7 +37,19 @@ export type TCollectOptions = {
    */
   validate?: (record: TImportRecord) => TFieldProblem[] | null | undefined;
   read?: TReadOptions;
+  /** Label Studio or Prodigy conventions (default: Concord's records). */
+  dialect?: TDialectOptions;
+  /**
+   * "reject" (default): any bad record means import nothing. "skip": bad records are left out and
+   * listed in `skipped`; the valid ones still go to `onBatch`.
+   */
+  onInvalid?: "reject" | "skip";
+  /** Skipped records listed (default 10,000); all are counted. */
+  maxSkippedListed?: number;
 };
+
+/** A record left out in skip mode, with every problem found in it. */
+export type TSkippedRecord = { line: number; errors: TFieldProblem[] };
 
 export type TImportSummary = {
   /** Records read: valid + duplicates + invalid (only up to where reading stopped). */
@@ -56,6 +69,9 @@ export type TImportSummary = {
   stopped: boolean;
   /** The line where reading ended early, else null. */
   stoppedAtLine: number | null;
+  /** Skip mode only: the records left out (the first `maxSkippedListed`), and how many in all. */
+  skipped?: TSkippedRecord[];
+  skippedCount?: number;
 };
 
 /**
@@ -91,6 +107,26 @@ export async function collectImport(
     stopped: false,
     stoppedAtLine: null,
   };
+  const isSkipping = options.onInvalid === "skip";
+  const skipped: TSkippedRecord[] = [];
+  if (isSkipping) {
+    summary.skipped = skipped;
+    summary.skippedCount = 0;
+  }
+  const maxSkippedListed = options.maxSkippedListed ?? 10_000;
+  /** Records the problems of one bad record; false when reading must stop. */
+  const reject = (line: number, problems: readonly TFieldProblem[]): boolean => {
+    summary.invalid++;
+    if (isSkipping) {
+      summary.skippedCount = (summary.skippedCount ?? 0) + 1;
+      if (skipped.length < maxSkippedListed) skipped.push({ line, errors: [...problems] });
+      return true;
+    }
+    for (const problem of problems) {
+      if (!addError(problem.line ?? line, problem.path, problem.message)) return false;
+    }
+    return true;
+  };
   /** Records an error; false when the list is full and reading must stop. */
   const addError = (line: number, path: string, message: string): boolean => {
     summary.errorCount++;
@@ -104,7 +140,8 @@ export async function collectImport(
   };
 
   let pending: TImportRecord[] = [];
-  reading: for await (const entries of readRecordBatches(input, format, options.read)) {
+  const entryBatches = readDialectBatches(input, format, options.dialect, options.read);
+  reading: for await (const entries of entryBatches) {
     for (const entry of entries) {
       if ("error" in entry) {
         if (entry.fatal) {
@@ -114,33 +151,35 @@ export async function collectImport(
           break reading;
         }
         summary.total++;
-        summary.invalid++;
-        if (!addError(entry.line, "(record)", entry.error)) break reading;
+        if (!reject(entry.line, entry.problems ?? [{ path: "(record)", message: entry.error }]))
+          break reading;
         continue;
       }
       summary.total++;
       const result = mapRecord(entry.raw, entry.line);
       if (!result.ok) {
-        summary.invalid++;
-        for (const problem of result.errors) {
-          if (!addError(entry.line, problem.path, problem.message)) break reading;
-        }
+        if (!reject(entry.line, result.errors)) break reading;
         continue;
       }
       const { record } = result;
+      if (entry.annotations !== undefined) {
+        const textProblems: TFieldProblem[] = [];
+        checkAnnotationsText(entry.annotations, textProblems);
+        if (textProblems.length > 0) {
+          if (!reject(entry.line, textProblems)) break reading;
+          continue;
+        }
+        record.annotations = entry.annotations;
+      }
       const problems = options.validate?.(record);
       if (problems && problems.length > 0) {
-        summary.invalid++;
-        for (const problem of problems) {
-          if (!addError(entry.line, problem.path, problem.message)) break reading;
-        }
+        if (!reject(entry.line, problems)) break reading;
         continue;
       }
       const seen = duplicates.check(record, entry.line);
       if (seen.kind === "idConflict" && idConflictIsError) {
-        summary.invalid++;
         const message = `externalId ${JSON.stringify(record.externalId)} is already used on line ${seen.duplicateOfLine} by a record with different data`;
-        if (!addError(entry.line, idPath, message)) break reading;
+        if (!reject(entry.line, [{ path: idPath, message }])) break reading;
         continue;
       }
       if (seen.kind !== "new") {

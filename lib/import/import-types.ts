@@ -5,18 +5,35 @@
 
 export type TImportFormat = "jsonl" | "json" | "csv";
 
+/**
+ * Whose conventions the records follow: Concord's own records (in any file format), a Label
+ * Studio JSON export (tasks), or Prodigy JSONL (one annotation a line, grouped by `_input_hash`).
+ */
+export type TImportDialect = "concord" | "label-studio" | "prodigy";
+
 /** What the reader accepts: a request body (web ReadableStream), a Node stream, any async iterable of chunks. */
 export type TImportInput =
   AsyncIterable<Uint8Array | string> | NodeJS.ReadableStream | ReadableStream<Uint8Array>;
 
 /** One record as read from the file, before mapping. `line` is 1-based, where the record starts. */
-export type TReadRecord = { line: number; raw: unknown };
+export type TReadRecord = {
+  line: number;
+  raw: unknown;
+  /** Labels a dialect (Label Studio, Prodigy) already converted and checked for shape. */
+  annotations?: TImportAnnotation[];
+};
 
 /**
  * A record the reader could not read. `fatal` errors (the file's structure is broken, e.g. a JSON
  * input that is not an array) are always the last entry of the stream.
  */
-export type TReadError = { line: number; error: string; fatal: boolean };
+export type TReadError = {
+  line: number;
+  error: string;
+  fatal: boolean;
+  /** Problems naming their fields (a dialect's conversion); when set, `error` is their summary. */
+  problems?: TFieldProblem[];
+};
 
 export type TReadEntry = TReadRecord | TReadError;
 
@@ -49,16 +66,36 @@ export type TImportMapping = {
   predictionsField?: string;
   /** `data` fields that must hold a non-empty string (e.g. the text field of a spans definition). */
   textFieldsRequired?: string[];
+  /** `data` fields that must hold an array of strings (the responses of a ranking definition). */
+  responsesFieldsRequired?: string[];
 };
 
-/** One problem with one record. `path` is dot-joined ("data.text", "priority") or "(record)". */
-export type TFieldProblem = { path: string; message: string };
+/**
+ * One problem with one record. `path` is dot-joined ("data.text", "priority") or "(record)".
+ * `line` when the problem is on another line than where the record starts (a Prodigy annotation).
+ */
+export type TFieldProblem = { path: string; message: string; line?: number };
+
+/** A human label that comes with an imported item: one annotator's values, by definition key. */
+export type TImportAnnotation = {
+  /** A user's email, or any other id (an external annotator of the project). */
+  annotator: string;
+  values: Record<string, unknown>;
+  /** ISO 8601; null means the time of the import. */
+  createdAt: string | null;
+  /** Where each value came from in the source file, for error paths (default `annotations.<i>.values.<key>`). */
+  paths?: Record<string, string>;
+  /** The file line of this annotation when it is not the record's (Prodigy). */
+  line?: number;
+};
 
 export type TImportRecord = {
   externalId: string | null;
   data: Record<string, unknown>;
   priority: number;
   predictions: Record<string, unknown> | null;
+  /** Existing labels imported with the item; absent when none. */
+  annotations?: TImportAnnotation[];
   /** sha256 hex of `dataJson`. */
   contentHash: string;
   /**

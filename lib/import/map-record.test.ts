@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { canonicalJson } from "../labels/canonical-json";
+import { canonicalJson } from "@/lib/label-definitions/canonical-json";
 import type { TMapResult } from "./import-types";
 import { MAX_RECORD_DATA_BYTES, mapRecord } from "./map-record";
 import { ZImportItemRecord } from "./record-schema";

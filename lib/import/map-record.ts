@@ -1,12 +1,20 @@
 import { hash } from "node:crypto";
-import { canonicalJsonFast } from "@/lib/labels/canonical-json-fast";
-import type { TFieldProblem, TImportMapping, TImportRecord, TMapResult } from "./import-types";
+import { canonicalJsonFast } from "@/lib/label-definitions/canonical-json-fast";
+import type {
+  TFieldProblem,
+  TImportAnnotation,
+  TImportMapping,
+  TImportRecord,
+  TMapResult,
+} from "./import-types";
 import { describeJsonType } from "./json-record";
-import { checkRecordText } from "./unsafe-record-text";
+import { checkAnnotationsText, checkRecordText } from "./unsafe-record-text";
 import {
+  checkResponsesFields,
   checkTextFields,
   isPlainObject,
   readExternalId,
+  readAnnotations,
   readPredictions,
   readPriority,
   setOwn,
@@ -41,19 +49,28 @@ export function mapRecord(raw: unknown, line: number, mapping?: TImportMapping):
 
 /** `mapRecord` with the mapping prepared once: use this in loops. */
 export function createRecordMapper(mapping: TImportMapping = {}): TRecordMapper {
-  const textFields = mapping.textFieldsRequired ?? [];
-  if (!isMappingMode(mapping)) return (raw, line) => mapApiRecord(raw, line, textFields);
+  const required = {
+    text: mapping.textFieldsRequired ?? [],
+    responses: mapping.responsesFieldsRequired ?? [],
+  };
+  if (!isMappingMode(mapping)) return (raw, line) => mapApiRecord(raw, line, required);
   const { externalIdField, priorityField, predictionsField } = mapping;
   const dataFields = mapping.dataFields ?? "*";
   const excluded = new Set([externalIdField, priorityField, predictionsField].filter((f) => f !== undefined));
+  const picks = dataFields === "*" ? null : dataFields.map(parseDataField);
   return (raw, line) => {
     if (!isPlainObject(raw)) return notAnObject(raw, line);
     const problems: TFieldProblem[] = [];
     const data: Record<string, unknown> = {};
-    const fields = dataFields === "*" ? Object.keys(raw) : dataFields;
-    for (const field of fields) {
-      if ((dataFields !== "*" || !excluded.has(field)) && Object.hasOwn(raw, field))
-        setOwn(data, field, raw[field]);
+    if (picks === null) {
+      for (const field of Object.keys(raw)) {
+        if (!excluded.has(field)) setOwn(data, field, raw[field]);
+      }
+    } else {
+      for (const pick of picks) {
+        const value = pickValue(raw, pick);
+        if (value !== undefined) setOwn(data, pick.name, value);
+      }
     }
     const externalId =
       externalIdField === undefined
@@ -65,15 +82,23 @@ export function createRecordMapper(mapping: TImportMapping = {}): TRecordMapper 
       predictionsField === undefined
         ? null
         : readPredictions(raw[predictionsField], predictionsField, true, problems);
-    return finish(line, data, externalId, priority, predictions, textFields, problems);
+    return finish(line, data, externalId, priority, predictions, required, problems);
   };
 }
 
-function mapApiRecord(raw: unknown, line: number, textFields: readonly string[]): TMapResult {
+type TRequiredFields = { text: readonly string[]; responses: readonly string[] };
+
+function mapApiRecord(raw: unknown, line: number, required: TRequiredFields): TMapResult {
   if (!isPlainObject(raw)) return notAnObject(raw, line);
   const problems: TFieldProblem[] = [];
   for (const key in raw) {
-    if (key !== "data" && key !== "externalId" && key !== "priority" && key !== "predictions") {
+    if (
+      key !== "data" &&
+      key !== "externalId" &&
+      key !== "priority" &&
+      key !== "predictions" &&
+      key !== "annotations"
+    ) {
       problems.push({ path: key, message: `unknown field: ${API_FIELDS}; put item fields inside data` });
     }
   }
@@ -85,8 +110,34 @@ function mapApiRecord(raw: unknown, line: number, textFields: readonly string[])
   const externalId = readExternalId(raw.externalId, "externalId", false, problems);
   const priority = readPriority(raw.priority, "priority", false, problems);
   const predictions = readPredictions(raw.predictions, "predictions", false, problems);
+  const annotations = readAnnotations(raw.annotations, "annotations", problems);
   if (data === null) return { ok: false, line, errors: problems };
-  return finish(line, data, externalId, priority, predictions, textFields, problems);
+  return finish(line, data, externalId, priority, predictions, required, problems, annotations);
+}
+
+/**
+ * One entry of `dataFields`: `name` copies the field `name`; `name=source.path` stores under
+ * `name` the value at a dot-separated path of the record (`meta.source`). A bare entry with dots
+ * is the field of that literal name when the record has one, else the nested path.
+ */
+export type TDataFieldPick = { name: string; path: string[]; literal: string | null };
+
+export function parseDataField(entry: string): TDataFieldPick {
+  const eq = entry.indexOf("=");
+  if (eq === -1) return { name: entry, path: entry.split("."), literal: entry };
+  const name = entry.slice(0, eq).trim();
+  const source = entry.slice(eq + 1).trim();
+  return { name, path: source.split("."), literal: source.includes(".") ? null : source };
+}
+
+function pickValue(raw: Record<string, unknown>, pick: TDataFieldPick): unknown {
+  if (pick.literal !== null && Object.hasOwn(raw, pick.literal)) return raw[pick.literal];
+  let at: unknown = raw;
+  for (const segment of pick.path) {
+    if (!isPlainObject(at) || !Object.hasOwn(at, segment)) return undefined;
+    at = at[segment];
+  }
+  return at;
 }
 
 function finish(
@@ -95,15 +146,19 @@ function finish(
   externalId: string | null,
   priority: number,
   predictions: Record<string, unknown> | null,
-  textFields: readonly string[],
+  required: TRequiredFields,
   problems: TFieldProblem[],
+  annotations: TImportAnnotation[] | null = null,
 ): TMapResult {
-  if (textFields.length > 0) checkTextFields(data, textFields, problems);
+  if (required.text.length > 0) checkTextFields(data, required.text, problems);
+  if (required.responses.length > 0) checkResponsesFields(data, required.responses, problems);
   const dataJson = canonicalData(data, problems);
   if (dataJson !== null) checkRecordText(dataJson, data, externalId, predictions, problems);
+  if (annotations !== null) checkAnnotationsText(annotations, problems);
   if (problems.length > 0 || dataJson === null) return { ok: false, line, errors: problems };
   const contentHash = hash("sha256", dataJson, "hex");
   const record: TImportRecord = { externalId, data, priority, predictions, contentHash, dataJson };
+  if (annotations !== null) record.annotations = annotations;
   return { ok: true, record };
 }
 

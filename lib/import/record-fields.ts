@@ -1,5 +1,9 @@
-import { DEFINITION_KEY_RE } from "../labels/label-limits";
-import type { TFieldProblem } from "./import-types";
+import {
+  DEFINITION_KEY_RE,
+  MAX_RANKING_RESPONSES,
+  MIN_RANKING_RESPONSES,
+} from "@/lib/label-definitions/label-limits";
+import type { TFieldProblem, TImportAnnotation } from "./import-types";
 import { describeJsonType } from "./json-record";
 
 export const MAX_EXTERNAL_ID_LENGTH = 200;
@@ -148,6 +152,30 @@ export function checkTextFields(
   }
 }
 
+/** Fields a ranking orders: each must hold an array of MIN..MAX_RANKING_RESPONSES strings. */
+export function checkResponsesFields(
+  data: Record<string, unknown>,
+  fields: readonly string[],
+  problems: TFieldProblem[],
+): void {
+  for (const field of fields) {
+    const value = Object.hasOwn(data, field) ? data[field] : undefined;
+    if (!Array.isArray(value) || !value.every((r) => typeof r === "string")) {
+      problems.push({
+        path: `data.${field}`,
+        message: `responses field '${field}' must be an array of strings (the responses to rank), got ${
+          value === undefined ? "nothing" : describeJsonType(value)
+        }`,
+      });
+    } else if (value.length < MIN_RANKING_RESPONSES || value.length > MAX_RANKING_RESPONSES) {
+      problems.push({
+        path: `data.${field}`,
+        message: `responses field '${field}' must hold ${MIN_RANKING_RESPONSES} to ${MAX_RANKING_RESPONSES} responses, got ${value.length}`,
+      });
+    }
+  }
+}
+
 /** Sets a property even when it is named "__proto__" (plain assignment would change the prototype). */
 export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
   if (key === "__proto__") {
@@ -155,4 +183,96 @@ export function setOwn(target: Record<string, unknown>, key: string, value: unkn
   } else {
     target[key] = value;
   }
+}
+
+export const MAX_ANNOTATOR_LENGTH = 200;
+const MAX_ANNOTATIONS_PER_RECORD = 1000;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/;
+
+/**
+ * The existing labels of a record: `[{annotator, values, createdAt?}]`. Checks the shape only (the
+ * values are checked against the project's definitions later, by the server). An annotator giving
+ * two annotations to one item is a problem: which one would count?
+ */
+export function readAnnotations(
+  value: unknown,
+  path: string,
+  problems: TFieldProblem[],
+): TImportAnnotation[] | null {
+  if (value === undefined || value === null) return null;
+  if (!Array.isArray(value)) {
+    problems.push({ path, message: `annotations must be an array, got ${describeJsonType(value)}` });
+    return null;
+  }
+  if (value.length > MAX_ANNOTATIONS_PER_RECORD) {
+    problems.push({ path, message: `at most ${MAX_ANNOTATIONS_PER_RECORD} annotations per item` });
+    return null;
+  }
+  const out: TImportAnnotation[] = [];
+  const seen = new Map<string, number>();
+  const before = problems.length;
+  value.forEach((entry: unknown, index) => {
+    const at = `${path}.${index}`;
+    if (!isPlainObject(entry)) {
+      problems.push({ path: at, message: `an annotation must be an object {annotator, values, createdAt?}` });
+      return;
+    }
+    for (const key of Object.keys(entry)) {
+      if (key !== "annotator" && key !== "values" && key !== "createdAt") {
+        problems.push({
+          path: `${at}.${key}`,
+          message: "unknown field: an annotation is {annotator, values, createdAt?}",
+        });
+      }
+    }
+    const annotator = readAnnotator(entry.annotator, `${at}.annotator`, problems);
+    if (annotator !== null) {
+      const earlier = seen.get(annotator);
+      if (earlier !== undefined) {
+        problems.push({
+          path: `${at}.annotator`,
+          message: `${JSON.stringify(annotator)} already gave annotation ${earlier} of this item: one annotation per annotator and item`,
+        });
+      } else seen.set(annotator, index);
+    }
+    if (!isPlainObject(entry.values)) {
+      problems.push({
+        path: `${at}.values`,
+        message: `values must be an object {<definitionKey>: value}, got ${describeJsonType(entry.values)}`,
+      });
+    }
+    const createdAt = readCreatedAt(entry.createdAt, `${at}.createdAt`, problems);
+    if (annotator !== null && isPlainObject(entry.values)) {
+      out.push({ annotator, values: entry.values, createdAt });
+    }
+  });
+  return problems.length > before ? null : out;
+}
+
+export function readAnnotator(value: unknown, path: string, problems: TFieldProblem[]): string | null {
+  if (typeof value === "number" && Number.isSafeInteger(value)) return String(value);
+  if (typeof value !== "string" || value.trim().length === 0) {
+    problems.push({
+      path,
+      message: `annotator must be a non-empty string (an email or an id), got ${describeJsonType(value)}`,
+    });
+    return null;
+  }
+  if (value.length > MAX_ANNOTATOR_LENGTH) {
+    problems.push({ path, message: `annotator must be at most ${MAX_ANNOTATOR_LENGTH} characters` });
+    return null;
+  }
+  return value.trim();
+}
+
+export function readCreatedAt(value: unknown, path: string, problems: TFieldProblem[]): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value === "string" && ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value))) {
+    return new Date(value).toISOString();
+  }
+  problems.push({
+    path,
+    message: "createdAt must be an ISO 8601 time with a zone, e.g. 2026-03-01T12:00:00Z",
+  });
+  return null;
 }

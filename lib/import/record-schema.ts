@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { DEFINITION_KEY_RE } from "../labels/label-limits";
-import { MAX_EXTERNAL_ID_LENGTH, MAX_PRIORITY, MIN_PRIORITY } from "./record-fields";
+import { DEFINITION_KEY_RE } from "@/lib/label-definitions/label-limits";
+import { MAX_ANNOTATOR_LENGTH, MAX_EXTERNAL_ID_LENGTH, MAX_PRIORITY, MIN_PRIORITY } from "./record-fields";
 
 /**
  * One record of `POST /projects/{id}/items` (API mode), as a schema for the OpenAPI document.
@@ -30,6 +30,20 @@ export const ZImportItemRecord = z.strictObject({
     .record(z.string().regex(DEFINITION_KEY_RE), z.unknown())
     .nullish()
     .describe("Model predictions keyed by label definition key."),
+  annotations: z
+    .array(
+      z.strictObject({
+        annotator: z
+          .union([z.string().min(1).max(MAX_ANNOTATOR_LENGTH), z.number().int()])
+          .describe("A user's email, or any other id: an external annotator of the project"),
+        values: z
+          .record(z.string(), z.unknown())
+          .describe("{<definitionKey>: value}, checked against the current versions"),
+        createdAt: z.string().nullish().describe("ISO 8601; default: the time of the import"),
+      }),
+    )
+    .nullish()
+    .describe("Existing human labels; each counts toward the item's overlap. One per annotator."),
 });
 
 export type TImportItemRecord = z.infer<typeof ZImportItemRecord>;

@@ -1,5 +1,5 @@
 import { parse } from "csv-parse/sync";
-import type { TSpan } from "@/lib/labels/value-schema";
+import type { TSpan } from "@/lib/label-definitions/value-schema";
 
 /**
  * The Toxic Spans crowd annotations (SemEval-2021 Task 5; Pavlopoulos et al., ACL 2022): three CSV

@@ -1,5 +1,5 @@
 import { findUnsafeText, unsafeTextReason } from "@/lib/schemas/safe-text";
-import type { TFieldProblem } from "./import-types";
+import type { TFieldProblem, TImportAnnotation } from "./import-types";
 
 // JSON text escapes NUL and lone surrogates (JSON.stringify, and so canonical JSON, writes them as
 // \u0000 and \udXXX), so one scan of the text rules them out for nearly every record; only a hit
@@ -20,4 +20,17 @@ export function checkRecordText(
   if (inData) problems.push(inData);
   const inPredictions = predictions ? findUnsafeText(predictions, "predictions") : null;
   if (inPredictions) problems.push(inPredictions);
+}
+
+/** The same for imported annotations: their annotators and values. */
+export function checkAnnotationsText(
+  annotations: readonly TImportAnnotation[],
+  problems: TFieldProblem[],
+): void {
+  annotations.forEach((a, index) => {
+    const inAnnotator = unsafeTextReason(a.annotator);
+    if (inAnnotator) problems.push({ path: `annotations.${index}.annotator`, message: inAnnotator });
+    const inValues = findUnsafeText(a.values, `annotations.${index}.values`);
+    if (inValues) problems.push(inValues);
+  });
 }

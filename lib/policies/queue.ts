@@ -1,7 +1,7 @@
 import { projectRoles, queueRoles } from "./access-rule";
 
 export const queuePolicy = {
-  // Enforced by the queue's SQL functions (prisma/migrations/*_queue_access): admins label only
+  // Enforced by the queue's SQL functions (prisma/functions/queue-access.sql): admins label only
   // as members, like everyone else.
   claim: queueRoles("the claim function checks the role", "annotator", "lead"),
   submit: queueRoles("only the annotator holding the assignment", "annotator", "lead"),

@@ -13,13 +13,16 @@ export const ZAgreementMetric = z
     "alpha_any_span",
     "exact_match_rate",
     "percent_agreement",
+    "alpha_ordinal_ranks",
+    "kendall_w_mean",
   ])
   .meta({
     id: "AgreementMetric",
     description:
       "Krippendorff's alpha (nominal: single choice, pairwise; ordinal, interval alongside: rating; MASI distance and " +
       "per option: multi choice); pairwise span F1, SemEval-2021 Task 5's character F1 averaged per item, the share of " +
-      "pairs that both marked nothing and alpha of marked / nothing (spans); exact-match rate (free text); observed pair agreement.",
+      "pairs that both marked nothing and alpha of marked / nothing (spans); exact-match rate (free text); observed pair agreement; " +
+      "ordinal alpha over (item, response position) units and the mean Kendall's W over items (ranking); ordinal alpha per criterion (rubric).",
   });
 
 const ZInterval = z
@@ -91,6 +94,22 @@ export const ZAgreementResult = z
       .array(ZTrendPoint)
       .optional()
       .meta({ description: "All-versions entries only: the value per week of completion" }),
+    criteria: z
+      .array(
+        z.object({
+          key: z.string(),
+          title: z.string(),
+          metric: z.literal("alpha_ordinal"),
+          value: z.number().nullable(),
+          ci: ZInterval,
+          itemsCompared: z.number().int(),
+        }),
+      )
+      .optional()
+      .meta({
+        description:
+          "Rubrics only: Krippendorff's ordinal alpha per criterion; the entry's own value is the lowest of them",
+      }),
   })
   .meta({ id: "AgreementResult" });
 export type TAgreementResult = z.infer<typeof ZAgreementResult>;
@@ -182,6 +201,17 @@ export const ZDisagreementItem = z
       })
       .optional()
       .meta({ description: "Spans only: the text and each annotator's spans, to show them in place" }),
+    responses: z
+      .array(
+        z.object({
+          position: z.number().int().meta({ description: "0-based place in the item's responses" }),
+          text: z.string(),
+          meanRank: z.number(),
+          spread: z.number().meta({ description: "Mean absolute difference of its ranks over annotator pairs" }),
+        }),
+      )
+      .optional()
+      .meta({ description: "Rankings only: the item's responses, the most disputed first" }),
   })
   .meta({ id: "DisagreementItem" });
 export type TDisagreementItem = z.infer<typeof ZDisagreementItem>;
@@ -208,6 +238,20 @@ export const ZDefinitionAgreement = z
       cells: z.array(ZPairCell),
     }),
     disagreements: z.array(ZDisagreementItem),
+    positionBias: z
+      .array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          left: z.number().int().meta({ description: "Answers choosing the side shown on the left" }),
+          answered: z.number().int().meta({ description: "Answers choosing a side (ties left out)" }),
+          leftShare: z.number().nullable(),
+          flipped: z.number().int().meta({ description: "Of those, answers given with B shown on the left" }),
+          pValue: z.number().nullable().meta({ description: "Exact binomial test of a 50% left share" }),
+        }),
+      )
+      .optional()
+      .meta({ description: "Pairwise only: each annotator's share of answers for the side shown left" }),
   })
   .meta({ id: "DefinitionAgreement" });
 export type TDefinitionAgreement = z.infer<typeof ZDefinitionAgreement>;

@@ -148,7 +148,15 @@ export const ZEvalSetsQuery = z
   .meta({ id: "EvalSetsQuery" });
 export type TEvalSetsQuery = z.infer<typeof ZEvalSetsQuery>;
 
-export const EXPORT_FORMATS = ["jsonl", "csv", "parquet", "hf"] as const;
+export const EXPORT_FORMATS = [
+  "jsonl",
+  "csv",
+  "parquet",
+  "hf",
+  "preference",
+  "label-studio",
+  "prodigy",
+] as const;
 export type TExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const ZExportQuery = z
@@ -159,6 +167,11 @@ export const ZExportQuery = z
       .enum(["anonymized", "raw"])
       .default("anonymized")
       .meta({ description: "How annotator ids are written with annotations; raw is for leads only" }),
+    definition: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]{0,63}$/)
+      .optional()
+      .meta({ description: "format=prodigy: the label definition the lines answer (default: the only one)" }),
     manifest: ZFlag.optional().meta({
       description:
         "Embed the manifest (parquet: file metadata; hf: manifest.json and the card). Default true",

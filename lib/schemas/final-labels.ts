@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ZBigintId } from "@/lib/schemas/common";
 import { FINAL_LABEL_RULE_KINDS } from "@/lib/final-labels/rules";
-import { DEFINITION_KEY_RE } from "@/lib/labels/label-limits";
+import { DEFINITION_KEY_RE } from "@/lib/label-definitions/label-limits";
 
 const ZKey = z.string().regex(DEFINITION_KEY_RE, "must be a label definition key");
 const ZItemId = ZBigintId("must be an item id");

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { ZLabelDefinitionInput } from "@/lib/labels/definition-schema";
+import { ZLabelDefinitionInput } from "@/lib/label-definitions/definition-schema";
+import { LABEL_KINDS } from "@/lib/label-definitions/label-limits";
 
 export { ZLabelDefinitionInput };
 
@@ -9,7 +10,7 @@ export const ZLabelDefinition = z
   .object({
     definitionId: z.string(),
     key: z.string(),
-    kind: z.enum(["single_choice", "multi_choice", "rating", "spans", "pairwise", "free_text"]),
+    kind: z.enum(LABEL_KINDS),
     version: z.number().int(),
     title: z.string(),
     guidelines: z.string(),

@@ -17,6 +17,11 @@ export const ZServedAssignment = z
   .object({
     assignmentId: z.string(),
     expiresAt: z.string(),
+    /**
+     * The pairwise side order drawn for this assignment: true shows the data's `b` on the left.
+     * Only definitions with `shuffleSides` apply it; values are always in the data's terms.
+     */
+    sidesFlipped: z.boolean(),
     item: z.object({
       id: z.string(),
       externalId: z.string().nullable(),
@@ -67,11 +72,11 @@ export const ZSubmitResult = z
   .meta({ id: "SubmitResult" });
 export type TSubmitResult = z.infer<typeof ZSubmitResult>;
 
-export const ZMyProgress = z
+export const ZQueueProgress = z
   .object({ doneToday: z.number().int(), doneTotal: z.number().int(), remaining: z.number().int() })
-  .meta({ id: "MyProgress" });
+  .meta({ id: "QueueProgress" });
 
-export const ZMyAssignment = z
+export const ZRecentSubmission = z
   .object({
     assignmentId: z.string(),
     itemId: z.string(),
@@ -79,7 +84,7 @@ export const ZMyAssignment = z
     submittedAt: z.string(),
     preview: z.string(),
   })
-  .meta({ id: "MyAssignment" });
+  .meta({ id: "RecentSubmission" });
 
 export const ZAssignmentDetail = ZServedAssignment.extend({
   status: z.enum(["leased", "submitted", "skipped", "expired"]),

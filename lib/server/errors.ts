@@ -38,7 +38,7 @@ export const tooManyRequests = (message: string, retryAfterSeconds?: number) =>
 export const serviceUnavailable = (message: string, retryAfterSeconds: number, cause?: unknown) =>
   new AppError("unavailable", message, 503, [], { retryAfterSeconds, cause });
 
-// The queue's SQL functions (prisma/migrations) refuse with SQLSTATE "CS" + the HTTP status, and a
+// The queue's SQL functions (prisma/functions/queue-*.sql) refuse with SQLSTATE "CS" + the HTTP status, and a
 // message written for the user.
 const SQL_REFUSALS: Record<string, string> = {
   CS403: "forbidden",

@@ -1,5 +1,6 @@
 // npm run bench:export — a frozen eval-set version of 1,000,000 items exported as canonical JSONL
-// through the HTTP API, on a fresh embedded PostgreSQL. Prints JSON.
+// through the HTTP API, on a fresh embedded PostgreSQL. Prints JSON, with a raw COPY … TO STDOUT of
+// the same frozen rows in the same order as the baseline and the export's time as a ratio of it.
 //
 // The server is the app process `npm start` runs (lib/cli/serve/serve.ts on the production build,
 // built first when the sources changed), so the benchmark measures what runs in production. Its
@@ -14,7 +15,8 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import { buildIfNeeded } from "../serve/build-if-needed";
 import { startAppProcess } from "../serve/local-services";
-import { judgeTargets, startBenchDatabase } from "./bench-setup";
+import { againstBaseline, judgeTargets, startBenchDatabase } from "./bench-setup";
+import { timeCopyOut } from "./copy-baseline";
 
 const { values } = parseArgs({ options: { items: { type: "string", default: "1000000" } } });
 const log = (line: string) => console.error(`[bench:export] ${line}`);
@@ -23,7 +25,7 @@ async function seed(count: number) {
   const { createTestProject, createTestUser } = await import("@/lib/testing/factories");
   const { getPool } = await import("@/lib/db");
   const { sealVersion } = await import("@/lib/server/eval-sets/seal-version");
-  const { canonicalJsonFast } = await import("@/lib/labels/canonical-json-fast");
+  const { canonicalJsonFast } = await import("@/lib/label-definitions/canonical-json-fast");
   const lead = await createTestUser();
   const project = await createTestProject([{ userId: lead.id, role: "lead" }]);
   const client = await getPool().connect();
@@ -71,7 +73,7 @@ async function seed(count: number) {
       insert: round(inserted),
       seal: round((performance.now() - started) / 1000 - inserted),
     };
-    return { token: lead.token, evalSetId: sets[0].id, sealed, setupSeconds };
+    return { token: lead.token, evalSetId: sets[0].id, versionId: versions[0].id, sealed, setupSeconds };
   } finally {
     client.release();
   }
@@ -99,7 +101,7 @@ async function main() {
   const database = await startBenchDatabase();
   process.env.DATABASE_URL = database.url;
   const { disconnectDb } = await import("@/lib/db");
-  const { token, evalSetId, sealed, setupSeconds } = await seed(count);
+  const { token, evalSetId, versionId, sealed, setupSeconds } = await seed(count);
   await disconnectDb();
 
   buildIfNeeded(log);
@@ -139,6 +141,11 @@ async function main() {
     const peakRss = Math.max(sampledPeak, procStatus(pid, "VmHWM"));
     const serverCpuSeconds = cpuSeconds(pid) - cpuBefore;
     const sha256 = hash.digest("hex");
+    // The id is a uuid the seed made: COPY takes no parameters.
+    const copy = await timeCopyOut(
+      database.url,
+      `SELECT external_id, data_json, labels_json FROM eval_set_items WHERE version_id = '${versionId}' ORDER BY item_id`,
+    );
     const mb = (n: number) => Math.round(n / 1024 / 1024);
     console.log(
       JSON.stringify(
@@ -149,6 +156,8 @@ async function main() {
           bytes,
           seconds: round(seconds),
           rowsPerSecond: Math.round(rows / seconds),
+          baseline: { work: "raw COPY TO STDOUT of the same frozen rows in order", bytes: copy.bytes },
+          secondsVersusRawCopy: againstBaseline(seconds, copy.seconds, "s"),
           timeToFirstByteMs: Math.round(firstByteMs),
           // Wall-clock rates depend on what else the machine runs; CPU time does much less.
           serverCpuSeconds: round(serverCpuSeconds),

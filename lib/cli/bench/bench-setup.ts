@@ -52,3 +52,28 @@ export function judgeTargets(checks: Record<string, boolean>): string[] {
   }
   return missed;
 }
+
+/**
+ * A benchmark's own figure beside the same work done the plainest way (bare SQL, raw COPY), measured
+ * in the same run on the same database: absolute figures differ twofold between machines, the
+ * ratio much less.
+ */
+export function againstBaseline(own: number, baseline: number, unit: string) {
+  return {
+    unit,
+    own: Number(own.toFixed(2)),
+    baseline: Number(baseline.toFixed(2)),
+    ratio: baseline > 0 ? Number((own / baseline).toFixed(2)) : null,
+  };
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return Number(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))].toFixed(1));
+}
+
+/** p50, p95 and p99 of a list of milliseconds (sorted here). */
+export function latencies(ms: number[]) {
+  const sorted = [...ms].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99) };
+}

@@ -7,11 +7,13 @@ import { createAdmin } from "@/lib/server/users/create-admin";
 import { ZEmail, ZName, ZPassword } from "@/lib/schemas/common";
 import { parseCliArgs } from "../args";
 import { EXPORT_USAGE, exportCommand } from "./export-command";
+import { IMPORT_USAGE, importCommand } from "./import-command";
 
 const USAGE = `Usage:
   concord create-admin --email E --password P [--name N]   create (or promote) an admin
   concord migrate                                          apply pending migrations
 ${EXPORT_USAGE}
+${IMPORT_USAGE}
 Database (create-admin, migrate): DATABASE_URL when set, else the embedded PostgreSQL in .data/ (as npm start).`;
 
 async function withDatabase<T>(fn: () => Promise<T>): Promise<T> {
@@ -48,6 +50,11 @@ async function main(argv: string[]) {
     case "export": {
       // A client of the HTTP API: no database of its own.
       await exportCommand(rest);
+      return;
+    }
+    case "import": {
+      // A client of the HTTP API, like export.
+      console.log(JSON.stringify(await importCommand(rest), null, 2));
       return;
     }
     case "migrate": {

@@ -7,10 +7,11 @@ import { rename, rm } from "node:fs/promises";
 import { z } from "zod";
 import { parseCliArgs } from "../args";
 
-export const EXPORT_USAGE = `  concord export --url URL --token T --set NAME --version N [--format jsonl|csv|parquet|hf]
+export const EXPORT_USAGE = `  concord export --url URL --token T --set NAME --version N [--format jsonl|csv|parquet|hf|preference]
                  [--project ID] [--annotations] [--raw-annotators] -o FILE
                                                            download a frozen eval-set version; the
-                                                           JSONL is checked against its recorded sha256`;
+                                                           JSONL (and preference pairs) are checked
+                                                           against their recorded sha256`;
 
 const ZArgs = z
   .object({
@@ -19,7 +20,7 @@ const ZArgs = z
     set: z.string().min(1, "is required: the eval set's name"),
     project: z.uuid().optional(),
     version: z.string().regex(/^([1-9]\d{0,8}|latest)$/, "must be a version number or latest"),
-    format: z.enum(["jsonl", "csv", "parquet", "hf"]).default("jsonl"),
+    format: z.enum(["jsonl", "csv", "parquet", "hf", "preference"]).default("jsonl"),
     annotations: z.boolean().default(false),
     "raw-annotators": z.boolean().default(false),
     output: z.string().min(1, "is required: the file to write (-o)"),
@@ -98,6 +99,16 @@ export async function exportCommand(argv: string[], output: TOutput = defaultOut
 
   // The recorded hash is that of the canonical JSONL without annotations: the one file it can verify.
   const isCanonical = args.format === "jsonl" && !args.annotations;
+  // Preference pairs carry their own hash, recorded in the manifest at the freeze.
+  const preferenceSha256 =
+    args.format === "preference" ? response.headers.get("x-concord-file-sha256") : null;
+  if (preferenceSha256 !== null && sha256 !== preferenceSha256) {
+    await rm(partial, { force: true });
+    throw new Error(
+      `the preference pairs do not match the frozen version: sha256 ${sha256}, recorded ${preferenceSha256}. ` +
+        "Nothing was saved; try again.",
+    );
+  }
   if (isCanonical && (sha256 !== version.sha256 || bytes !== version.byteCount)) {
     await rm(partial, { force: true });
     throw new Error(
@@ -111,15 +122,16 @@ export async function exportCommand(argv: string[], output: TOutput = defaultOut
   }
   await rename(partial, args.output);
   output.info(
-    isCanonical
-      ? `sha256 ${sha256} verified: it is the hash recorded for ${set.name} v${version.version}`
+    isCanonical || preferenceSha256 !== null
+      ? `sha256 ${sha256} verified: it is the hash recorded for ${set.name} v${version.version}` +
+          (preferenceSha256 !== null ? "'s preference pairs" : "")
       : `sha256 ${sha256} (the recorded ${version.sha256} is that of the canonical JSONL` +
           (args.format === "hf" && !args.annotations
             ? ", which the server checked inside the archive)"
             : ")"),
   );
   output.info(`saved ${args.output}`);
-  return { file: args.output, bytes, sha256, isVerified: isCanonical };
+  return { file: args.output, bytes, sha256, isVerified: isCanonical || preferenceSha256 !== null };
 }
 
 async function request(base: string, path: string, token: string): Promise<Response> {

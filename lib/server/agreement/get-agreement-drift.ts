@@ -1,5 +1,6 @@
 import "server-only";
 import { DRIFT_RULES } from "@/lib/drift/detect-drift";
+import { primaryMetric } from "@/lib/agreement/label-values";
 import { patternDrift, spanDrift } from "@/lib/agreement/report-drift";
 import type { TAgreementDrift } from "@/lib/schemas/agreement";
 import { cachedByStamp } from "./agreement-cache";
@@ -28,6 +29,9 @@ function computeDrift(analysis: Awaited<ReturnType<typeof loadProjectAnalysis>>)
     },
     definitions: analysis.definitions.map(({ definition, ...a }) => {
       const header = { key: definition.key, title: definition.title, kind: definition.kind };
+      // Drift per batch and week is not computed for rankings and rubrics yet (ADR 016).
+      if (a.type === "feedback")
+        return { ...header, metric: primaryMetric(a.kind), categories: [], byBatch: [], byWeek: [] };
       return a.type === "spans"
         ? spanDrift(header, a.groups, analysis.batches)
         : patternDrift(header, a.groups, analysis.batches);

@@ -1,4 +1,5 @@
 import "server-only";
+import { feedbackResults } from "@/lib/agreement/report-feedback";
 import { patternResults } from "@/lib/agreement/report-patterns";
 import { spanResults } from "@/lib/agreement/report-spans";
 import type { TAgreementOverview } from "@/lib/schemas/agreement";
@@ -11,6 +12,7 @@ export async function getAgreementOverview(projectId: string): Promise<TAgreemen
   return cachedByStamp(`overview:${projectId}`, analysis.stamp, async () => ({
     definitions: analysis.definitions.flatMap(({ definition, ...a }) => {
       const header = { key: definition.key, title: definition.title, kind: definition.kind };
+      if (a.type === "feedback") return feedbackResults({ ...header, kind: a.kind }, a.groups);
       return a.type === "spans" ? spanResults(header, a.groups) : patternResults(header, a.groups);
     }),
     computedAt: new Date().toISOString(),

@@ -1,5 +1,6 @@
 import "server-only";
 import { annotatorReport } from "@/lib/agreement/annotator-report";
+import { positionBias } from "@/lib/agreement/position-bias";
 import { optionAlphas } from "@/lib/agreement/definition-estimates";
 import { canonicalValue, dictionaryFor, displayValue, valueIndex } from "@/lib/agreement/label-values";
 import { labelPairCounts, valueDistribution } from "@/lib/agreement/pattern-table";
@@ -10,9 +11,11 @@ import { spanAnnotatorReport } from "@/lib/agreement/span-annotators";
 import type { TAgreementResult, TDefinitionAgreement } from "@/lib/schemas/agreement";
 import { notFound } from "@/lib/server/errors";
 import { cachedByStamp } from "./agreement-cache";
+import { feedbackDetail } from "./feedback-detail";
 import { getAgreementOverview } from "./get-agreement-overview";
 import { itemLabels, listDisagreementItems, type TItemLabels } from "./list-disagreement-items";
 import { loadAnnotatorPairs } from "./load-annotator-pairs";
+import { loadPositionBias } from "./load-position-bias";
 import { loadProjectAnalysis, type TDefinitionAnalysis } from "./load-project-analysis";
 import { loadUserNames } from "./load-user-names";
 
@@ -52,7 +55,9 @@ export async function getDefinitionAgreement(
     const body =
       found.type === "spans"
         ? await spanDetail(found, version, display)
-        : await patternDetail(found, version, display);
+        : found.type === "feedback"
+          ? await feedbackDetail(found, version, (user) => display(user, pseudonymRank(found, user)).name)
+          : await patternDetail(found, version, display);
     return {
       key,
       title: found.definition.title,
@@ -82,8 +87,13 @@ function emptySummary(all: TAgreementResult, version: number | null): TAgreement
   };
 }
 
+/** A stable pseudonym number: the annotator's place among the definition's annotators by id. */
+function pseudonymRank(found: TDefinitionAnalysis, user: string): number {
+  return annotatorsOf(found).sort().indexOf(user) + 1;
+}
+
 function annotatorsOf(found: TDefinitionAnalysis): string[] {
-  if (found.type === "patterns")
+  if (found.type === "patterns" || found.type === "feedback")
     return [...new Set([...found.groups.annotators.values()].flatMap((s) => [...s]))];
   return [...new Set(found.groups.items.flatMap((item) => item.labels.map((l) => l.annotator)))];
 }
@@ -105,9 +115,10 @@ async function patternDetail(
     definition.versions.map((v) => v.spec),
   );
   groups.dict.values.forEach((v) => valueIndex(dict, v));
-  const [pairRows, worst] = await Promise.all([
+  const [pairRows, worst, sideAnswers] = await Promise.all([
     loadAnnotatorPairs(definition.id, version),
     listDisagreementItems(definition.id, version, kind),
+    kind === "pairwise" ? loadPositionBias(definition.id, version) : Promise.resolve(null),
   ]);
   const indexOf = (text: string) => valueIndex(dict, canonicalValue(dict, JSON.parse(text)) ?? text);
   const report = annotatorReport(
@@ -149,7 +160,21 @@ async function patternDetail(
     disagreements: worst.map((item) =>
       showItem(item, agreementOf(item.labels), report.shown, (text) => displayValue(dict, text)),
     ),
+    ...(sideAnswers ? { positionBias: showBias(sideAnswers, report.shown, display) } : {}),
   };
+}
+
+/** Position bias under the names (or pseudonyms) of the annotator table; others ranked after them. */
+function showBias(
+  rows: Parameters<typeof positionBias>[0],
+  shown: ReadonlyMap<string, { id: string; name: string }>,
+  display: TDisplay,
+): NonNullable<TBody["positionBias"]> {
+  let rank = shown.size;
+  return positionBias(rows).map(({ user, ...bias }) => ({
+    ...(shown.get(user) ?? display(user, ++rank)),
+    ...bias,
+  }));
 }
 
 async function spanDetail(

@@ -1,20 +1,18 @@
 import "server-only";
 import { getPool } from "@/lib/db";
-import { withTransaction } from "@/lib/server/db/with-transaction";
 import {
   canonicalValue,
   dictionaryFor,
-  setKeyFromMask,
   valueIndex,
   type TValueDictionary,
 } from "@/lib/agreement/label-values";
 import { PatternTableBuilder, sortPatterns } from "@/lib/agreement/pattern-table";
 import type { TPatternGroups } from "@/lib/agreement/report-patterns";
+import { compactPatternDeltas } from "./compact-pattern-deltas";
 import type { TBatchInfo } from "./load-batches";
 import type { TDefinitionWithVersions } from "./load-definitions";
-import { countsEncoding, patternQuery, type TBatchMapping, type TPatternEncoding } from "./pattern-sql";
 
-type TRow = [number | null, number, Date, number | null, number, ...(string | string[])[]];
+type TRow = [number, number, Date, string | null, number, unknown[]];
 type TUnitRow = {
   pattern: number;
   version: number | null;
@@ -24,14 +22,14 @@ type TUnitRow = {
 };
 
 /**
- * Reads one definition's current annotations aggregated by SQL into item patterns, never row by
- * row: raw SQL on this hot path because a million annotations must be counted inside PostgreSQL
- * (see pattern-sql.ts), and the annotators are counted by a second query on another connection
- * meanwhile. Not for spans (see load-span-annotations.ts).
+ * Reads one definition's item patterns from the rollups the database keeps up to date in every
+ * submit's transaction (prisma/migrations/…_agreement_rollups, docs/decisions/020-agreement-rollups.md):
+ * thousands of (version, pattern, week, batch) counts however many annotations there are, and the
+ * annotators from a table of a row per annotator. Raw SQL on this hot path. Not for spans.
  */
 export async function loadDefinitionPatterns(
   definition: TDefinitionWithVersions,
-  batches: { batches: TBatchInfo[]; mapping: TBatchMapping },
+  batches: { batches: TBatchInfo[] },
 ): Promise<TPatternGroups> {
   const specs = definition.versions.map((v) => v.spec);
   const dict = dictionaryFor(definition.kind, specs);
@@ -39,18 +37,7 @@ export async function loadDefinitionPatterns(
   const present = await loadVersionsPresent(definition.id);
   const onlyVersion = present.length === 1 ? present[0] : null;
   const multiVersion = onlyVersion === null;
-  let encoding: TPatternEncoding =
-    dict.scalarTexts !== null
-      ? countsEncoding(dict.scalarTexts)
-      : definition.kind === "multi_choice"
-        ? { kind: "sets", options: dict.options.map((o) => o.key) }
-        : { kind: "texts" };
-  let units = await queryUnits(definition.id, encoding, onlyVersion, batches, dict);
-  if (units === null) {
-    // A value no spec lists, or more ratings of one value on one item than the code has room for.
-    encoding = { kind: "texts" };
-    units = (await queryUnits(definition.id, encoding, onlyVersion, batches, dict))!;
-  }
+  const units = await queryUnits(definition.id, onlyVersion, batches.batches, dict);
   // Canonical pattern order: the same data gives the same bootstrap interval, whatever order SQL used.
   const { table, patternMap } = sortPatterns(units.builder.build());
   const weights = () => new Float64Array(table.patternCount);
@@ -87,77 +74,51 @@ export async function loadDefinitionPatterns(
 
 async function queryUnits(
   definitionId: string,
-  encoding: TPatternEncoding,
   onlyVersion: number | null,
-  batches: { batches: TBatchInfo[]; mapping: TBatchMapping },
+  batches: TBatchInfo[],
   dict: TValueDictionary,
-): Promise<{ builder: PatternTableBuilder; rows: TUnitRow[] } | null> {
-  const query = patternQuery({ definitionId, encoding, onlyVersion, batches: batches.mapping });
-  const rows = await withTransaction(async (client) => {
-    // One hash table holds every item of the definition: give it room (the default 4 MB spills a
-    // million annotations to disk), and skip JIT compilation, which costs more than it saves here.
-    await client.query("SET LOCAL work_mem = '128MB'");
-    await client.query("SET LOCAL jit = off");
-    return (await client.query<TRow>({ text: query.text, values: query.params, rowMode: "array" })).rows;
+): Promise<{ builder: PatternTableBuilder; rows: TUnitRow[] }> {
+  await compactPatternDeltas(definitionId);
+  // Version 0 is every version together; with one version among the annotations it is that version.
+  const { rows } = await getPool().query<TRow>({
+    text: `SELECT definition_version, ratings, week, batch_id::text, sum(items)::int, pattern
+             FROM agreement_pattern_deltas
+            WHERE definition_id = $1 ${onlyVersion === null ? "" : "AND definition_version = 0"}
+            GROUP BY definition_version, ratings, week, batch_id, pattern
+           HAVING sum(items) <> 0`,
+    values: [definitionId],
+    rowMode: "array",
   });
+  const batchIds = new Set(batches.map((b) => b.id));
   const builder = new PatternTableBuilder(dict.values);
   const patternOfKey = new Map<string, number>();
   const out: TUnitRow[] = [];
-  for (const [version, n, week, batch, items, ...keys] of rows) {
-    const cacheKey = keys.map((k) => (Array.isArray(k) ? k.join("\u0000") : k)).join("|");
+  for (const [version, , week, batch, items, values] of rows) {
+    const cacheKey = JSON.stringify(values);
     let pattern = patternOfKey.get(cacheKey);
     if (pattern === undefined) {
-      const entries = decodeKey(encoding, keys, n, dict);
-      if (entries === null) return null;
-      pattern = builder.add(entries);
+      pattern = builder.add(decodeValues(values, dict));
       patternOfKey.set(cacheKey, pattern);
     }
     out.push({
       pattern,
-      version,
+      version: onlyVersion ?? (version === 0 ? null : version),
       week: week.toISOString().slice(0, 10),
-      batch: batch ? (batches.batches[batch - 1]?.id ?? null) : null,
+      batch: batch !== null && batchIds.has(batch) ? batch : null,
       items,
     });
   }
   return { builder, rows: out };
 }
 
-/** The (value index, count) entries of an item's key, or null when the encoding could not hold them exactly. */
-function decodeKey(
-  encoding: TPatternEncoding,
-  keys: (string | string[])[],
-  n: number,
-  dict: TValueDictionary,
-): [number, number][] | null {
+/** The (value index, count) entries of an item's values; values no spec can read are left out. */
+function decodeValues(values: unknown[], dict: TValueDictionary): [number, number][] {
   const counts = new Map<number, number>();
-  const add = (index: number) => counts.set(index, (counts.get(index) ?? 0) + 1);
-  if (encoding.kind === "counts") {
-    const mask = (BigInt(1) << BigInt(encoding.bits)) - BigInt(1);
-    let total = 0;
-    for (let col = 0; col < encoding.columns; col++) {
-      let code = BigInt(keys[col] as string);
-      for (let slot = 0; slot < encoding.perColumn && code > 0; slot++, code >>= BigInt(encoding.bits)) {
-        const c = Number(code & mask);
-        if (c === 0) continue;
-        const i = col * encoding.perColumn + slot;
-        if (i >= encoding.texts.length) return null;
-        counts.set(i, c);
-        total += c;
-      }
-    }
-    return total === n ? [...counts] : null;
-  }
-  const parts = keys[0] as string[];
-  for (const part of parts) {
-    if (encoding.kind === "sets") {
-      const mask = BigInt(part);
-      if (mask < 0) return null;
-      add(valueIndex(dict, setKeyFromMask(dict, mask)));
-    } else {
-      const value = canonicalValue(dict, JSON.parse(part));
-      if (value !== null) add(valueIndex(dict, value));
-    }
+  for (const raw of values) {
+    const value = canonicalValue(dict, raw);
+    if (value === null) continue;
+    const index = valueIndex(dict, value);
+    counts.set(index, (counts.get(index) ?? 0) + 1);
   }
   return [...counts];
 }
@@ -181,8 +142,8 @@ async function loadVersionsPresent(definitionId: string): Promise<number[]> {
 /** Who labelled, per version: on its own connection, concurrently with the pattern query. */
 async function loadAnnotators(definitionId: string): Promise<Map<number, Set<string>>> {
   const { rows } = await getPool().query<[number, string]>({
-    text: `SELECT definition_version, user_id::text FROM annotations
-            WHERE definition_id = $1 AND is_current AND value IS NOT NULL GROUP BY 1, 2`,
+    text: `SELECT definition_version, user_id::text FROM agreement_annotators
+            WHERE definition_id = $1 AND ratings > 0`,
     values: [definitionId],
     rowMode: "array",
   });

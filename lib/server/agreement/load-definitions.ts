@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { TLabelDefinitionSpec } from "@/lib/labels/definition-spec";
-import type { TLabelKind } from "@/lib/labels/label-limits";
+import type { TLabelDefinitionSpec } from "@/lib/label-definitions/definition-spec";
+import type { TLabelKind } from "@/lib/label-definitions/label-limits";
 
 export type TDefinitionWithVersions = {
   id: string;

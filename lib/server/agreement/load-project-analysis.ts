@@ -1,4 +1,5 @@
 import "server-only";
+import type { TFeedbackGroups } from "@/lib/agreement/report-feedback";
 import type { TPatternGroups } from "@/lib/agreement/report-patterns";
 import type { TSpanGroups } from "@/lib/agreement/report-spans";
 import { cachedByStamp } from "./agreement-cache";
@@ -6,10 +7,13 @@ import { getChangeStamp } from "./get-change-stamp";
 import { loadBatches, type TBatchInfo } from "./load-batches";
 import { loadDefinitionPatterns } from "./load-definition-patterns";
 import { loadDefinitions, type TDefinitionWithVersions } from "./load-definitions";
+import { loadFeedbackPatterns } from "./load-feedback-patterns";
 import { loadSpanItems } from "./load-span-items";
 
 export type TDefinitionAnalysis = { definition: TDefinitionWithVersions } & (
-  { type: "patterns"; groups: TPatternGroups } | { type: "spans"; groups: TSpanGroups }
+  | { type: "patterns"; groups: TPatternGroups }
+  | { type: "spans"; groups: TSpanGroups }
+  | { type: "feedback"; kind: "ranking" | "rubric"; groups: TFeedbackGroups }
 );
 
 export type TProjectAnalysis = { stamp: string; definitions: TDefinitionAnalysis[]; batches: TBatchInfo[] };
@@ -23,11 +27,13 @@ export async function loadProjectAnalysis(projectId: string): Promise<TProjectAn
   return cachedByStamp(`analysis:${projectId}`, stamp, async () => {
     const [definitions, batches] = await Promise.all([loadDefinitions(projectId), loadBatches(projectId)]);
     const analyses = await Promise.all(
-      definitions.map(async (definition): Promise<TDefinitionAnalysis> =>
-        definition.kind === "spans"
-          ? { definition, type: "spans", groups: await loadSpanItems(definition) }
-          : { definition, type: "patterns", groups: await loadDefinitionPatterns(definition, batches) },
-      ),
+      definitions.map(async (definition): Promise<TDefinitionAnalysis> => {
+        const { kind } = definition;
+        if (kind === "spans") return { definition, type: "spans", groups: await loadSpanItems(definition) };
+        if (kind === "ranking" || kind === "rubric")
+          return { definition, type: "feedback", kind, groups: await loadFeedbackPatterns(definition) };
+        return { definition, type: "patterns", groups: await loadDefinitionPatterns(definition, batches) };
+      }),
     );
     return { stamp, definitions: analyses, batches: batches.batches };
   });

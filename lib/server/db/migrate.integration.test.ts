@@ -1,43 +1,21 @@
 import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createScratchDatabase, dropScratchDatabases, queryDatabase } from "@/lib/testing/scratch-databases";
 import { migrateDatabase } from "./migrate";
 
 // Each test gets a database of its own on the test server, with a small set of migration files.
-const adminUrl = () => process.env.TEST_DATABASE_ADMIN_URL!;
-const created: string[] = [];
+const freshDatabase = () => createScratchDatabase("concord_migrate");
 
-async function freshDatabase(): Promise<string> {
-  const name = `concord_migrate_${Math.random().toString(36).slice(2, 10)}`;
-  const admin = new pg.Client({ connectionString: adminUrl() });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  created.push(name);
-  const url = new URL(adminUrl());
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
+// A migrations folder with no functions folder beside it.
 async function migrationsDir(files: Record<string, string>): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), "concord-migrations-"));
+  const dir = path.join(await mkdtemp(path.join(os.tmpdir(), "concord-migrations-")), "migrations");
   for (const [name, sql] of Object.entries(files)) {
-    await mkdir(path.join(dir, name));
+    await mkdir(path.join(dir, name), { recursive: true });
     await writeFile(path.join(dir, name, "migration.sql"), sql);
   }
   return dir;
-}
-
-async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql)).rows;
-  } finally {
-    await client.end();
-  }
 }
 
 let dir: string;
@@ -48,12 +26,7 @@ beforeAll(async () => {
   });
 });
 
-afterAll(async () => {
-  const admin = new pg.Client({ connectionString: adminUrl() });
-  await admin.connect();
-  for (const name of created) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.end();
-});
+afterAll(dropScratchDatabases);
 
 describe("migrateDatabase", () => {
   it("applies each file once, in order, and records it in Prisma's table", async () => {
@@ -63,7 +36,7 @@ describe("migrateDatabase", () => {
       "20260102000000_second",
     ]);
     expect((await migrateDatabase(url, { dir })).applied).toEqual([]);
-    const rows = await query<{
+    const rows = await queryDatabase<{
       migration_name: string;
       finished_at: Date | null;
       applied_steps_count: number;
@@ -79,7 +52,7 @@ describe("migrateDatabase", () => {
     const url = await freshDatabase();
     const [a, b] = await Promise.all([migrateDatabase(url, { dir }), migrateDatabase(url, { dir })]);
     expect([...a.applied, ...b.applied].sort()).toEqual(["20260101000000_first", "20260102000000_second"]);
-    const rows = await query<{ n: string }>(url, "SELECT count(*) AS n FROM _prisma_migrations");
+    const rows = await queryDatabase<{ n: string }>(url, "SELECT count(*) AS n FROM _prisma_migrations");
     expect(Number(rows[0].n)).toBe(2);
   });
 
@@ -90,7 +63,7 @@ describe("migrateDatabase", () => {
       "20260103000000_broken": "CREATE TABLE c (id int); INSERT INTO nowhere VALUES (1);",
     });
     await expect(migrateDatabase(url, { dir: bad })).rejects.toThrow(/20260103000000_broken failed/);
-    const tables = await query<{ table_name: string }>(
+    const tables = await queryDatabase<{ table_name: string }>(
       url,
       "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1",
     );

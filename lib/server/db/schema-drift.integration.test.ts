@@ -41,6 +41,9 @@ const DB_ONLY_INDEXES: Record<string, string> = {
   webhook_outbox_due_idx: "partial: the webhook deliveries still to make, for the delivery workers",
 };
 
+// The migrate step's own records (lib/server/db/migrate.ts), not the application's tables.
+const RUNNER_TABLES = ["_prisma_migrations", "_concord_functions"];
+
 const dmmf = JSON.parse(
   get_dmmf(JSON.stringify({ prismaSchema: readFileSync("prisma/schema.prisma", "utf8") })),
 ) as TDmmf;
@@ -52,6 +55,8 @@ const columnOf = (model: TModel, fieldName: string) => {
 };
 
 function expectedType(field: TField): { dataType: string; udt?: string; precision?: number } {
+  // A list is a PostgreSQL array, named by its element type's udt with a leading underscore.
+  if (field.isList) return { dataType: "ARRAY", udt: `_${elementUdt(field)}` };
   const native = field.nativeType?.[0];
   if (field.kind === "enum") {
     const en = dmmf.datamodel.enums.find((e) => e.name === field.type)!;
@@ -90,6 +95,14 @@ function expectedType(field: TField): { dataType: string; udt?: string; precisio
   }
 }
 
+function elementUdt(field: TField): string {
+  const element: Record<string, string> = { text: "text", uuid: "uuid", integer: "int4", bigint: "int8" };
+  const { dataType } = expectedType({ ...field, isList: false });
+  const udt = element[dataType];
+  if (!udt) throw new Error(`schema-drift test does not know lists of ${field.type}`);
+  return udt;
+}
+
 afterAll(async () => {
   await disconnectDb();
 });
@@ -101,7 +114,7 @@ describe("the migrated database matches schema.prisma", () => {
     );
     const actual = rows
       .map((r) => r.table_name)
-      .filter((t) => t !== "_prisma_migrations")
+      .filter((t) => !RUNNER_TABLES.includes(t))
       .sort();
     expect(actual).toEqual(models.map(tableOf).sort());
   });
@@ -137,7 +150,7 @@ describe("the migrated database matches schema.prisma", () => {
           r.column_name,
           {
             dataType: r.data_type,
-            ...(r.data_type === "USER-DEFINED" ? { udt: r.udt_name } : {}),
+            ...(r.data_type === "USER-DEFINED" || r.data_type === "ARRAY" ? { udt: r.udt_name } : {}),
             ...(r.data_type.startsWith("timestamp") ? { precision: r.datetime_precision ?? undefined } : {}),
             nullable: r.is_nullable === "YES",
             hasDefault: r.column_default !== null,
@@ -174,8 +187,9 @@ describe("the migrated database matches schema.prisma", () => {
          JOIN pg_namespace n ON n.oid = t.relnamespace
          CROSS JOIN LATERAL unnest(ix.indkey) WITH ORDINALITY AS k(attnum, ord)
          LEFT JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum
-        WHERE n.nspname = 'public' AND t.relname <> '_prisma_migrations'
+        WHERE n.nspname = 'public' AND t.relname <> ALL ($1::text[])
         GROUP BY t.relname, i.relname, ix.indisunique, ix.indisprimary, ix.indpred`,
+      [RUNNER_TABLES],
     );
     const describeIndex = (table: string, kind: string, columns: string[]) =>
       `${table} ${kind} (${columns.join(", ")})`;

@@ -1,14 +1,17 @@
 import "server-only";
+import { z } from "zod";
 import { getPool } from "@/lib/db";
 import { anonymizer } from "@/lib/export/anonymize";
 import { jsonlStream } from "@/lib/export/canonical-jsonl";
 import { csvStream } from "@/lib/export/csv";
 import { hfDatasetTarGz } from "@/lib/export/hf-dataset";
 import { parquetStream } from "@/lib/export/parquet";
+import { preferenceStream } from "@/lib/export/preference";
 import { prepareRows } from "@/lib/export/prepare-rows";
 import type { TExportQuery } from "@/lib/schemas/eval-sets";
-import { badRequest } from "@/lib/server/errors";
+import { badRequest, unprocessable } from "@/lib/server/errors";
 import type { TVersionForExport } from "./get-eval-set-version";
+import { exportToolFormat } from "./export-tool-format";
 import { readVersionJsonl } from "./read-version-jsonl";
 import { readVersionRows } from "./read-version-rows";
 
@@ -18,6 +21,8 @@ export type TExportFile = {
   fileName: string;
   /** Known up front only for the canonical JSONL (the size recorded at the freeze). */
   contentLength: number | null;
+  /** The sha256 of these bytes when recorded at the freeze (canonical JSONL, preference pairs). */
+  sha256?: string;
 };
 
 const TYPES = {
@@ -25,6 +30,9 @@ const TYPES = {
   csv: { contentType: "text/csv; charset=utf-8", extension: "csv" },
   parquet: { contentType: "application/vnd.apache.parquet", extension: "parquet" },
   hf: { contentType: "application/gzip", extension: "hf.tar.gz" },
+  preference: { contentType: "application/x-ndjson", extension: "preference.jsonl" },
+  "label-studio": { contentType: "application/json", extension: "label-studio.json" },
+  prodigy: { contentType: "application/x-ndjson", extension: "prodigy.jsonl" },
 } as const;
 
 /**
@@ -33,6 +41,22 @@ const TYPES = {
  */
 export function exportEvalSetVersion(version: TVersionForExport, options: TExportQuery): TExportFile {
   const { format } = options;
+  if (format === "preference") return preferenceFile(version, options);
+  if (format === "label-studio" || format === "prodigy") {
+    const keys = version.columns.labels;
+    const definition = options.definition ?? (keys.length === 1 ? keys[0] : undefined);
+    if (format === "prodigy" && (definition === undefined || !keys.includes(definition))) {
+      throw badRequest("Prodigy lines answer one label definition: name it with ?definition=<key>.", [
+        { path: "definition", message: `one of ${keys.join(", ")}` },
+      ]);
+    }
+    return {
+      chunks: exportToolFormat(version, options),
+      contentType: TYPES[format].contentType,
+      fileName: `${slug(version.evalSetName)}-v${version.version}.${TYPES[format].extension}`,
+      contentLength: null,
+    };
+  }
   const hasManifest = options.manifest ?? (format === "parquet" || format === "hf");
   if (hasManifest && (format === "jsonl" || format === "csv")) {
     throw badRequest(`A ${format} file has no place for the manifest: read it from the version instead.`, [
@@ -88,3 +112,57 @@ function slug(name: string): string {
     .slice(0, 60);
   return cleaned || "eval-set";
 }
+
+/** The preference pairs of a version, from the sources its manifest recorded at the freeze. */
+function preferenceFile(version: TVersionForExport, options: TExportQuery): TExportFile {
+  for (const flag of ["annotations", "manifest"] as const) {
+    if (options[flag]) {
+      throw badRequest(`A preference file has no place for ${flag}.`, [
+        { path: flag, message: "not available for preference" },
+      ]);
+    }
+  }
+  const recorded = ZRecordedPreference.safeParse(version.manifest.preference);
+  if (!recorded.success) {
+    throw unprocessable(
+      "This version has no ranking or pairwise label definition: there are no preference pairs.",
+      [
+        {
+          path: "format",
+          message: "preference needs a ranking or pairwise definition in the frozen version",
+        },
+      ],
+    );
+  }
+  return {
+    chunks: preferenceStream(
+      readVersionRows(getPool(), version.id, { prefetch: true }),
+      recorded.data.sources,
+    ),
+    contentType: TYPES.preference.contentType,
+    fileName: `${slug(version.evalSetName)}-v${version.version}.${TYPES.preference.extension}`,
+    contentLength: recorded.data.bytes,
+    sha256: recorded.data.sha256,
+  };
+}
+
+const ZRecordedPreference = z.object({
+  bytes: z.number().int(),
+  sha256: z.string(),
+  sources: z.array(
+    z.union([
+      z.object({
+        key: z.string(),
+        kind: z.literal("ranking"),
+        promptField: z.string(),
+        responsesField: z.string(),
+      }),
+      z.object({
+        key: z.string(),
+        kind: z.literal("pairwise"),
+        promptField: z.string(),
+        textFields: z.tuple([z.string(), z.string()]),
+      }),
+    ]),
+  ),
+});

@@ -22,7 +22,11 @@ export function exportResponse(
   });
   if (file.contentLength !== null) {
     headers.set("content-length", String(file.contentLength));
-    headers.set("etag", `"${version.sha256}"`);
+    headers.set("etag", `"${file.sha256 ?? version.sha256}"`);
+  }
+  if (file.sha256 !== undefined && file.sha256 !== version.sha256) {
+    // The preference pairs' own hash, as the manifest records it.
+    headers.set("x-concord-file-sha256", file.sha256);
   }
   const body = toWebStream(file.chunks, (error) =>
     console.error(`[${requestId}] export failed mid-stream:`, error instanceof Error ? error.stack : error),

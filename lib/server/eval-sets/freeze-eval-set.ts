@@ -12,7 +12,9 @@ import type { TDefinitionContext } from "@/lib/server/final-labels/load-label-co
 import type { TEvalSetVersion } from "@/lib/schemas/eval-sets";
 import { announceFreeze } from "./announce-freeze";
 import { checkGate } from "./check-gate";
+import { digestPreference, preferenceSources } from "@/lib/export/preference";
 import { insertVersionItems } from "./insert-version-items";
+import { readVersionRows } from "./read-version-rows";
 import { prepareFilter } from "./prepare-filter";
 import { sealVersion } from "./seal-version";
 import { selectEvalSetItems } from "./select-eval-set-items";
@@ -108,6 +110,13 @@ async function freezeInTransaction(
   }
   const gateRecord =
     gate && tally ? await checkGate(client, gate, tally, { ...set, evalSetId, freezer, options }) : null;
+  // The preference pairs the final labels imply: their count and hash go into the manifest, and the
+  // definitions' fields with them, so a later export needs nothing but the frozen version.
+  const sources = preferenceSources(prepared.definitions.map((d) => d.spec));
+  const preference =
+    sources.length === 0
+      ? null
+      : { sources, ...(await digestPreference(readVersionRows(client, versionId), sources)) };
   const sealed = await sealVersion(client, {
     versionId,
     labelKeys: prepared.definitions.map((d) => d.key),
@@ -126,6 +135,7 @@ async function freezeInTransaction(
         bytes: s.bytes,
         frozenBy: freezer,
         frozenAt: s.frozenAt.toISOString(),
+        preference,
       }),
       ...(gateRecord ? { releaseGate: gateRecord } : {}),
     }),

@@ -1,5 +1,5 @@
 import "server-only";
-import { canonicalJsonFast } from "@/lib/labels/canonical-json-fast";
+import { canonicalJsonFast } from "@/lib/label-definitions/canonical-json-fast";
 import type { TDb, TDefinitionContext } from "@/lib/server/final-labels/load-label-context";
 import type { TScannedItem } from "@/lib/server/final-labels/scan-final-labels";
 

@@ -2,7 +2,7 @@ import "server-only";
 import type { TEvalSetFilter } from "@/lib/eval-sets/filter-schema";
 import { compileFilter, type TCompiledFilter } from "@/lib/eval-sets/match-filter";
 import { valueKey } from "@/lib/final-labels/value-key";
-import { valueSchemaFor } from "@/lib/labels/value-schema";
+import { valueSchemaFor } from "@/lib/label-definitions/value-schema";
 import type { TFieldError } from "@/lib/server/errors";
 import { unprocessable } from "@/lib/server/errors";
 import {

@@ -71,8 +71,10 @@ export const getEvalSetVersionRoute = defineRoute(endpoints.getEvalSetVersion, {
 export const exportEvalSetVersionRoute = defineRoute(endpoints.exportEvalSetVersion, {
   access: evalSetPolicy.export,
   handler: async ({ access, params, query, requestId }) => {
+    // Label Studio and Prodigy files always carry the annotations.
+    const hasAnnotations = query.annotations || query.format === "label-studio" || query.format === "prodigy";
     if (
-      query.annotations &&
+      hasAnnotations &&
       query.annotators === "raw" &&
       !allows(evalSetPolicy.exportRealAnnotatorIds, access.role)
     ) {

@@ -1,7 +1,7 @@
 import "server-only";
 import { getPool } from "@/lib/db";
 import { normalizeValue } from "@/lib/final-labels/value-key";
-import { valueSchemaFor } from "@/lib/labels/value-schema";
+import { valueSchemaFor } from "@/lib/label-definitions/value-schema";
 import { toFieldErrors } from "@/lib/schemas/field-errors";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { withTransaction } from "@/lib/server/db/with-transaction";

@@ -1,7 +1,7 @@
 import "server-only";
 import type { PoolClient } from "pg";
-import type { TLabelDefinitionSpec } from "@/lib/labels/definition-spec";
-import type { TLabelKind } from "@/lib/labels/label-limits";
+import type { TLabelDefinitionSpec } from "@/lib/label-definitions/definition-spec";
+import type { TLabelKind } from "@/lib/label-definitions/label-limits";
 import { DEFAULT_FINAL_LABEL_RULE, type TFinalLabelRule } from "@/lib/final-labels/rules";
 
 /** A pool or a client inside a transaction: the final-label code runs on either. */

@@ -28,7 +28,7 @@ export type TScanOptions = {
   withData?: boolean;
 };
 
-type TItemRow = {
+export type TItemRow = {
   id: string;
   batch_id: string;
   external_id: string | null;
@@ -57,7 +57,6 @@ export async function* scanFinalLabels(
   options: TScanOptions = {},
 ): AsyncGenerator<TScannedItem[]> {
   const pageSize = options.pageSize ?? 2000;
-  const byId = new Map(definitions.map((d) => [d.id, d]));
   let after = options.after ?? "0";
   for (;;) {
     const { rows: items } = await q.query<TItemRow>(
@@ -69,61 +68,75 @@ export async function* scanFinalLabels(
       [projectId, after, options.batches ?? null, pageSize],
     );
     if (items.length === 0) return;
-    const ids = items.map((i) => i.id);
-    // One after the other: on a transaction's client, queries cannot overlap.
-    const annotations = await q.query<TAnnotationRow>(
-      `SELECT item_id, user_id, definition_id, definition_version, value
-         FROM annotations
-        WHERE item_id = ANY($1::bigint[]) AND project_id = $2 AND is_current
-        ORDER BY item_id, created_at, id`,
-      [ids, projectId],
-    );
-    const adjudications = await q.query<TAdjudicationRow>(
-      `SELECT DISTINCT ON (item_id, definition_id) item_id, definition_id, value, is_gold
-         FROM adjudications
-        WHERE project_id = $1 AND item_id = ANY($2::bigint[])
-        ORDER BY item_id, definition_id, id DESC`,
-      [projectId, ids],
-    );
-    const annotationsOf = groupBy(annotations.rows, (r) => r.item_id);
-    const adjudicationsOf = groupBy(adjudications.rows, (r) => r.item_id);
-    yield items.map((item) => {
-      const own = (annotationsOf.get(item.id) ?? []).filter((a) => byId.has(a.definition_id));
-      const decided = adjudicationsOf.get(item.id) ?? [];
-      const labels: Record<string, TFinalLabel> = {};
-      const versions: Record<string, number[]> = {};
-      for (const definition of definitions) {
-        const values: TAnnotationValue[] = [];
-        const seen = new Set<number>();
-        for (const a of own) {
-          if (a.definition_id !== definition.id) continue;
-          values.push({ userId: a.user_id, version: a.definition_version, value: a.value });
-          seen.add(a.definition_version);
-        }
-        const adjudication = decided.find((d) => d.definition_id === definition.id);
-        labels[definition.key] = computeFinalLabel(
-          definition.spec,
-          definition.rule,
-          values,
-          adjudication ? { value: adjudication.value, isGold: adjudication.is_gold } : null,
-        );
-        versions[definition.key] = [...seen].sort((x, y) => x - y);
-      }
-      return {
-        itemId: item.id,
-        batchId: item.batch_id,
-        externalId: item.external_id,
-        isComplete: item.is_complete,
-        ...(options.withData ? { data: item.data } : {}),
-        labels,
-        versions,
-        annotations: snapshotAnnotations(own, byId),
-        annotationCount: own.length,
-      };
-    });
+    yield await labelItems(q, projectId, definitions, items);
     if (items.length < pageSize) return;
     after = items[items.length - 1].id;
   }
+}
+
+/**
+ * Final labels of the given items (rows of one project), with their annotations: two queries for the
+ * whole set, however many items.
+ */
+export async function labelItems(
+  q: TDb,
+  projectId: string,
+  definitions: readonly TDefinitionContext[],
+  items: readonly TItemRow[],
+): Promise<TScannedItem[]> {
+  const byId = new Map(definitions.map((d) => [d.id, d]));
+  const ids = items.map((i) => i.id);
+  // One after the other: on a transaction's client, queries cannot overlap.
+  const annotations = await q.query<TAnnotationRow>(
+    `SELECT item_id, user_id, definition_id, definition_version, value
+       FROM annotations
+      WHERE item_id = ANY($1::bigint[]) AND project_id = $2 AND is_current
+      ORDER BY item_id, created_at, id`,
+    [ids, projectId],
+  );
+  const adjudications = await q.query<TAdjudicationRow>(
+    `SELECT DISTINCT ON (item_id, definition_id) item_id, definition_id, value, is_gold
+       FROM adjudications
+      WHERE project_id = $1 AND item_id = ANY($2::bigint[])
+      ORDER BY item_id, definition_id, id DESC`,
+    [projectId, ids],
+  );
+  const annotationsOf = groupBy(annotations.rows, (r) => r.item_id);
+  const adjudicationsOf = groupBy(adjudications.rows, (r) => r.item_id);
+  return items.map((item) => {
+    const own = (annotationsOf.get(item.id) ?? []).filter((a) => byId.has(a.definition_id));
+    const decided = adjudicationsOf.get(item.id) ?? [];
+    const labels: Record<string, TFinalLabel> = {};
+    const versions: Record<string, number[]> = {};
+    for (const definition of definitions) {
+      const values: TAnnotationValue[] = [];
+      const seen = new Set<number>();
+      for (const a of own) {
+        if (a.definition_id !== definition.id) continue;
+        values.push({ userId: a.user_id, version: a.definition_version, value: a.value });
+        seen.add(a.definition_version);
+      }
+      const adjudication = decided.find((d) => d.definition_id === definition.id);
+      labels[definition.key] = computeFinalLabel(
+        definition.spec,
+        definition.rule,
+        values,
+        adjudication ? { value: adjudication.value, isGold: adjudication.is_gold } : null,
+      );
+      versions[definition.key] = [...seen].sort((x, y) => x - y);
+    }
+    return {
+      itemId: item.id,
+      batchId: item.batch_id,
+      externalId: item.external_id,
+      isComplete: item.is_complete,
+      ...(item.data === undefined ? {} : { data: item.data }),
+      labels,
+      versions,
+      annotations: snapshotAnnotations(own, byId),
+      annotationCount: own.length,
+    };
+  });
 }
 
 /** One entry per annotator, in the order they first annotated the item; values in canonical order. */

@@ -1,58 +1,76 @@
 import "server-only";
-import { once } from "node:events";
-import type { PoolClient } from "pg";
-import { from as copyFrom } from "pg-copy-streams";
 import { getPool } from "@/lib/db";
+import { collectImport, type TSkippedRecord } from "@/lib/import/collect-import";
+import type {
+  TImportDialect,
+  TImportFormat,
+  TImportInput,
+  TImportMapping,
+  TImportRecord,
+} from "@/lib/import/import-types";
+import { createAnnotationValidator } from "@/lib/import/validate-annotations";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
-import { collectImport } from "@/lib/import/collect-import";
-import type { TImportFormat, TImportInput, TImportMapping } from "@/lib/import/import-types";
-import { AppError } from "@/lib/server/errors";
-import { copyField } from "./copy-text";
+import { AppError, unprocessable } from "@/lib/server/errors";
 import { findExistingKeys } from "./find-existing-keys";
+import { loadCurrentDefinitions } from "./load-current-definitions";
+import { writeImportBatch } from "./write-import-batch";
 
 export type TImportItemsInput = {
   projectId: string;
   userId: string;
   input: TImportInput;
   format: TImportFormat;
+  /** Whose conventions the file follows (default: Concord's records). */
+  dialect?: TImportDialect;
+  /** Prodigy: the definition the lines answer. */
+  definitionKey?: string;
+  /** "reject" (default): all or nothing. "skip": bad records are left out and listed. */
+  onInvalid?: "reject" | "skip";
   mapping?: TImportMapping;
   batchName: string;
   sourceFileName: string | null;
+  /** Records per COPY round (default 2000). */
+  batchSize?: number;
 };
 
 export type TImportItemsResult = {
-  batchId: string;
+  /** Null when nothing was new: no empty batch is created. */
+  batchId: string | null;
   imported: number;
+  annotations: number;
   duplicates: number;
   duplicatesInFile: number;
   duplicatesInProject: number;
   total: number;
+  skipped: TSkippedRecord[];
+  skippedCount: number;
 };
 
 /**
- * Imports a file as one batch, all or nothing. Records stream from the parser straight into the
- * items table through COPY (raw SQL on purpose: COPY is what makes a million rows a matter of
- * seconds), in one transaction; records the project already holds are left out on the way. Any
- * bad record rolls it all back, the batch row included.
+ * Imports a file as one batch, in one transaction. Records stream from the parser into the items,
+ * assignments and annotations tables through COPY (write-import-batch.ts), one round of COPYs in
+ * flight while the next records are parsed; memory stays at two rounds of records whatever the
+ * file's size. Records the project already holds are left out on the way. In reject mode any bad
+ * record rolls it all back, the batch row included; in skip mode bad records are listed and left
+ * out. A file that adds nothing leaves no batch behind.
  */
 export async function importItems(options: TImportItemsInput): Promise<TImportItemsResult> {
   const pool = getPool();
   const client = await pool.connect();
-  let probe: PoolClient | null = null;
   let isOpen = false;
-  let abortCopy: (() => Promise<void>) | null = null;
+  let inflight: Promise<void> | null = null;
   try {
     await client.query("BEGIN");
     isOpen = true;
-    // One import at a time per project: a second upload of the same file waits, then finds it all
-    // present. That is also what lets the probe connection below see every item that matters.
+    // One import at a time per project: a second upload of the same file waits, then finds it all present.
     await client.query("SELECT pg_advisory_xact_lock(hashtextextended('concord:import:' || $1, 0))", [
       options.projectId,
     ]);
-    const batch = await client.query<{ id: string }>(
+    const format = options.dialect && options.dialect !== "concord" ? options.dialect : options.format;
+    const batch = await client.query<{ id: string; now: Date }>(
       `INSERT INTO batches (project_id, name, source_file_name, format, created_by_id, item_count, duplicate_count)
-       VALUES ($1, $2, $3, $4, $5, 0, 0) RETURNING id`,
-      [options.projectId, options.batchName, options.sourceFileName, options.format, options.userId],
+       VALUES ($1, $2, $3, $4, $5, 0, 0) RETURNING id, now() AS now`,
+      [options.projectId, options.batchName, options.sourceFileName, format, options.userId],
     );
     const batchId = batch.rows[0].id;
     const hasItems = (
@@ -62,49 +80,56 @@ export async function importItems(options: TImportItemsInput): Promise<TImportIt
       "SELECT overlap FROM projects WHERE id = $1",
       [options.projectId],
     );
-    // The import connection is busy with COPY: duplicates already in the project are looked up on a second one.
-    if (hasItems) probe = await pool.connect();
-    const copy = client.query(
-      copyFrom(
-        "COPY items (project_id, batch_id, target_count, external_id, content_hash, data, predictions, priority) FROM STDIN",
-      ),
-    );
-    const copyDone = new Promise<void>((resolve, reject) => {
-      copy.on("finish", resolve);
-      copy.on("error", reject);
-    });
-    // A failure while reading the upload (too large, cut off) must end COPY before ROLLBACK.
-    abortCopy = async () => {
-      copy.destroy(new Error("import aborted"));
-      await copyDone.catch(() => undefined);
+    const definitions = await loadCurrentDefinitions(client, options.projectId);
+    const specs = new Map([...definitions].map(([key, d]) => [key, d.spec]));
+    if (options.dialect === "prodigy" && !definitions.has(options.definitionKey ?? "")) {
+      throw unprocessable("The definition Prodigy's lines answer does not exist in this project.", [
+        {
+          path: "definition",
+          message: `no label definition ${JSON.stringify(options.definitionKey ?? null)}`,
+        },
+      ]);
+    }
+    const target = {
+      projectId: options.projectId,
+      batchId,
+      overlap: projectRows[0].overlap,
+      definitions,
+      annotators: new Map<string, string>(),
+      now: batch.rows[0].now.toISOString(),
     };
-    const prefix = `${options.projectId}\t${batchId}\t${projectRows[0].overlap}\t`;
     let imported = 0;
+    let annotations = 0;
     let duplicatesInProject = 0;
+    const onBatch = async (records: TImportRecord[]) => {
+      // At most one round in flight: its errors surface here, and memory stays bounded.
+      if (inflight) await inflight;
+      inflight = null;
+      const existing = hasItems ? await findExistingKeys(client, options.projectId, records) : null;
+      const fresh = existing
+        ? records.filter((r) =>
+            r.externalId === null ? !existing.hashes.has(r.contentHash) : !existing.ids.has(r.externalId),
+          )
+        : records;
+      duplicatesInProject += records.length - fresh.length;
+      if (fresh.length === 0) return;
+      imported += fresh.length;
+      const written = await writeImportBatch(client, target, fresh);
+      annotations += written.annotations;
+      inflight = written.done;
+      inflight.catch(() => undefined);
+    };
     const summary = await collectImport(options.input, options.format, options.mapping, {
-      batchSize: 2000,
-      onBatch: async (records) => {
-        const existing = probe ? await findExistingKeys(probe, options.projectId, records) : null;
-        let chunk = "";
-        for (const r of records) {
-          if (
-            existing &&
-            (r.externalId === null ? existing.hashes.has(r.contentHash) : existing.ids.has(r.externalId))
-          ) {
-            duplicatesInProject += 1;
-            continue;
-          }
-          imported += 1;
-          chunk += `${prefix}${copyField(r.externalId)}\t${r.contentHash}\t${copyField(r.dataJson)}\t${copyField(
-            r.predictions ? JSON.stringify(r.predictions) : null,
-          )}\t${r.priority}\n`;
-        }
-        if (chunk && !copy.write(chunk)) await once(copy, "drain");
-      },
+      batchSize: options.batchSize ?? 2000,
+      onBatch,
+      validate: createAnnotationValidator(specs),
+      onInvalid: options.onInvalid,
+      dialect: options.dialect
+        ? { dialect: options.dialect, definitions: specs, definitionKey: options.definitionKey }
+        : undefined,
     });
-    copy.end();
-    await copyDone;
-    abortCopy = null;
+    if (inflight) await inflight;
+    inflight = null;
     if (summary.errorCount === 0 && summary.total === 0) {
       throw new AppError("empty_file", "Nothing was imported: the file holds no records.", 422, [
         { path: "(file)", message: "no records" },
@@ -122,34 +147,41 @@ export async function importItems(options: TImportItemsInput): Promise<TImportIt
       );
     }
     const duplicates = summary.duplicateCount + duplicatesInProject;
-    await client.query("UPDATE batches SET item_count = $2, duplicate_count = $3 WHERE id = $1", [
-      batchId,
-      imported,
-      duplicates,
-    ]);
-    await recordAuditEvent(client, {
-      projectId: options.projectId,
-      actor: { id: options.userId },
-      action: "items.imported",
-      target: { type: "batch", id: batchId },
-      details: { name: options.batchName, file: options.sourceFileName, imported, duplicates },
-    });
-    await client.query("COMMIT");
-    isOpen = false;
+    if (imported === 0) {
+      await client.query("ROLLBACK");
+      isOpen = false;
+    } else {
+      await client.query("UPDATE batches SET item_count = $2, duplicate_count = $3 WHERE id = $1", [
+        batchId,
+        imported,
+        duplicates,
+      ]);
+      await recordAuditEvent(client, {
+        projectId: options.projectId,
+        actor: { id: options.userId },
+        action: "items.imported",
+        target: { type: "batch", id: batchId },
+        details: { name: options.batchName, file: options.sourceFileName, imported, duplicates },
+      });
+      await client.query("COMMIT");
+      isOpen = false;
+    }
     return {
-      batchId,
+      batchId: imported === 0 ? null : batchId,
       imported,
+      annotations,
       duplicates,
       duplicatesInFile: summary.duplicateCount,
       duplicatesInProject,
       total: summary.total,
+      skipped: summary.skipped ?? [],
+      skippedCount: summary.skippedCount ?? 0,
     };
   } catch (error) {
-    if (abortCopy) await abortCopy();
+    if (inflight) await (inflight as Promise<void>).catch(() => undefined);
     if (isOpen) await client.query("ROLLBACK").catch(() => undefined);
     throw error;
   } finally {
-    probe?.release();
     client.release();
   }
 }

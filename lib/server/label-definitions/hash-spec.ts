@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { canonicalJson } from "@/lib/labels/canonical-json";
-import type { TLabelDefinitionSpec } from "@/lib/labels/definition-spec";
+import { canonicalJson } from "@/lib/label-definitions/canonical-json";
+import type { TLabelDefinitionSpec } from "@/lib/label-definitions/definition-spec";
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 

@@ -1,5 +1,5 @@
 import "server-only";
-import type { TLabelDefinitionSpec } from "@/lib/labels/definition-spec";
+import type { TLabelDefinitionSpec } from "@/lib/label-definitions/definition-spec";
 import type { TLabelDefinition } from "@/lib/schemas/label-definitions";
 
 type TVersionRow = {

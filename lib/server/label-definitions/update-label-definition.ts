@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { TLabelDefinitionInput } from "@/lib/labels/definition-schema";
-import { normalizeDefinition } from "@/lib/labels/definition-spec";
+import type { TLabelDefinitionInput } from "@/lib/label-definitions/definition-schema";
+import { normalizeDefinition } from "@/lib/label-definitions/definition-spec";
 import { badRequest, notFound } from "@/lib/server/errors";
 import type { TLabelDefinition } from "@/lib/schemas/label-definitions";
 import { announceVersion } from "./announce-version";

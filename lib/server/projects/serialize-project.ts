@@ -10,8 +10,10 @@ export function serializeProject(project: Project, myRole?: TProject["myRole"]):
     instructions: project.instructions,
     overlap: project.overlap,
     leaseSeconds: project.leaseSeconds,
+    conversationField: project.conversationField,
     archivedAt: project.archivedAt?.toISOString() ?? null,
     createdAt: project.createdAt.toISOString(),
     ...(myRole ? { myRole } : {}),
+    ...(myRole === "admin" || myRole === "lead" ? { hiddenFields: project.hiddenFields } : {}),
   };
 }

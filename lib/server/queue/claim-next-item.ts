@@ -11,8 +11,8 @@ export type TClaimOutcome = { served: TServedAssignment; idle: null } | { served
  * nothing), else a new lease on the first open item they were never served: started items first,
  * then by priority, then in import order.
  *
- * The work, access check included, is the SQL function concord_claim (prisma/migrations/
- * …_queue_functions, …_queue_access, …_claim_waits_for_locked): one round trip. It reads the
+ * The work, access check included, is the SQL function concord_claim (prisma/functions/
+ * queue-access.sql, around queue-claim.sql): one round trip. It reads the
  * open-items index with FOR UPDATE SKIP LOCKED, so concurrent claimers never wait on each other and
  * the cost does not grow with the project; only when every open item is locked for a moment does it
  * wait for one, so "nothing" is never answered while an item still needs the caller. Someone outside

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Pool, PoolClient } from "pg";
-import type { TLabelDefinitionSpec } from "@/lib/labels/definition-spec";
+import type { TLabelDefinitionSpec } from "@/lib/label-definitions/definition-spec";
 
 // Definition versions never change once written (a trigger guarantees it), so a process may keep
 // them forever: the submit path then validates without asking the database for specs.

@@ -1,6 +1,6 @@
 import "server-only";
 import type { PoolClient } from "pg";
-import type { TLabelDefinitionSpec } from "@/lib/labels/definition-spec";
+import type { TLabelDefinitionSpec } from "@/lib/label-definitions/definition-spec";
 
 export type TServedDefinitionRow = { id: string; key: string; version: number; spec: TLabelDefinitionSpec };
 

@@ -5,14 +5,14 @@ import { queueIdleHeaders } from "@/lib/queue/queue-idle-headers";
 import { defineRoute } from "@/lib/server/api/define-route";
 import { claimNextItem } from "./claim-next-item";
 import { getAssignment } from "./get-assignment";
-import { getMyProgress } from "./get-my-progress";
-import { listMyAssignments } from "./list-my-assignments";
+import { getQueueProgress } from "./get-queue-progress";
+import { listRecentSubmissions } from "./list-recent-submissions";
 import { reviseAnnotations } from "./revise-annotations";
 import { skipAssignment } from "./skip-assignment";
 import { submitAssignment } from "./submit-assignment";
 
 // The queue's SQL functions check who may claim, submit and skip in the same round trip as the
-// work (prisma/migrations/*_queue_access): this is the hot path.
+// work (prisma/functions/queue-access.sql): this is the hot path.
 export const claimNextItemRoute = defineRoute(endpoints.claimNextItem, {
   access: queuePolicy.claim,
   hot: true,
@@ -47,14 +47,14 @@ export const reviseAnnotationsRoute = defineRoute(endpoints.reviseAnnotations, {
   handler: async ({ caller, params, body }) => reviseAnnotations(caller, params.id, body),
 });
 
-export const getMyProgressRoute = defineRoute(endpoints.getMyProgress, {
+export const getQueueProgressRoute = defineRoute(endpoints.getQueueProgress, {
   access: queuePolicy.readProgress,
-  handler: async ({ caller, params }) => getMyProgress(caller.id, params.id),
+  handler: async ({ caller, params }) => getQueueProgress(caller.id, params.id),
 });
 
-export const listMyAssignmentsRoute = defineRoute(endpoints.listMyAssignments, {
+export const listRecentSubmissionsRoute = defineRoute(endpoints.listRecentSubmissions, {
   access: queuePolicy.listMine,
   handler: async ({ caller, params, query }) => ({
-    assignments: await listMyAssignments(caller.id, params.id, query.limit),
+    assignments: await listRecentSubmissions(caller.id, params.id, query.limit),
   }),
 });

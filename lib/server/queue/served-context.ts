@@ -1,6 +1,6 @@
 import "server-only";
 import type { Pool, PoolClient } from "pg";
-import { readsItemData } from "@/lib/labels/value-schema";
+import { readsItemData } from "@/lib/label-definitions/value-schema";
 import type { TServedAssignment } from "@/lib/schemas/queue";
 
 /** What a submit needs to check its values: the versions an item was served with, and its data. */

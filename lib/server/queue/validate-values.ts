@@ -1,8 +1,8 @@
 import "server-only";
 import type { PoolClient } from "pg";
-import type { TLabelDefinitionSpec } from "@/lib/labels/definition-spec";
-import type { TLabelValue } from "@/lib/labels/value-schema";
-import { readsItemData, valuesSchemaFor } from "@/lib/labels/value-schema";
+import type { TLabelDefinitionSpec } from "@/lib/label-definitions/definition-spec";
+import type { TLabelValue } from "@/lib/label-definitions/value-schema";
+import { readsItemData, valuesSchemaFor } from "@/lib/label-definitions/value-schema";
 import { toFieldErrors } from "@/lib/schemas/field-errors";
 import { unprocessable } from "@/lib/server/errors";
 import { loadServedDefinitions, type TServedDefinitionRow } from "./load-served-definitions";

@@ -4,6 +4,11 @@ import type { TUser } from "@/lib/schemas/users";
 import { serializeUser } from "./serialize-user";
 
 export async function listUsers(): Promise<TUser[]> {
-  const users = await db.user.findMany({ orderBy: { email: "asc" }, take: 1000 });
+  // External annotators (imported labels only) are no accounts: they belong to their project.
+  const users = await db.user.findMany({
+    where: { externalProjectId: null },
+    orderBy: { email: "asc" },
+    take: 1000,
+  });
   return users.map(serializeUser);
 }

@@ -28,7 +28,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
         actions={
           canLabel ? (
             <Link
-              href={`/projects/${id}/label`}
+              href={`/projects/${id}/queue`}
               className={`inline-flex items-center gap-2 rounded-md bg-indigo-600 font-semibold text-white shadow-sm hover:bg-indigo-700 ${
                 access.role === "annotator" ? "px-5 py-3 text-base" : "px-4 py-2 text-sm"
               }`}
@@ -64,7 +64,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
             isManager ? (
               <Link
                 className="text-sm font-medium text-indigo-700 underline"
-                href={`/projects/${id}/definitions`}
+                href={`/projects/${id}/label-definitions`}
               >
                 Manage
               </Link>

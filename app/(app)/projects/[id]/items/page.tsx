@@ -1,14 +1,30 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ItemFilters } from "@/components/items/item-filters";
+import { ItemsTable } from "@/components/items/items-table";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { DataTable } from "@/components/ui/data-table";
 import { itemPolicy } from "@/lib/policies/items";
 import { requirePageProject } from "@/lib/server/auth/require-page-project";
 import { listBatches } from "@/lib/server/items/list-batches";
+import { listDataFields } from "@/lib/server/items/list-data-fields";
 import { listItems } from "@/lib/server/items/list-items";
+import { listLabelDefinitions } from "@/lib/server/label-definitions/list-label-definitions";
+import { getProject } from "@/lib/server/projects/get-project";
 import { ZItemsQuery } from "@/lib/schemas/items";
 
 export const metadata: Metadata = { title: "Items" };
+
+const FILTERS = [
+  "batch",
+  "status",
+  "minAnnotations",
+  "maxAnnotations",
+  "label",
+  "labelValue",
+  "field",
+  "value",
+  "q",
+] as const;
 
 export default async function ItemsPage({
   params,
@@ -18,79 +34,63 @@ export default async function ItemsPage({
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
   const { id } = await params;
-  await requirePageProject(id, itemPolicy.list);
+  const { access } = await requirePageProject(id, itemPolicy.list);
   const raw = await searchParams;
-  const parsed = ZItemsQuery.safeParse({ batch: raw.batch || undefined, after: raw.after || undefined });
+  const filters = Object.fromEntries(FILTERS.flatMap((k) => (raw[k] ? [[k, raw[k]]] : [])));
+  const parsed = ZItemsQuery.safeParse({ ...filters, after: raw.after || undefined });
   const query = parsed.success ? parsed.data : { limit: 50 };
-  const [{ items, nextCursor }, batches] = await Promise.all([listItems(id, query), listBatches(id)]);
+  const [{ items, nextCursor }, batches, dataFields, definitions, project] = await Promise.all([
+    listItems(id, query),
+    listBatches(id),
+    listDataFields(id),
+    listLabelDefinitions(id),
+    getProject(access),
+  ]);
   const base = `/projects/${id}/items`;
-  const withBatch = (extra: Record<string, string>) => {
-    const p = new URLSearchParams({ ...(query.batch ? { batch: query.batch } : {}), ...extra });
-    const s = p.toString();
+  const href = (extra: Record<string, string>) => {
+    const s = new URLSearchParams({ ...(parsed.success ? filters : {}), ...extra }).toString();
     return s ? `${base}?${s}` : base;
   };
   return (
     <>
-      <PageHeader title="Items" subtitle="In import order. Open an item to see its data." />
+      <PageHeader
+        title="Items"
+        subtitle="In import order, with where each stands. Filter, search, and open an item to see all its data."
+      />
       <Card>
-        <form className="mb-4 flex flex-wrap items-end gap-3" action={base}>
-          <div>
-            <label htmlFor="batch-filter" className="block text-sm font-medium text-slate-800">
-              Batch
-            </label>
-            <select
-              id="batch-filter"
-              name="batch"
-              defaultValue={query.batch ?? ""}
-              className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
-            >
-              <option value="">All batches</option>
-              {batches.map((b) => (
-                <option key={b.id} value={b.id}>
-                  {b.name} ({b.itemCount.toLocaleString("en-US")})
-                </option>
-              ))}
-            </select>
-          </div>
-          <button
-            type="submit"
-            className="rounded-md bg-white px-3 py-2 text-sm font-medium text-slate-800 ring-1 ring-slate-300"
-          >
-            Filter
-          </button>
-        </form>
+        <ItemFilters
+          action={base}
+          values={parsed.success ? filters : {}}
+          batches={batches.map((b) => ({ id: b.id, name: b.name, itemCount: b.itemCount }))}
+          dataFields={dataFields}
+          hiddenFields={project.hiddenFields ?? []}
+          definitions={definitions.map((d) => ({ key: d.key, title: d.title }))}
+        />
+        {!parsed.success ? (
+          <p role="alert" className="mb-4 text-sm text-red-700">
+            These filters are not valid:{" "}
+            {parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}. Showing every
+            item.
+          </p>
+        ) : null}
         {items.length === 0 ? (
-          <EmptyState title="No items here">
-            <Link className="font-medium text-indigo-700 underline" href={`/projects/${id}/import`}>
-              Import a file
-            </Link>
+          <EmptyState title={nextCursor ? "None in this stretch of items" : "No items here"}>
+            {nextCursor ? (
+              <Link className="font-medium text-indigo-700 underline" href={href({ after: nextCursor })}>
+                Keep looking →
+              </Link>
+            ) : (
+              <Link className="font-medium text-indigo-700 underline" href={`/projects/${id}/import`}>
+                Import a file
+              </Link>
+            )}
           </EmptyState>
         ) : (
           <>
-            <DataTable
-              caption="Items"
-              rows={items}
-              rowKey={(i) => i.id}
-              columns={[
-                {
-                  header: "Id",
-                  cell: (i) => (
-                    <Link className="font-mono text-indigo-700 underline" href={`${base}/${i.id}`}>
-                      {i.id}
-                    </Link>
-                  ),
-                },
-                {
-                  header: "External id",
-                  cell: (i) => <span className="font-mono text-xs">{i.externalId ?? "—"}</span>,
-                },
-                { header: "Text", cell: (i) => <span className="line-clamp-2">{i.preview}</span> },
-                { header: "Priority", cell: (i) => i.priority, className: "tabular-nums" },
-              ]}
-            />
+            <ItemsTable items={items} itemHref={(itemId) => `${base}/${itemId}`} />
             <div className="mt-4 flex justify-between">
-              {query.after ? (
-                <Link className="text-sm font-medium text-indigo-700 underline" href={withBatch({})}>
+              {"after" in query && query.after ? (
+                <Link className="text-sm font-medium text-indigo-700 underline" href={href({})}>
                   ← First page
                 </Link>
               ) : (
@@ -99,7 +99,7 @@ export default async function ItemsPage({
               {nextCursor ? (
                 <Link
                   className="text-sm font-medium text-indigo-700 underline"
-                  href={withBatch({ after: nextCursor })}
+                  href={href({ after: nextCursor })}
                 >
                   Next page →
                 </Link>

@@ -1,12 +1,7 @@
-import type { Metadata } from "next";
-import { LabelingWorkspace } from "@/components/workspace/labeling-workspace";
-import { queuePolicy } from "@/lib/policies/queue";
-import { requirePageProject } from "@/lib/server/auth/require-page-project";
+import { permanentRedirect } from "next/navigation";
 
-export const metadata: Metadata = { title: "Labeling" };
-
-export default async function LabelPage({ params }: { params: Promise<{ id: string }> }) {
+// The queue's page was at /label before the capability got one name; bookmarks still land.
+export default async function OldLabelPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  await requirePageProject(id, queuePolicy.readProgress);
-  return <LabelingWorkspace projectId={id} />;
+  permanentRedirect(`/projects/${id}/queue`);
 }

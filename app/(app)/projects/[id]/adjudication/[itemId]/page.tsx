@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DecisionPanel } from "@/components/adjudication/decision-panel";
-import { ItemView } from "@/components/labeling/item-view";
+import { ItemView } from "@/components/label-kinds/item-view";
 import { Card, PageHeader } from "@/components/ui/card";
 import { finalLabelPolicy } from "@/lib/policies/final-labels";
 import { requirePageProject } from "@/lib/server/auth/require-page-project";

@@ -15,6 +15,7 @@ import {
 import { IntervalBar } from "@/components/agreement/interval-bar";
 import { OptionTable } from "@/components/agreement/option-table";
 import { PairMatrix } from "@/components/agreement/pair-matrix";
+import { PositionBiasTable } from "@/components/agreement/position-bias-table";
 import { ReadingBadge } from "@/components/agreement/reading-badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ZAgreementDetailQuery } from "@/lib/schemas/agreement";
@@ -137,6 +138,11 @@ export default async function DefinitionAgreementPage({
         <Card title="Each annotator against the others">
           <AnnotatorTable annotators={detail.annotators} statistic={detail.matrix.statistic} />
         </Card>
+        {detail.positionBias ? (
+          <Card title="Position bias: how often each annotator chose the side shown on the left">
+            <PositionBiasTable rows={detail.positionBias} />
+          </Card>
+        ) : null}
         <Card title="Items with the most disagreement">
           <DisagreementList
             items={detail.disagreements}

@@ -1,1 +1,1 @@
-export { listMyAssignmentsRoute as GET } from "@/lib/server/queue/routes";
+export { listRecentSubmissionsRoute as GET } from "@/lib/server/queue/routes";

@@ -1,1 +1,1 @@
-export { getMyProgressRoute as GET } from "@/lib/server/queue/routes";
+export { getQueueProgressRoute as GET } from "@/lib/server/queue/routes";

@@ -1,0 +1,148 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { disconnectDb, getPool } from "@/lib/db";
+import { reviseAnnotations } from "@/lib/server/queue/revise-annotations";
+import { adjudicateItem } from "@/lib/server/final-labels/adjudicate-item";
+import { claimAs, createLabelingProject, submitAs } from "@/lib/testing/queue-fixtures";
+
+// The agreement rollups (…_agreement_rollups) are kept by triggers in every transaction that
+// changes annotations; the dashboard trusts them instead of reading annotations. After random
+// submits (concurrent), revisions, adjudications and a deleted annotator, they must equal a recount
+// from the annotations themselves.
+
+afterAll(async () => {
+  await disconnectDb();
+});
+
+/** A small seeded generator (mulberry32), so a failure can be replayed. */
+function random(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const DEFINITIONS = [
+  { key: "sentiment", kind: "single_choice", options: [{ key: "pos" }, { key: "neg" }, { key: "neu" }] },
+  {
+    key: "topics",
+    kind: "multi_choice",
+    required: false,
+    options: [{ key: "food" }, { key: "price" }, { key: "staff" }],
+  },
+  { key: "score", kind: "rating", min: 1, max: 5 },
+];
+
+function randomValues(next: () => number) {
+  const pick = <T>(xs: T[]) => xs[Math.floor(next() * xs.length)];
+  const topics = ["food", "price", "staff"].filter(() => next() < 0.4);
+  return {
+    sentiment: pick(["pos", "neg", "neu"]),
+    topics: next() < 0.2 ? null : topics,
+    score: 1 + Math.floor(next() * 5),
+  };
+}
+
+/** Rows as sorted JSON lines, to compare two queries as multisets. */
+async function lines(sql: string, params: unknown[]): Promise<string[]> {
+  const { rows } = await getPool().query(sql, params);
+  return rows.map((r) => JSON.stringify(r)).sort();
+}
+
+const RECOUNT_ITEMS = `
+  SELECT a.definition_id, coalesce(a.definition_version, 0) AS v, a.item_id, count(*)::int AS ratings,
+         jsonb_agg(a.value ORDER BY a.value::text) AS pattern,
+         date_bin('7 days', max(a.created_at), TIMESTAMPTZ '2000-01-03 00:00:00+00') AS week, i.batch_id
+    FROM annotations a JOIN items i ON i.id = a.item_id
+   WHERE a.project_id = $1 AND a.is_current AND a.value IS NOT NULL
+   GROUP BY GROUPING SETS ((a.definition_id, a.item_id, i.batch_id, a.definition_version), (a.definition_id, a.item_id, i.batch_id))`;
+
+async function expectRollupsEqualRecount(projectId: string) {
+  const definitions = "SELECT id FROM label_definitions WHERE project_id = $1";
+  const items = await lines(
+    `SELECT definition_id, definition_version AS v, item_id, ratings, pattern, week, batch_id
+       FROM agreement_item_patterns WHERE ratings > 0 AND definition_id IN (${definitions})`,
+    [projectId],
+  );
+  expect(items.length).toBeGreaterThan(0);
+  expect(items).toEqual(await lines(RECOUNT_ITEMS, [projectId]));
+  const patterns = await lines(
+    `SELECT definition_id, definition_version AS v, ratings, pattern, week, batch_id, sum(items)::int AS items
+       FROM agreement_pattern_deltas WHERE definition_id IN (${definitions})
+      GROUP BY 1, 2, 3, 4, 5, 6 HAVING sum(items) <> 0`,
+    [projectId],
+  );
+  expect(patterns).toEqual(
+    await lines(
+      `SELECT definition_id, v, ratings, pattern, week, batch_id, count(*)::int AS items
+         FROM (${RECOUNT_ITEMS}) r GROUP BY 1, 2, 3, 4, 5, 6`,
+      [projectId],
+    ),
+  );
+  const annotators = await lines(
+    `SELECT definition_id, definition_version, user_id, ratings FROM agreement_annotators
+      WHERE ratings <> 0 AND definition_id IN (${definitions})`,
+    [projectId],
+  );
+  expect(annotators).toEqual(
+    await lines(
+      `SELECT definition_id, definition_version, user_id, count(*)::int AS ratings FROM annotations
+        WHERE project_id = $1 AND is_current AND value IS NOT NULL GROUP BY 1, 2, 3`,
+      [projectId],
+    ),
+  );
+}
+
+describe("agreement rollups", () => {
+  it("equal a recount from annotations after random submits, revisions, adjudications and a deleted annotator", async () => {
+    const next = random(15);
+    const { lead, annotators, project, params } = await createLabelingProject({
+      items: 14,
+      overlap: 3,
+      annotators: 6,
+      definitions: DEFINITIONS,
+    });
+    const submitted: { annotator: (typeof annotators)[number]; assignmentId: string; itemId: string }[] = [];
+    // Everyone labels at once, so refreshes of the same item run concurrently.
+    await Promise.all(
+      annotators.map(async (annotator) => {
+        for (;;) {
+          const claimed = await claimAs(annotator.token, params);
+          if (claimed.status === 204) return;
+          expect(claimed.status).toBe(200);
+          const res = await submitAs(annotator.token, claimed.body.assignmentId, randomValues(next));
+          expect(res.status, JSON.stringify(res.body)).toBe(201);
+          submitted.push({
+            annotator,
+            assignmentId: claimed.body.assignmentId,
+            itemId: claimed.body.item.id,
+          });
+        }
+      }),
+    );
+    expect(submitted.length).toBe(14 * 3);
+    await expectRollupsEqualRecount(project.id);
+
+    for (let n = 0; n < 12; n++) {
+      const { annotator, assignmentId } = submitted[Math.floor(next() * submitted.length)];
+      await reviseAnnotations({ id: annotator.id, isAdmin: false }, assignmentId, {
+        values: randomValues(next),
+      });
+    }
+    for (let n = 0; n < 4; n++) {
+      await adjudicateItem({
+        projectId: project.id,
+        itemId: submitted[n * 3].itemId,
+        userId: lead.id,
+        decision: { definition: "sentiment", value: "pos", note: "", isGold: next() < 0.5 },
+      });
+    }
+    await expectRollupsEqualRecount(project.id);
+
+    // A deleted account takes its annotations with it (a cascade): agreement forgets them too.
+    await getPool().query("DELETE FROM users WHERE id = $1", [annotators[0].id]);
+    await expectRollupsEqualRecount(project.id);
+  });
+});

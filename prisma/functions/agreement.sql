@@ -1,0 +1,117 @@
+-- Agreement rollups (docs/decisions/020-agreement-rollups.md): every change to annotations (a
+-- submit, a revision, a cascade from a deleted item, user or definition) refreshes, in its own
+-- transaction, the tables of migration …_agreement_rollups that the dashboard reads instead of
+-- millions of annotation rows. Spans, rankings and rubrics are not rolled up (their agreement has its own readers).
+-- The current text of these functions: edit it here, not in a migration (docs/decisions/002-sql-migrations.md).
+
+-- Recomputes the rolled-up values of these (definition, item) pairs from their current annotations
+-- and logs the change of each item's pattern. The version-0 row is locked first (in key order), so a
+-- concurrent refresh of the same item waits, and the recount (a later statement, a newer snapshot)
+-- sees what the other committed.
+CREATE OR REPLACE FUNCTION concord_agreement_refresh(p_definitions uuid[], p_items bigint[]) RETURNS void AS $$
+BEGIN
+    INSERT INTO agreement_item_patterns (definition_id, definition_version, item_id, ratings, pattern)
+    SELECT DISTINCT k.d, 0, k.i, 0, '[]'::jsonb
+      FROM unnest(p_definitions, p_items) k(d, i) JOIN label_definitions ld ON ld.id = k.d AND ld.kind NOT IN ('spans', 'ranking', 'rubric')
+     ORDER BY 1, 3
+    ON CONFLICT DO NOTHING;
+    PERFORM 1 FROM agreement_item_patterns p
+      JOIN (SELECT DISTINCT d, i FROM unnest(p_definitions, p_items) k(d, i)) k ON p.definition_id = k.d AND p.item_id = k.i
+     WHERE p.definition_version = 0
+     ORDER BY p.definition_id, p.item_id
+       FOR UPDATE OF p;
+    WITH k AS (
+        SELECT DISTINCT k.d, k.i
+          FROM unnest(p_definitions, p_items) k(d, i) JOIN label_definitions ld ON ld.id = k.d AND ld.kind NOT IN ('spans', 'ranking', 'rubric')),
+    cur AS (
+        SELECT a.definition_id AS d, a.item_id AS i, coalesce(a.definition_version, 0) AS v, count(*)::int AS n,
+               jsonb_agg(a.value ORDER BY a.value::text) AS vals, max(a.created_at) AS t
+          FROM k JOIN annotations a ON a.definition_id = k.d AND a.item_id = k.i AND a.is_current AND a.value IS NOT NULL
+         GROUP BY GROUPING SETS ((a.definition_id, a.item_id, a.definition_version), (a.definition_id, a.item_id))),
+    fresh AS (
+        SELECT cur.d, cur.v, cur.i, cur.n, cur.vals,
+               date_bin('7 days', cur.t, TIMESTAMPTZ '2000-01-03 00:00:00+00') AS week, it.batch_id
+          FROM cur JOIN items it ON it.id = cur.i),
+    stale AS (
+        SELECT p.* FROM agreement_item_patterns p JOIN k ON p.definition_id = k.d AND p.item_id = k.i
+         WHERE p.ratings > 0),
+    logged AS (
+        INSERT INTO agreement_pattern_deltas (definition_id, definition_version, ratings, pattern, week, batch_id, items)
+        SELECT d, v, n, vals, week, batch_id, sum(items)::int
+          FROM (SELECT d, v, n, vals, week, batch_id, 1 AS items FROM fresh
+                UNION ALL
+                SELECT definition_id, definition_version, ratings, pattern, week, batch_id, -1 FROM stale) c
+         GROUP BY d, v, n, vals, week, batch_id
+        HAVING sum(items) <> 0),
+    gone AS (
+        DELETE FROM agreement_item_patterns p USING k
+         WHERE p.definition_id = k.d AND p.item_id = k.i AND p.definition_version <> 0
+           AND NOT EXISTS (SELECT 1 FROM fresh f WHERE f.d = p.definition_id AND f.v = p.definition_version AND f.i = p.item_id))
+    INSERT INTO agreement_item_patterns AS p (definition_id, definition_version, item_id, ratings, pattern, week, batch_id)
+    SELECT d, v, i, n, vals, week, batch_id FROM fresh
+    UNION ALL
+    SELECT k.d, 0, k.i, 0, '[]'::jsonb, NULL, NULL FROM k
+     WHERE NOT EXISTS (SELECT 1 FROM fresh f WHERE f.d = k.d AND f.i = k.i AND f.v = 0)
+    ON CONFLICT (definition_id, definition_version, item_id) DO UPDATE
+       SET ratings = excluded.ratings, pattern = excluded.pattern, week = excluded.week, batch_id = excluded.batch_id;
+END;
+$$ LANGUAGE plpgsql;
+
+CREATE OR REPLACE FUNCTION concord_agreement_track_insert() RETURNS trigger AS $$
+BEGIN
+    INSERT INTO agreement_annotators AS t (definition_id, definition_version, user_id, ratings)
+    SELECT definition_id, definition_version, user_id, count(*)::int FROM changed_new
+     WHERE is_current AND value IS NOT NULL
+     GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+    ON CONFLICT (definition_id, definition_version, user_id) DO UPDATE SET ratings = t.ratings + excluded.ratings;
+    PERFORM concord_agreement_refresh(array_agg(definition_id), array_agg(item_id))
+       FROM (SELECT DISTINCT definition_id, item_id FROM changed_new) c;
+    RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
+
+-- The only UPDATE annotations allow retires a revision (is_current true -> false).
+CREATE OR REPLACE FUNCTION concord_agreement_track_update() RETURNS trigger AS $$
+BEGIN
+    INSERT INTO agreement_annotators AS t (definition_id, definition_version, user_id, ratings)
+    SELECT o.definition_id, o.definition_version, o.user_id, -count(*)::int
+      FROM changed_old o JOIN changed_new n ON n.id = o.id
+     WHERE o.is_current AND NOT n.is_current AND o.value IS NOT NULL
+     GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+    ON CONFLICT (definition_id, definition_version, user_id) DO UPDATE SET ratings = t.ratings + excluded.ratings;
+    PERFORM concord_agreement_refresh(array_agg(definition_id), array_agg(item_id))
+       FROM (SELECT DISTINCT definition_id, item_id FROM changed_new) c;
+    RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
+
+-- Deletes only cascade (from an item, user, project or definition deleted).
+CREATE OR REPLACE FUNCTION concord_agreement_track_delete() RETURNS trigger AS $$
+BEGIN
+    DELETE FROM agreement_item_patterns WHERE definition_id IN
+        (SELECT definition_id FROM changed_old EXCEPT SELECT id FROM label_definitions);
+    DELETE FROM agreement_pattern_deltas WHERE definition_id IN
+        (SELECT definition_id FROM changed_old EXCEPT SELECT id FROM label_definitions);
+    DELETE FROM agreement_annotators WHERE definition_id IN
+        (SELECT definition_id FROM changed_old EXCEPT SELECT id FROM label_definitions);
+    INSERT INTO agreement_annotators AS t (definition_id, definition_version, user_id, ratings)
+    SELECT o.definition_id, o.definition_version, o.user_id, -count(*)::int
+      FROM changed_old o JOIN label_definitions ld ON ld.id = o.definition_id
+     WHERE o.is_current AND o.value IS NOT NULL
+     GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+    ON CONFLICT (definition_id, definition_version, user_id) DO UPDATE SET ratings = t.ratings + excluded.ratings;
+    PERFORM concord_agreement_refresh(array_agg(definition_id), array_agg(item_id))
+       FROM (SELECT DISTINCT definition_id, item_id FROM changed_old) c;
+    RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
+
+-- The triggers that tie these functions to annotations. Here, not in the migration, because a
+-- migration runs before this file and a trigger needs its function to exist; CREATE OR REPLACE
+-- keeps a re-run of this file a no-op.
+CREATE OR REPLACE TRIGGER "annotations_agreement_insert" AFTER INSERT ON "annotations"
+    REFERENCING NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION concord_agreement_track_insert();
+CREATE OR REPLACE TRIGGER "annotations_agreement_update" AFTER UPDATE ON "annotations"
+    REFERENCING OLD TABLE AS changed_old NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION concord_agreement_track_update();
+CREATE OR REPLACE TRIGGER "annotations_agreement_delete" AFTER DELETE ON "annotations"
+    REFERENCING OLD TABLE AS changed_old FOR EACH STATEMENT EXECUTE FUNCTION concord_agreement_track_delete();

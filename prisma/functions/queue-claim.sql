@@ -1,0 +1,160 @@
+-- The queue's claim, one round trip (docs/decisions/004-queue.md). concord_claim (queue-access.sql)
+-- checks access, then calls concord_claim_unchecked.
+-- The current text of these functions: edit it here, not in a migration (docs/decisions/002-sql-migrations.md).
+--
+-- `SET enable_seqscan = off` on the queue's functions (here, queue-access.sql, queue-submit.sql):
+-- they keep their plans for the life of a connection (PL/pgSQL and, since PostgreSQL 18, SQL
+-- functions cache them). A plan made while `assignments` was small read it whole (`Nested Loop
+-- Anti Join -> Seq Scan on assignments` under the claim's pick, the live-lease lookup, the reclaim),
+-- because a scan of a few pages is cheaper than an index then, and it stayed cached until an ANALYZE
+-- invalidated it: with millions of past assignments every claim on that connection read them all
+-- (issue #15). Every statement here is meant to read through an index (the open-items index, the
+-- (item, annotator) key, the live-lease index, primary keys), so sequential scans are off inside
+-- them: PostgreSQL then prefers any plan without a disabled node, whatever the table's size when the
+-- plan was made, and the cached generic plan is the index plan; cheaper than re-planning every
+-- statement on every claim. lib/server/queue/claim-generic-plan.integration.test.ts reads the plans.
+
+-- Frees expired leases of a project (or of all projects when p_project is NULL). Item rows are
+-- locked in id order, so concurrent reclaimers cannot deadlock on each other.
+CREATE OR REPLACE FUNCTION concord_reclaim_expired(p_project uuid, p_limit int) RETURNS int AS $$
+DECLARE
+    v_count int;
+BEGIN
+    WITH expired AS (
+        SELECT id, item_id FROM assignments
+         WHERE status = 'leased' AND expires_at < now() AND (p_project IS NULL OR project_id = p_project)
+         ORDER BY expires_at LIMIT p_limit FOR UPDATE SKIP LOCKED),
+    marked AS (
+        UPDATE assignments a SET status = 'expired' FROM expired e WHERE a.id = e.id RETURNING a.item_id),
+    per_item AS (SELECT item_id, count(*)::int AS n FROM marked GROUP BY item_id),
+    locked AS (SELECT i.id FROM items i JOIN per_item p ON p.item_id = i.id ORDER BY i.id FOR UPDATE OF i)
+    UPDATE items i SET lease_count = i.lease_count - p.n
+      FROM per_item p WHERE i.id = p.item_id AND i.id IN (SELECT id FROM locked);
+    GET DIAGNOSTICS v_count = ROW_COUNT;
+    RETURN v_count;
+END;
+$$ LANGUAGE plpgsql SET enable_seqscan = off;
+
+-- The served payload of an assignment: the item and the definition versions it was served with.
+-- The project's hidden fields are left out (`jsonb - text[]`, the project row found by its key), so
+-- no payload an annotator is served carries them; `sidesFlipped` is the pairwise side order drawn
+-- for the assignment (docs/decisions/015-hidden-fields-shuffled-sides-items-browser.md).
+CREATE OR REPLACE FUNCTION concord_served(p_assignment bigint) RETURNS jsonb AS $$
+    SELECT jsonb_build_object(
+        'assignmentId', a.id::text,
+        'expiresAt', to_char(a.expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+        'sidesFlipped', a.sides_flipped,
+        'item', jsonb_build_object('id', i.id::text, 'externalId', i.external_id,
+                                   'data', i.data - p.hidden_fields, 'predictions', i.predictions),
+        'definitions', coalesce((
+            SELECT jsonb_agg(jsonb_build_object(
+                       'key', d.key, 'version', v.version, 'kind', v.spec->>'kind', 'title', v.spec->>'title',
+                       'required', (v.spec->>'required')::boolean, 'guidelines', v.spec->>'guidelines', 'spec', v.spec)
+                   ORDER BY d.position)
+              FROM jsonb_each_text(a.definition_versions) served
+              JOIN label_definitions d ON d.project_id = a.project_id AND d.key = served.key
+              JOIN label_definition_versions v ON v.definition_id = d.id AND v.version = served.value::int), '[]'::jsonb))
+      FROM assignments a JOIN items i ON i.id = a.item_id JOIN projects p ON p.id = a.project_id
+     WHERE a.id = p_assignment;
+$$ LANGUAGE sql STABLE SET enable_seqscan = off;
+
+-- Why nothing was served: `done` (no item of the project needs this annotator) or `leased` (items
+-- that need them are full only because of others' leases; `leaseExpiresAt` is the earliest of those
+-- leases' expiry, when a slot may free). Reads the live leases of the project only (a partial index).
+CREATE OR REPLACE FUNCTION concord_claim_idle(p_project uuid, p_user uuid) RETURNS jsonb AS $$
+    SELECT jsonb_build_object(
+        'idle', jsonb_build_object(
+            'state', CASE WHEN count(*) = 0 THEN 'done' ELSE 'leased' END,
+            'leasedItems', count(DISTINCT a.item_id),
+            'leaseExpiresAt', to_char(min(a.expires_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')))
+      FROM assignments a JOIN items i ON i.id = a.item_id
+     WHERE a.project_id = p_project AND a.status = 'leased' AND i.done_count < i.target_count
+       AND NOT EXISTS (SELECT 1 FROM assignments m WHERE m.item_id = a.item_id AND m.user_id = p_user);
+$$ LANGUAGE sql STABLE SET enable_seqscan = off;
+
+-- Waits (bounded) for the lock on an item another transaction holds, and returns it if it still has
+-- a free slot once the lock is ours (READ COMMITTED re-checks the condition on the newest row), else
+-- NULL. A wait that runs out (lock_timeout), or a deadlock, gives NULL too: the caller tries again.
+CREATE OR REPLACE FUNCTION concord_wait_for_item(p_item bigint, p_timeout text) RETURNS bigint AS $$
+DECLARE
+    v_item bigint;
+    v_saved text := current_setting('lock_timeout');
+BEGIN
+    PERFORM set_config('lock_timeout', p_timeout, true);
+    SELECT i.id INTO v_item FROM items i
+     WHERE i.id = p_item AND i.done_count + i.lease_count < i.target_count
+     FOR UPDATE OF i;
+    PERFORM set_config('lock_timeout', v_saved, true);
+    RETURN v_item;
+EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+    -- The failed wait's subtransaction is rolled back, lock_timeout with it.
+    RETURN NULL;
+END;
+$$ LANGUAGE plpgsql SET enable_seqscan = off;
+
+-- "My next item": the live lease if the annotator holds one, else a new lease on the first open
+-- item never served to them (started first, then priority, then import order). When nothing is
+-- served: {"idle": {...}} (concord_claim_idle).
+--
+-- The fast path: FOR UPDATE SKIP LOCKED, so concurrent claimers never wait on each
+-- other. Only when that finds nothing does the claim look again without locking; an item found then
+-- is open but locked by someone else for a moment, so the claim waits for that row (at most 500 ms
+-- a time, at most 8 times) and takes it if it still has a slot. Every round either serves an item or
+-- sees one fill up, so the loop ends quickly; a row held longer than the bound (a lead's bulk change)
+-- ends in CS503, "try again", never in a false "nothing left".
+CREATE OR REPLACE FUNCTION concord_claim_unchecked(p_project uuid, p_user uuid) RETURNS jsonb AS $$
+DECLARE
+    v_assignment bigint;
+    v_item bigint;
+    v_candidate bigint;
+    v_lease int;
+    v_versions jsonb;
+    v_waits int := 0;
+BEGIN
+    PERFORM pg_advisory_xact_lock(hashtextextended(p_project::text || ':' || p_user::text, 7));
+    SELECT id INTO v_assignment FROM assignments
+     WHERE project_id = p_project AND user_id = p_user AND status = 'leased' AND expires_at > now()
+     ORDER BY id LIMIT 1;
+    IF v_assignment IS NOT NULL THEN
+        RETURN concord_served(v_assignment);
+    END IF;
+    PERFORM concord_reclaim_expired(p_project, 20);
+    SELECT lease_seconds INTO v_lease FROM projects WHERE id = p_project AND archived_at IS NULL;
+    SELECT jsonb_object_agg(key, current_version) INTO v_versions FROM label_definitions WHERE project_id = p_project;
+    IF v_lease IS NULL OR v_versions IS NULL THEN
+        -- An archived project, or one with nothing to label yet: nothing to wait for either.
+        RETURN jsonb_build_object('idle', jsonb_build_object('state', 'done', 'leasedItems', 0, 'leaseExpiresAt', NULL));
+    END IF;
+    LOOP
+        SELECT i.id INTO v_item FROM items i
+         WHERE i.project_id = p_project AND i.done_count + i.lease_count < i.target_count
+           AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.item_id = i.id AND a.user_id = p_user)
+         ORDER BY (i.done_count + i.lease_count > 0) DESC, i.priority DESC, i.id
+         LIMIT 1
+         FOR UPDATE OF i SKIP LOCKED;
+        EXIT WHEN v_item IS NOT NULL;
+        SELECT i.id INTO v_candidate FROM items i
+         WHERE i.project_id = p_project AND i.done_count + i.lease_count < i.target_count
+           AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.item_id = i.id AND a.user_id = p_user)
+         ORDER BY (i.done_count + i.lease_count > 0) DESC, i.priority DESC, i.id
+         LIMIT 1;
+        IF v_candidate IS NULL THEN
+            RETURN concord_claim_idle(p_project, p_user);
+        END IF;
+        IF v_waits = 8 THEN
+            RAISE EXCEPTION 'Items are waiting for you but are busy right now; try again in a moment.'
+                USING ERRCODE = 'CS503';
+        END IF;
+        v_waits := v_waits + 1;
+        -- No one else can serve this annotator meanwhile (the advisory lock), so the candidate stays
+        -- never-served to them: only its counters need checking again.
+        v_item := concord_wait_for_item(v_candidate, '500ms');
+        EXIT WHEN v_item IS NOT NULL;
+    END LOOP;
+    INSERT INTO assignments (project_id, item_id, user_id, definition_versions, expires_at)
+    VALUES (p_project, v_item, p_user, v_versions, now() + make_interval(secs => v_lease))
+    RETURNING id INTO v_assignment;
+    UPDATE items SET lease_count = lease_count + 1 WHERE id = v_item;
+    RETURN concord_served(v_assignment);
+END;
+$$ LANGUAGE plpgsql SET enable_seqscan = off;
