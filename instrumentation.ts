@@ -3,4 +3,6 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startLeaseSweeper } = await import("@/lib/server/queue/start-lease-sweeper");
   startLeaseSweeper();
+  const { startWebhookWorker } = await import("@/lib/server/webhooks/start-webhook-worker");
+  startWebhookWorker();
 }

@@ -34,7 +34,8 @@ export default defineConfig({
       "node --conditions=react-server --import tsx lib/cli/serve/start.ts --data-dir .data/e2e --reset --fast --demo",
     url: `http://127.0.0.1:${port}/api/v1/health`,
     // Single sign-on against the OpenID Connect provider e2e/sso.spec.ts starts (e2e/oidc-provider.ts);
-    // the app reads the provider only when someone signs in with it.
+    // the app reads the provider only when someone signs in with it. Private webhook targets are
+    // allowed: the webhook spec's receiver listens on 127.0.0.1.
     env: {
       PORT: String(port),
       DATABASE_URL: "",
@@ -44,6 +45,7 @@ export default defineConfig({
       CONCORD_OIDC_NAME: "Test IdP",
       CONCORD_OIDC_SCOPES: "openid email profile groups",
       CONCORD_OIDC_ADMIN_GROUPS: "concord-admins",
+      CONCORD_WEBHOOK_ALLOW_PRIVATE: "1",
     },
     timeout: 600_000,
     reuseExistingServer: false,

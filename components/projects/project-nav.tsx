@@ -6,6 +6,7 @@ import { allows, type TAccessRule, type TRole } from "@/lib/policies/access-rule
 import { agreementPolicy } from "@/lib/policies/agreement";
 import { campaignPolicy } from "@/lib/policies/campaigns";
 import { itemFlagPolicy } from "@/lib/policies/item-flags";
+import { auditPolicy } from "@/lib/policies/audit";
 import { evalSetPolicy } from "@/lib/policies/eval-sets";
 import { finalLabelPolicy } from "@/lib/policies/final-labels";
 import { itemPolicy } from "@/lib/policies/items";
@@ -32,6 +33,7 @@ export function ProjectNav({ projectId, role }: { projectId: string; role: TRole
     { href: `${base}/eval-sets`, label: "Eval sets", rule: evalSetPolicy.list },
     { href: `${base}/campaigns`, label: "Campaigns", rule: campaignPolicy.list },
     { href: `${base}/flags`, label: "Flags", rule: itemFlagPolicy.list },
+    { href: `${base}/audit`, label: "Audit", rule: auditPolicy.listProject },
   ].filter((tab) => tab.rule === null || allows(tab.rule, role));
   return (
     <nav aria-label="Project" className="mb-6 flex flex-wrap gap-1 border-b border-slate-200">

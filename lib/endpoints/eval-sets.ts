@@ -12,6 +12,7 @@ import {
   ZEvalSetVersionDetail,
   ZEvalSetsQuery,
   ZExportQuery,
+  ZFreezeInput,
   ZPreviewInput,
   ZUpdateEvalSetInput,
   ZVersionParams,
@@ -89,10 +90,16 @@ export const freezeEvalSet = defineEndpoint({
   method: "POST",
   path: "/eval-sets/{id}/freeze",
   tag: "eval sets",
-  summary: "Freeze the set's filter as its next immutable version",
+  summary:
+    "Freeze the set's filter as its next immutable version; refused (409, errors per definition) when the items fail the set's release gate, unless overridden with a reason",
   params: ZEvalSetParams,
+  body: ZFreezeInput,
   responses: { 201: ZEvalSetVersion },
-  errors: { 409: "Another freeze of this set is running", 422: "No item matches the filter" },
+  errors: {
+    409: "Another freeze of this set is running, or the items fail the release gate",
+    422: "No item matches the filter",
+  },
+  examples: { body: { override: { reason: "Known hard slice; v2 guidelines ship next week" } } },
 });
 
 export const diffEvalSetVersions = defineEndpoint({

@@ -1,5 +1,6 @@
 import { agreementPolicy } from "./agreement";
 import { campaignPolicy } from "./campaigns";
+import { auditPolicy } from "./audit";
 import { evalSetPolicy } from "./eval-sets";
 import { finalLabelPolicy } from "./final-labels";
 import { itemFlagPolicy } from "./item-flags";
@@ -12,6 +13,7 @@ import { projectPolicy } from "./projects";
 import { queuePolicy } from "./queue";
 import { tokenPolicy } from "./tokens";
 import { userPolicy } from "./users";
+import { webhookPolicy } from "./webhooks";
 
 /** Every domain's policy, by the name docs/access.md gives it. */
 export const ALL_POLICIES = {
@@ -29,4 +31,6 @@ export const ALL_POLICIES = {
   "eval-sets": evalSetPolicy,
   campaigns: campaignPolicy,
   "item-flags": itemFlagPolicy,
+  audit: auditPolicy,
+  webhooks: webhookPolicy,
 };

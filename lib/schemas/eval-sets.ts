@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { ZEvalSetFilter } from "@/lib/eval-sets/filter-schema";
+import { ZReleaseGate } from "@/lib/eval-sets/gate-schema";
+import { asRule } from "./rule-issue";
 
 export { ZEvalSetFilter };
 
@@ -25,6 +27,7 @@ export const ZCreateEvalSetInput = z
     name: ZSetName,
     description: z.string().max(5000, "must be at most 5000 characters").default(""),
     filter: ZEvalSetFilter.default({}),
+    gate: ZReleaseGate.optional(),
   })
   .meta({ id: "CreateEvalSetInput" });
 export type TCreateEvalSetInput = z.infer<typeof ZCreateEvalSetInput>;
@@ -34,9 +37,22 @@ export const ZUpdateEvalSetInput = z
     name: ZSetName.optional(),
     description: z.string().max(5000, "must be at most 5000 characters").optional(),
     filter: ZEvalSetFilter.optional(),
+    gate: ZReleaseGate.nullable().optional().meta({ description: "null removes the gate" }),
   })
   .meta({ id: "UpdateEvalSetInput" });
 export type TUpdateEvalSetInput = z.infer<typeof ZUpdateEvalSetInput>;
+
+export const ZFreezeInput = z
+  .strictObject({
+    override: z
+      .strictObject({ reason: z.string().max(2000, "must be at most 2000 characters").optional() })
+      .refine((o) => Boolean(o.reason?.trim()), asRule("an override needs a reason", ["reason"]))
+      .transform((o) => ({ reason: o.reason!.trim() }))
+      .optional()
+      .meta({ description: "Freeze although the set fails its release gate; the manifest keeps the reason" }),
+  })
+  .optional()
+  .meta({ id: "FreezeInput" });
 
 export const ZPreviewInput = z.strictObject({ filter: ZEvalSetFilter }).meta({ id: "EvalSetPreviewInput" });
 
@@ -109,6 +125,7 @@ export const ZEvalSet = z
     name: z.string(),
     description: z.string(),
     filter: z.record(z.string(), z.unknown()),
+    gate: ZReleaseGate.nullable(),
     createdBy: ZPerson,
     createdAt: z.string(),
     updatedAt: z.string(),

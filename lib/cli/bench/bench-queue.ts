@@ -6,6 +6,10 @@
 // --history N (e.g. 3000000): one project of --items open items, run once empty, then given N past
 // assignments while the app's connections stay open, with their plans cached and forced generic
 // (plan_cache_mode), and run again: claim and submit p50/p99 should stay within 1.2x (issue #15).
+//
+// --webhook-slow: three projects of the same size, run in turn, without a hook, with a hook on
+// item.completed whose receiver answers after 5 s, and with one whose receiver never answers; then
+// the receiver recovers and the outbox must drain, every event delivered.
 import http from "node:http";
 import type { Pool } from "pg";
 import zlib from "node:zlib";
@@ -16,6 +20,7 @@ import { runQueueBaseline } from "./queue-baseline";
 import { growQueueHistory, holdAutovacuum } from "./queue-history";
 import { buildIfNeeded } from "../serve/build-if-needed";
 import { startAppProcess, type TAppProcess } from "../serve/local-services";
+import { WEBHOOK_BENCH_ENV, drainAndCount, hookProject, startBenchReceiver } from "./bench-webhooks";
 
 const { values } = parseArgs({
   options: {
@@ -26,13 +31,18 @@ const { values } = parseArgs({
     history: { type: "string", default: "0" },
     items: { type: "string", default: "100000" },
     warmup: { type: "string", default: "5" },
+    "webhook-slow": { type: "boolean", default: false },
   },
 });
+const WEBHOOK_SLOW = values["webhook-slow"]!;
 const HISTORY = Number(values.history);
 const SECONDS = Number(values.seconds);
 const ANNOTATORS = Number(values.annotators);
 const SERVERS = Number(values.servers);
 const SIZES = values.sizes!.split(",").map(Number);
+type THook = null | "slow" | "never";
+// --webhook-slow compares like with like: three projects of one size (the first given).
+const HOOKS: THook[] = WEBHOOK_SLOW ? [null, "slow", "never"] : SIZES.map(() => null);
 const log = (line: string) => console.error(`[bench:queue] ${line}`);
 
 async function startServers(databaseUrl: string): Promise<TAppProcess[]> {
@@ -46,7 +56,11 @@ async function startServers(databaseUrl: string): Promise<TAppProcess[]> {
         // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the servers.
         nodeArgs: process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean),
         // Idle connections stay open in the history run: they carry the plans cached before it grew.
-        env: { DATABASE_POOL_SIZE: "20", ...(HISTORY ? { DATABASE_POOL_IDLE_MS: "0" } : {}) },
+        env: {
+          DATABASE_POOL_SIZE: "20",
+          ...(HISTORY ? { DATABASE_POOL_IDLE_MS: "0" } : {}),
+          ...(WEBHOOK_SLOW ? WEBHOOK_BENCH_ENV : {}),
+        },
         stdio: ["ignore", "ignore", "inherit"],
       }),
     );
@@ -187,8 +201,10 @@ async function main() {
     restoreAutovacuum = await holdAutovacuum(pool);
   }
   const annotators = await Promise.all(Array.from({ length: ANNOTATORS }, () => createTestUser()));
-  const projects: { id: string; items: number }[] = [];
-  for (const size of HISTORY ? [Number(values.items)] : SIZES) {
+  const projects: { id: string; items: number; hook: THook }[] = [];
+  const receiver = WEBHOOK_SLOW ? await startBenchReceiver() : null;
+  for (const [n, hook] of (HISTORY ? [null] : HOOKS).entries()) {
+    const size = HISTORY ? Number(values.items) : SIZES[WEBHOOK_SLOW ? 0 : n];
     const project = await createTestProject(
       annotators.map((a) => ({ userId: a.id, role: "annotator" as const })),
       { overlap: 3 },
@@ -209,7 +225,8 @@ async function main() {
          FROM generate_series(1, $3::int) g`,
       [project.id, batch.rows[0].id, size],
     );
-    projects.push({ id: project.id, items: size });
+    if (hook && receiver) await hookProject(pool, project.id, receiver.url);
+    projects.push({ id: project.id, items: size, hook });
   }
   const baselineItems = Math.max(...projects.map((p) => p.items));
   log(`baseline: bare SQL from ${ANNOTATORS} clients for ${SECONDS}s on ${baselineItems} items`);
@@ -247,6 +264,7 @@ async function main() {
   };
   const runs: TRun[] = [];
   let history: Record<string, unknown> | null = null;
+  let webhooks: Awaited<ReturnType<typeof drainAndCount>> | null = null;
   try {
     if (HISTORY) {
       const [project] = projects;
@@ -286,8 +304,20 @@ async function main() {
         // Each run starts from a vacuumed table: otherwise the garbage of the run before (each cycle
         // rewrites two item rows) sets off autovacuum of the whole items table during this one.
         await pool.query("VACUUM ANALYZE items, assignments, annotations");
-        runs.push(await measure(`${project.items} items`, project));
+        if (receiver && project.hook) receiver.state.mode = project.hook;
+        runs.push(
+          await measure(
+            `${project.items} items${WEBHOOK_SLOW ? `, hook ${project.hook ?? "none"}` : ""}`,
+            project,
+          ),
+        );
       }
+    }
+    if (receiver) {
+      receiver.state.mode = "ok";
+      const hooked = projects.filter((p) => p.hook).map((p) => p.id);
+      webhooks = await drainAndCount(pool, hooked, receiver.received, log);
+      await receiver.close();
     }
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
@@ -296,7 +326,12 @@ async function main() {
   const bySize = [...runs].sort((a, b) => b.items - a.items);
   const [big, small] = [bySize[0], bySize[bySize.length - 1]];
   const p50RatioLargeToSmall =
-    !HISTORY && bySize.length > 1 ? Number((big.claimMs.p50 / small.claimMs.p50).toFixed(2)) : null;
+    !HISTORY && !WEBHOOK_SLOW && bySize.length > 1
+      ? Number((big.claimMs.p50 / small.claimMs.p50).toFixed(2))
+      : null;
+  const withHook = WEBHOOK_SLOW
+    ? webhookComparison(runs.map((r, n) => ({ ...r, hook: projects[n].hook })))
+    : null;
   const versusBaseline = runs.map((r) => ({
     run: r.name,
     cyclesPerSecond: againstBaseline(r.cyclesPerSecond, baseline.cyclesPerSecond, "cycles/s"),
@@ -317,6 +352,13 @@ async function main() {
       ]),
       ...Object.entries(historyRatios).map(([name, r]) => [`history: ${name} <= 1.2x empty`, r <= 1.2]),
       ["p50 ratio <= 1.5", p50RatioLargeToSmall === null || p50RatioLargeToSmall <= 1.5],
+      ...(withHook
+        ? [
+            ["cycles/s with a slow hook within 5% of without", withHook.slowWithin5Percent],
+            ["cycles/s with a dead hook within 5% of without", withHook.neverWithin5Percent],
+            ["every event delivered once the receiver recovered", webhooks?.everyEventDeliveredOnce ?? false],
+          ]
+        : []),
     ]),
   );
   console.log(
@@ -331,6 +373,7 @@ async function main() {
         versusBaseline,
         history,
         p50RatioLargeToSmall,
+        ...(WEBHOOK_SLOW ? { withHook, webhooks } : {}),
         targets: {
           claimP99Ms: 50,
           cyclesPerSecond: 300,
@@ -349,6 +392,21 @@ async function main() {
   );
   await disconnectDb();
   await database.stop();
+}
+
+function webhookComparison(runs: { hook: THook; cyclesPerSecond: number }[]) {
+  const rate = (hook: THook) => runs.find((r) => r.hook === hook)?.cyclesPerSecond ?? 0;
+  const without = rate(null);
+  const change = (hook: THook) => Number((((rate(hook) - without) / without) * 100).toFixed(1));
+  return {
+    cyclesPerSecondWithoutHook: without,
+    cyclesPerSecondSlowHook: rate("slow"),
+    cyclesPerSecondDeadHook: rate("never"),
+    slowChangePercent: change("slow"),
+    neverChangePercent: change("never"),
+    slowWithin5Percent: Math.abs(change("slow")) <= 5,
+    neverWithin5Percent: Math.abs(change("never")) <= 5,
+  };
 }
 
 main().catch((error: unknown) => {

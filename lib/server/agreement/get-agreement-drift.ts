@@ -4,12 +4,22 @@ import { primaryMetric } from "@/lib/agreement/label-values";
 import { patternDrift, spanDrift } from "@/lib/agreement/report-drift";
 import type { TAgreementDrift } from "@/lib/schemas/agreement";
 import { cachedByStamp } from "./agreement-cache";
+import { announceDriftFlags } from "./announce-drift-flags";
 import { loadProjectAnalysis } from "./load-project-analysis";
 
 /** Per definition, label distribution and agreement per batch and per week, with drift flags. */
 export async function getAgreementDrift(projectId: string): Promise<TAgreementDrift> {
   const analysis = await loadProjectAnalysis(projectId);
-  return cachedByStamp(`drift:${projectId}`, analysis.stamp, async () => ({
+  return cachedByStamp(`drift:${projectId}`, analysis.stamp, async () => {
+    const drift = computeDrift(analysis);
+    // Computed anew only when the data changed: the moment a new flag can appear.
+    await announceDriftFlags(projectId, drift);
+    return drift;
+  });
+}
+
+function computeDrift(analysis: Awaited<ReturnType<typeof loadProjectAnalysis>>): TAgreementDrift {
+  return {
     method: {
       test: DRIFT_RULES.test,
       pValueBelow: DRIFT_RULES.pValueBelow,
@@ -27,5 +37,5 @@ export async function getAgreementDrift(projectId: string): Promise<TAgreementDr
         : patternDrift(header, a.groups, analysis.batches);
     }),
     computedAt: new Date().toISOString(),
-  }));
+  };
 }

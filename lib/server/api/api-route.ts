@@ -11,12 +11,14 @@ import {
   serviceUnavailable,
   sqlRefusal,
   unauthorized,
+  unprocessable,
 } from "@/lib/server/errors";
 import { isDatabaseUnreachable } from "@/lib/server/db/is-database-unreachable";
 import { currentRequestContext } from "@/lib/server/http/request-context";
 import { getLogger } from "@/lib/server/log/logger";
 import { readJsonBody } from "./read-json-body";
 import { toFieldErrors } from "@/lib/schemas/field-errors";
+import { breaksRulesOnly } from "@/lib/schemas/rule-issue";
 import { findUnsafeText } from "@/lib/schemas/safe-text";
 
 type TParamsOf<P> = P extends z.ZodType ? z.infer<P> : Record<string, string>;
@@ -66,6 +68,7 @@ export function apiRoute<
   options: TRouteOptions<B, Q, P, A>,
   handler: (ctx: TApiContext<B, Q, P, A>) => Promise<unknown>,
 ): TRouteHandler {
+  const isBodyOptional = options.body?.safeParse(undefined).success === true;
   return async (request, context) => {
     // The front door (serve.ts) named the request already: its log line and this answer share the id.
     const frontDoor = currentRequestContext();
@@ -84,8 +87,14 @@ export function apiRoute<
       const query = options.query
         ? parseWith(options.query, Object.fromEntries(url.searchParams), "query")
         : undefined;
+      // A body the schema lets be absent (the freeze's optional override) may be left out entirely.
+      const isBodyLeftOut = request.body === null && isBodyOptional;
       const body = options.body
-        ? parseWith(options.body, await readJsonBody(request, options.maxBodyBytes ?? 1_000_000), "body")
+        ? parseWith(
+            options.body,
+            isBodyLeftOut ? undefined : await readJsonBody(request, options.maxBodyBytes ?? 1_000_000),
+            "body",
+          )
         : undefined;
       const result = await handler({ request, requestId, caller, body, query, params } as TApiContext<
         B,
@@ -121,6 +130,8 @@ function parseWith(schema: z.ZodType, value: unknown, where: "params" | "query" 
     if (where === "params")
       throw new AppError("not_found", "Resource not found.", 404, toFieldErrors(parsed.error));
     const errors = toFieldErrors(parsed.error).map((e) => (e.path ? e : { ...e, path: `(${where})` }));
+    if (where === "body" && breaksRulesOnly(parsed.error))
+      throw unprocessable("The request breaks a rule.", errors);
     throw badRequest(`The request ${where} is not valid.`, errors);
   }
   return parsed.data;

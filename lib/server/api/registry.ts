@@ -1,6 +1,7 @@
 import "server-only";
 import * as agreement from "@/lib/server/agreement/routes";
 import * as campaigns from "@/lib/server/campaigns/routes";
+import * as audit from "@/lib/server/audit/routes";
 import * as evalSets from "@/lib/server/eval-sets/routes";
 import * as finalLabels from "@/lib/server/final-labels/routes";
 import * as health from "@/lib/server/health/routes";
@@ -13,6 +14,7 @@ import * as projects from "@/lib/server/projects/routes";
 import * as queue from "@/lib/server/queue/routes";
 import * as tokens from "@/lib/server/tokens/routes";
 import * as users from "@/lib/server/users/routes";
+import * as webhooks from "@/lib/server/webhooks/routes";
 import type { TRoute } from "./define-route";
 import * as meta from "./routes";
 
@@ -37,4 +39,6 @@ export const ROUTES: readonly TRoute[] = [
   evalSets,
   campaigns,
   itemFlags,
+  audit,
+  webhooks,
 ].flatMap((domain) => Object.values(domain) as TRoute[]);

@@ -39,6 +39,7 @@ const DB_ONLY_INDEXES: Record<string, string> = {
   annotations_current_key: "partial unique: one current revision per assignment and definition",
   annotations_definition_current_idx: "partial: current annotations per definition version, for agreement",
   campaign_items_queue_idx: "partial and on an expression: a project's open campaign work in serving order",
+  webhook_outbox_due_idx: "partial: the webhook deliveries still to make, for the delivery workers",
 };
 
 // The migrate step's own records (lib/server/db/migrate.ts), not the application's tables.

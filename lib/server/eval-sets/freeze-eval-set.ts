@@ -3,11 +3,15 @@ import type { PoolClient } from "pg";
 import { getPool } from "@/lib/db";
 import { ZEvalSetFilter } from "@/lib/eval-sets/filter-schema";
 import { buildManifest, type TManifestDefinition } from "@/lib/eval-sets/manifest";
+import { ZReleaseGate } from "@/lib/eval-sets/gate-schema";
+import { GateTally } from "@/lib/eval-sets/release-gate";
 import { SetStatistics } from "@/lib/eval-sets/set-statistics";
 import { describeRule } from "@/lib/final-labels/rules";
 import { conflict, notFound, unprocessable } from "@/lib/server/errors";
 import type { TDefinitionContext } from "@/lib/server/final-labels/load-label-context";
 import type { TEvalSetVersion } from "@/lib/schemas/eval-sets";
+import { announceFreeze } from "./announce-freeze";
+import { checkGate } from "./check-gate";
 import { digestPreference, preferenceSources } from "@/lib/export/preference";
 import { insertVersionItems } from "./insert-version-items";
 import { readVersionRows } from "./read-version-rows";
@@ -16,6 +20,7 @@ import { sealVersion } from "./seal-version";
 import { selectEvalSetItems } from "./select-eval-set-items";
 
 type TFreezer = { id: string; name: string };
+type TFreezeOptions = { override?: { reason: string } };
 
 /**
  * Freezes the eval set's current filter as its next version (v1, v2, ...): a snapshot of each
@@ -23,12 +28,16 @@ type TFreezer = { id: string; name: string };
  * canonical JSONL. One REPEATABLE READ transaction, so everything is read as of one moment; a
  * concurrent freeze of the same set makes one of them retry.
  */
-export async function freezeEvalSet(evalSetId: string, freezer: TFreezer): Promise<TEvalSetVersion> {
+export async function freezeEvalSet(
+  evalSetId: string,
+  freezer: TFreezer,
+  options: TFreezeOptions = {},
+): Promise<TEvalSetVersion> {
   for (let attempt = 1; ; attempt++) {
     const client = await getPool().connect();
     try {
       await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ");
-      const version = await freezeInTransaction(client, evalSetId, freezer);
+      const version = await freezeInTransaction(client, evalSetId, freezer, options);
       await client.query("COMMIT");
       return version;
     } catch (error) {
@@ -48,16 +57,18 @@ async function freezeInTransaction(
   client: PoolClient,
   evalSetId: string,
   freezer: TFreezer,
+  options: TFreezeOptions,
 ): Promise<TEvalSetVersion> {
   const { rows: sets } = await client.query<{
     project_id: string;
     name: string;
     description: string;
     filter: unknown;
+    gate: unknown;
     project_name: string;
     next_version: number;
   }>(
-    `SELECT s.project_id, s.name, s.description, s.filter, p.name AS project_name,
+    `SELECT s.project_id, s.name, s.description, s.filter, s.gate, p.name AS project_name,
             (SELECT coalesce(max(version), 0) + 1 FROM eval_set_versions v WHERE v.eval_set_id = s.id) AS next_version
        FROM eval_sets s JOIN projects p ON p.id = s.project_id
       WHERE s.id = $1 FOR UPDATE OF s`,
@@ -74,10 +85,13 @@ async function freezeInTransaction(
   const versionId = inserted[0].id;
   const statistics = new SetStatistics(prepared.definitions);
   const answered = new Map(prepared.definitions.map((d) => [d.key, new Set<number>([d.currentVersion])]));
+  const gate = set.gate === null ? null : ZReleaseGate.parse(set.gate);
+  const tally = gate ? new GateTally(prepared.definitions) : null;
   const selection = await selectEvalSetItems(client, set.project_id, prepared, { withData: true });
   for await (const page of selection.pages) {
     for (const item of page) {
       statistics.add(item.labels, item.annotationCount);
+      tally?.add(item.annotations);
       for (const [key, versions] of Object.entries(item.versions)) {
         for (const v of versions) answered.get(key)?.add(v);
       }
@@ -94,6 +108,8 @@ async function freezeInTransaction(
       { path: "filter", message: "matches no items" },
     ]);
   }
+  const gateRecord =
+    gate && tally ? await checkGate(client, gate, tally, { ...set, evalSetId, freezer, options }) : null;
   // The preference pairs the final labels imply: their count and hash go into the manifest, and the
   // definitions' fields with them, so a later export needs nothing but the frozen version.
   const sources = preferenceSources(prepared.definitions.map((d) => d.spec));
@@ -104,8 +120,8 @@ async function freezeInTransaction(
   const sealed = await sealVersion(client, {
     versionId,
     labelKeys: prepared.definitions.map((d) => d.key),
-    manifestFor: (s) =>
-      buildManifest({
+    manifestFor: (s) => ({
+      ...buildManifest({
         evalSet: { id: evalSetId, name: set.name, description: set.description },
         project: { id: set.project_id, name: set.project_name },
         version: set.next_version,
@@ -121,6 +137,18 @@ async function freezeInTransaction(
         frozenAt: s.frozenAt.toISOString(),
         preference,
       }),
+      ...(gateRecord ? { releaseGate: gateRecord } : {}),
+    }),
+  });
+  await announceFreeze(client, {
+    projectId: set.project_id,
+    evalSetId,
+    name: set.name,
+    version: set.next_version,
+    versionId,
+    sha256: sealed.sha256,
+    items: sealed.rows,
+    freezer,
   });
   return {
     id: versionId,

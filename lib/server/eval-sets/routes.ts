@@ -43,12 +43,13 @@ export const getEvalSetRoute = defineRoute(endpoints.getEvalSet, {
 
 export const updateEvalSetRoute = defineRoute(endpoints.updateEvalSet, {
   access: evalSetPolicy.edit,
-  handler: async ({ evalSet, body }) => updateEvalSet(evalSet, body),
+  handler: async ({ caller, evalSet, body }) => updateEvalSet(evalSet, body, caller.id),
 });
 
 export const freezeEvalSetRoute = defineRoute(endpoints.freezeEvalSet, {
   access: evalSetPolicy.freeze,
-  handler: async ({ caller, params }) => freezeEvalSet(params.id, { id: caller.id, name: caller.name }),
+  handler: async ({ caller, params, body }) =>
+    freezeEvalSet(params.id, { id: caller.id, name: caller.name }, { override: body?.override }),
 });
 
 export const diffEvalSetVersionsRoute = defineRoute(endpoints.diffEvalSetVersions, {

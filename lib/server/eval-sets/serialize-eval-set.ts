@@ -1,4 +1,5 @@
 import "server-only";
+import { ZReleaseGate } from "@/lib/eval-sets/gate-schema";
 import type { TEvalSet, TEvalSetVersion } from "@/lib/schemas/eval-sets";
 
 export type TVersionRow = {
@@ -45,6 +46,7 @@ export type TEvalSetRow = {
   name: string;
   description: string;
   filter: unknown;
+  gate: unknown;
   createdAt: Date;
   updatedAt: Date;
   project: { name: string };
@@ -60,6 +62,7 @@ export const EVAL_SET_SELECT = {
   name: true,
   description: true,
   filter: true,
+  gate: true,
   createdAt: true,
   updatedAt: true,
   project: { select: { name: true } },
@@ -76,6 +79,7 @@ export function serializeEvalSet(row: TEvalSetRow): TEvalSet {
     name: row.name,
     description: row.description,
     filter: row.filter as Record<string, unknown>,
+    gate: row.gate === null ? null : ZReleaseGate.parse(row.gate),
     createdBy: row.createdBy,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

@@ -3,6 +3,8 @@ import { getPool } from "@/lib/db";
 import { normalizeValue } from "@/lib/final-labels/value-key";
 import { valueSchemaFor } from "@/lib/label-definitions/value-schema";
 import { toFieldErrors } from "@/lib/schemas/field-errors";
+import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
+import { withTransaction } from "@/lib/server/db/with-transaction";
 import { notFound, unprocessable } from "@/lib/server/errors";
 import type { TAdjudication, TAdjudicationInput } from "@/lib/schemas/final-labels";
 import { loadLabelContext } from "./load-label-context";
@@ -41,23 +43,38 @@ export async function adjudicateItem(input: {
     );
   }
   const value = normalizeValue(definition.spec, parsed.data);
-  const { rows } = await pool.query<{ id: string; created_at: Date; name: string }>(
-    `WITH inserted AS (
+  const rows = await withTransaction(async (tx) => {
+    const inserted = await tx.query<{ id: string; created_at: Date; name: string }>(
+      `WITH inserted AS (
        INSERT INTO adjudications (project_id, item_id, definition_id, definition_version, value, note, is_gold, decided_by_id)
        VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8)
        RETURNING id, created_at)
      SELECT inserted.id, inserted.created_at, u.name FROM inserted JOIN users u ON u.id = $8`,
-    [
-      input.projectId,
-      input.itemId,
-      definition.id,
-      definition.currentVersion,
-      value === null ? null : JSON.stringify(value),
-      decision.note,
-      decision.isGold,
-      input.userId,
-    ],
-  );
+      [
+        input.projectId,
+        input.itemId,
+        definition.id,
+        definition.currentVersion,
+        value === null ? null : JSON.stringify(value),
+        decision.note,
+        decision.isGold,
+        input.userId,
+      ],
+    );
+    await recordAuditEvent(tx, {
+      projectId: input.projectId,
+      actor: { id: input.userId, name: inserted.rows[0].name },
+      action: "adjudication.recorded",
+      target: { type: "item", id: input.itemId },
+      details: {
+        adjudicationId: inserted.rows[0].id,
+        definition: definition.key,
+        version: definition.currentVersion,
+        isGold: decision.isGold,
+      },
+    });
+    return inserted.rows;
+  });
   return {
     id: rows[0].id,
     itemId: input.itemId,

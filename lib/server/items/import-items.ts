@@ -9,6 +9,7 @@ import type {
   TImportRecord,
 } from "@/lib/import/import-types";
 import { createAnnotationValidator } from "@/lib/import/validate-annotations";
+import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { AppError, unprocessable } from "@/lib/server/errors";
 import { findExistingKeys } from "./find-existing-keys";
 import { loadCurrentDefinitions } from "./load-current-definitions";
@@ -155,6 +156,13 @@ export async function importItems(options: TImportItemsInput): Promise<TImportIt
         imported,
         duplicates,
       ]);
+      await recordAuditEvent(client, {
+        projectId: options.projectId,
+        actor: { id: options.userId },
+        action: "items.imported",
+        target: { type: "batch", id: batchId },
+        details: { name: options.batchName, file: options.sourceFileName, imported, duplicates },
+      });
       await client.query("COMMIT");
       isOpen = false;
     }

@@ -4,6 +4,7 @@ import type { TLabelDefinitionInput } from "@/lib/label-definitions/definition-s
 import { normalizeDefinition } from "@/lib/label-definitions/definition-spec";
 import { conflict } from "@/lib/server/errors";
 import type { TLabelDefinition } from "@/lib/schemas/label-definitions";
+import { announceVersion } from "./announce-version";
 import { hashSpec } from "./hash-spec";
 import { serializeDefinitionVersion } from "./serialize-definition";
 
@@ -31,6 +32,7 @@ export async function createLabelDefinition(
       data: { definitionId: definition.id, version: 1, spec, ...hashes, createdById: userId },
       include: { createdBy: { select: { email: true } } },
     });
+    await announceVersion(tx, { projectId, key: spec.key, version: 1, specHash: hashes.specHash, userId });
     return serializeDefinitionVersion(version);
   });
 }

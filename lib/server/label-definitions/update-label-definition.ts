@@ -4,6 +4,7 @@ import type { TLabelDefinitionInput } from "@/lib/label-definitions/definition-s
 import { normalizeDefinition } from "@/lib/label-definitions/definition-spec";
 import { badRequest, notFound } from "@/lib/server/errors";
 import type { TLabelDefinition } from "@/lib/schemas/label-definitions";
+import { announceVersion } from "./announce-version";
 import { hashSpec } from "./hash-spec";
 import { serializeDefinitionVersion } from "./serialize-definition";
 
@@ -46,6 +47,7 @@ export async function updateLabelDefinition(
       include: { createdBy: { select: { email: true } } },
     });
     await tx.labelDefinition.update({ where: { id: definition.id }, data: { currentVersion: next } });
+    await announceVersion(tx, { projectId, key, version: next, specHash: hashes.specHash, userId });
     return { definition: serializeDefinitionVersion(version), isNewVersion: true };
   });
 }

@@ -48,5 +48,5 @@ export const removeMemberRoute = defineRoute(endpoints.removeMember, {
 
 export const addMemberRoute = defineRoute(endpoints.addMember, {
   access: projectPolicy.addMember,
-  handler: async ({ params, body }) => addMember(params.id, body),
+  handler: async ({ caller, params, body }) => addMember(params.id, body, caller.id),
 });

@@ -30,7 +30,7 @@ export const importUsersRoute = defineRoute(endpoints.importUsers, {
 
 export const createUserRoute = defineRoute(endpoints.createUser, {
   access: userPolicy.create,
-  handler: async ({ body }) => createUser(body),
+  handler: async ({ caller, body }) => createUser(body, caller),
 });
 
 export const resetUserPasswordRoute = defineRoute(endpoints.resetUserPassword, {

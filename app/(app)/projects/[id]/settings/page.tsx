@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { HiddenFieldsForm } from "@/components/projects/hidden-fields-form";
 import { ProjectSettingsForm } from "@/components/projects/project-settings-form";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -16,7 +17,17 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
   const [project, dataFields] = await Promise.all([getProject(access), listDataFields(id)]);
   return (
     <>
-      <PageHeader title="Settings" />
+      <PageHeader
+        title="Settings"
+        actions={
+          <Link
+            className="text-sm font-medium text-indigo-700 underline"
+            href={`/projects/${id}/settings/webhooks`}
+          >
+            Webhooks →
+          </Link>
+        }
+      />
       <Card>
         <ProjectSettingsForm project={project} canArchive={allows(projectPolicy.archive, access.role)} />
       </Card>

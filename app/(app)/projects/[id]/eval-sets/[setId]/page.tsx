@@ -5,6 +5,7 @@ import { DiffView } from "@/components/eval-sets/diff-view";
 import { EvalSetForm } from "@/components/eval-sets/eval-set-form";
 import { FilterSummary } from "@/components/eval-sets/filter-summary";
 import { FreezeButton } from "@/components/eval-sets/freeze-button";
+import { GateEditor } from "@/components/eval-sets/gate-editor";
 import { VersionsTable } from "@/components/eval-sets/versions-table";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { ZEvalSetFilter } from "@/lib/eval-sets/filter-schema";
@@ -57,6 +58,19 @@ export default async function EvalSetPage({ params }: { params: Promise<{ id: st
             </EmptyState>
           ) : (
             <VersionsTable projectId={id} versions={evalSet.versions} />
+          )}
+        </Card>
+        <Card title="Release gate">
+          {isLead ? (
+            <GateEditor evalSetId={evalSet.id} gate={evalSet.gate} />
+          ) : (
+            <p className="text-sm text-slate-700">
+              {evalSet.gate
+                ? Object.entries(evalSet.gate)
+                    .map(([k, v]) => `${k} ${v}`)
+                    .join(", ")
+                : "No gate: any freeze goes through."}
+            </p>
           )}
         </Card>
         <Card title={`Filter${evalSet.versions.length ? " for the next freeze" : ""}`}>

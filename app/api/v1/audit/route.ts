@@ -1,0 +1,1 @@
+export { listInstanceAuditRoute as GET } from "@/lib/server/audit/routes";

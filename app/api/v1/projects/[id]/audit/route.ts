@@ -1,0 +1,1 @@
+export { listProjectAuditRoute as GET } from "@/lib/server/audit/routes";

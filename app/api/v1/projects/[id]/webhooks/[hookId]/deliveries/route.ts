@@ -1,0 +1,1 @@
+export { listWebhookDeliveriesRoute as GET } from "@/lib/server/webhooks/routes";

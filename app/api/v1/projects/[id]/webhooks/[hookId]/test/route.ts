@@ -1,0 +1,1 @@
+export { sendWebhookTestEventRoute as POST } from "@/lib/server/webhooks/routes";

@@ -1,0 +1,16 @@
+import { describe, expect, it } from "vitest";
+import { assertNoSecrets } from "./audit-actions";
+
+describe("assertNoSecrets", () => {
+  it("refuses a credential under any key, at any depth", () => {
+    expect(() => assertNoSecrets({ password: "x" })).toThrow(/details\.password/);
+    expect(() => assertNoSecrets({ hook: { url: "u", secret: "whsec_x" } })).toThrow(/details\.hook\.secret/);
+    expect(() => assertNoSecrets({ list: [{ ok: 1 }, { Token: "t" }] })).toThrow(/details\.list\[1\]\.Token/);
+  });
+
+  it("lets through what the trail records: names, prefixes, ids, roles", () => {
+    expect(() =>
+      assertNoSecrets({ name: "pipeline", prefix: "cnc_abc123", tokenId: "1", role: "lead", n: 3, v: null }),
+    ).not.toThrow();
+  });
+});

@@ -1,0 +1,6 @@
+import { adminOnly, projectRoles } from "./access-rule";
+
+export const auditPolicy = {
+  listProject: projectRoles("lead"),
+  listInstance: adminOnly(),
+};

@@ -1,0 +1,136 @@
+import "server-only";
+import { getPool } from "@/lib/db";
+import { backoffMs, RETRY_WINDOW_MS } from "@/lib/webhooks/backoff";
+import { deliverWebhookMessage } from "./deliver-webhook-message";
+import { systemResolver, type TResolver } from "./resolve-webhook-target";
+
+export type TWorkerOptions = {
+  resolve?: TResolver;
+  /** Per attempt; a receiver that does not answer in time counts as a failure. */
+  timeoutMs?: number;
+  /** The first retry's wait; later ones grow fourfold (lib/webhooks/backoff.ts). */
+  backoffBaseMs?: number;
+  /** Deliveries in flight at once in this process. */
+  concurrency?: number;
+  pollMs?: number;
+};
+
+type TClaimed = {
+  id: string;
+  event_id: string;
+  payload: unknown;
+  created_at: Date;
+  attempts: number;
+  url: string;
+  secret: string;
+};
+
+/**
+ * Delivers the outbox. Any number of processes run one: a claim takes due rows with FOR UPDATE
+ * SKIP LOCKED and, in the same statement, moves their next attempt past the delivery's timeout, so
+ * no other worker takes a message while it is being sent (and one that died mid-send is retried
+ * once that lease runs out: at least once, the webhook-id header lets receivers drop repeats).
+ * Sending happens outside any transaction: no connection waits on a receiver.
+ */
+export function createWebhookWorker(options: TWorkerOptions = {}) {
+  const resolve = options.resolve ?? systemResolver;
+  const timeoutMs = options.timeoutMs ?? Number(process.env.CONCORD_WEBHOOK_TIMEOUT_MS ?? 10_000);
+  const backoffBaseMs = options.backoffBaseMs ?? Number(process.env.CONCORD_WEBHOOK_BACKOFF_MS ?? 10_000);
+  const concurrency = options.concurrency ?? 32;
+  const pollMs = options.pollMs ?? Number(process.env.CONCORD_WEBHOOK_POLL_MS ?? 1000);
+  const inFlight = new Set<Promise<void>>();
+  let timer: NodeJS.Timeout | null = null;
+  let isStopped = false;
+  let isClaiming = false;
+
+  async function claim(limit: number): Promise<TClaimed[]> {
+    const { rows } = await getPool().query<TClaimed>(
+      `UPDATE webhook_outbox o
+          SET attempts = o.attempts + 1, next_attempt_at = now() + make_interval(secs => $2)
+         FROM webhooks w
+        WHERE w.id = o.webhook_id
+          AND o.id IN (SELECT id FROM webhook_outbox
+                        WHERE delivered_at IS NULL AND failed_at IS NULL AND next_attempt_at <= now()
+                        ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+        RETURNING o.id::text, o.event_id, o.payload, o.created_at, o.attempts, w.url, w.secret`,
+      [limit, (timeoutMs + 30_000) / 1000],
+    );
+    return rows;
+  }
+
+  async function deliver(row: TClaimed): Promise<void> {
+    const result = await deliverWebhookMessage(
+      { eventId: row.event_id, payload: row.payload, url: row.url, secret: row.secret },
+      { resolve, timeoutMs },
+    );
+    const isOk = result.status !== null && result.status >= 200 && result.status < 300;
+    const error = isOk ? null : (result.error ?? `answered ${result.status}`);
+    const isGivenUp = !isOk && Date.now() - row.created_at.getTime() >= RETRY_WINDOW_MS;
+    await getPool().query(
+      `UPDATE webhook_outbox
+          SET last_status = $2, last_duration_ms = $3, last_error = $4,
+              delivered_at = CASE WHEN $5 THEN now() END,
+              failed_at = CASE WHEN $6 THEN now() END,
+              next_attempt_at = CASE WHEN $5 OR $6 THEN next_attempt_at ELSE now() + make_interval(secs => $7) END
+        WHERE id = $1`,
+      [
+        row.id,
+        result.status,
+        result.durationMs,
+        error?.slice(0, 500) ?? null,
+        isOk,
+        isGivenUp,
+        backoffMs(row.attempts, backoffBaseMs) / 1000,
+      ],
+    );
+  }
+
+  /** Claims what is due (up to the free slots) and starts sending it; returns how many it claimed. */
+  async function tick(): Promise<number> {
+    if (isClaiming || isStopped) return 0;
+    const free = concurrency - inFlight.size;
+    if (free <= 0) return 0;
+    isClaiming = true;
+    try {
+      const rows = await claim(free);
+      for (const row of rows) {
+        const sending: Promise<void> = deliver(row)
+          .catch((error) =>
+            console.error("webhook delivery failed:", error instanceof Error ? error.message : error),
+          )
+          .finally(() => inFlight.delete(sending));
+        inFlight.add(sending);
+      }
+      return rows.length;
+    } finally {
+      isClaiming = false;
+    }
+  }
+
+  function loop() {
+    if (isStopped) return;
+    void tick()
+      .catch((error) =>
+        console.error("webhook claim failed:", error instanceof Error ? error.message : error),
+      )
+      .then((claimed) => {
+        if (isStopped) return;
+        timer = setTimeout(loop, claimed ? 0 : pollMs);
+        timer.unref();
+      });
+  }
+
+  return {
+    tick,
+    start() {
+      isStopped = false;
+      loop();
+    },
+    /** Stops claiming and waits for the deliveries under way. */
+    async stop() {
+      isStopped = true;
+      if (timer) clearTimeout(timer);
+      while (inFlight.size) await Promise.all([...inFlight]);
+    },
+  };
+}
