@@ -29,6 +29,7 @@ export const listItemFlags = defineEndpoint({
   params: ZProjectParams,
   query: ZItemFlagsQuery,
   responses: { 200: z.object({ flags: z.array(ZItemFlag) }) },
+  examples: { query: { state: "open" } },
 });
 
 export const answerItemFlag = defineEndpoint({
