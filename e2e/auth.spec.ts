@@ -66,7 +66,7 @@ test("an admin creates a user and adds them to a project", async ({ page }) => {
   await signIn(page, DEMO.admin);
   await page.goto("/admin/users");
   const email = `${unique("newuser")}@example.com`;
-  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Email", { exact: true }).fill(email);
   await page.getByLabel("Name").fill("New Person");
   await page.getByLabel("Password").fill("short");
   await page.getByRole("button", { name: "Create user" }).click();

@@ -76,7 +76,8 @@ test("a lead sets up a project: two definitions, a CSV upload, then the batch an
   await expect(page.getByRole("cell", { name: "r2" })).toBeVisible();
   await expectAccessible(page);
   await screenshot(page, "items");
-  await page.getByRole("link", { name: /^\d+$/ }).first().click();
+  // Items are named by their external id wherever they are listed.
+  await page.getByRole("link", { name: "r1", exact: true }).click();
   await expect(page.getByText("Great food, slow service")).toBeVisible();
   await expect(page.getByText("stars_hint")).toHaveCount(0);
 });

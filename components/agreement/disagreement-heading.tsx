@@ -12,19 +12,18 @@ export function DisagreementHeading({
   itemHref: ((itemId: string) => string) | null;
   children: ReactNode;
 }) {
+  // The same name the item page's title gives it: the external id where there is one.
+  const name = item.externalId ?? `#${item.itemId}`;
   return (
     <div className="flex flex-wrap items-baseline justify-between gap-2">
       <p className="text-sm font-medium text-slate-900">
         {itemHref ? (
           <Link href={itemHref(item.itemId)} className="text-indigo-700 underline">
-            Item {item.itemId}
+            Item {name}
           </Link>
         ) : (
-          `Item ${item.itemId}`
+          `Item ${name}`
         )}
-        {item.externalId ? (
-          <span className="ml-2 font-mono text-xs text-slate-600">{item.externalId}</span>
-        ) : null}
       </p>
       <p className="text-xs text-slate-700">{children}</p>
     </div>

@@ -22,7 +22,8 @@ export function FreezeButton({ evalSetId, nextVersion }: { evalSetId: string; ne
     mutationFn: (override?: { reason: string }) =>
       callApi(endpoints.freezeEvalSet, {
         params: { id: evalSetId },
-        ...(override ? { body: { override } } : {}),
+        // The body is JSON either way: the API reads an empty object as "no override".
+        body: override ? { override } : {},
       }),
     onSuccess: () => {
       setIsConfirming(false);
