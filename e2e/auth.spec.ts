@@ -67,11 +67,11 @@ test("an admin creates a user and adds them to a project", async ({ page }) => {
   await page.goto("/admin/users");
   const email = `${unique("newuser")}@example.com`;
   await page.getByLabel("Email", { exact: true }).fill(email);
-  await page.getByLabel("Name").fill("New Person");
-  await page.getByLabel("Password").fill("short");
+  await page.getByLabel("Name", { exact: true }).fill("New Person");
+  await page.getByLabel("Password", { exact: true }).fill("short");
   await page.getByRole("button", { name: "Create user" }).click();
   await expect(page.getByText("must be at least 10 characters")).toBeVisible();
-  await page.getByLabel("Password").fill("long-enough-password");
+  await page.getByLabel("Password", { exact: true }).fill("long-enough-password");
   await page.getByRole("button", { name: "Create user" }).click();
   await expect(page.getByRole("cell", { name: email })).toBeVisible();
   await expectAccessible(page);

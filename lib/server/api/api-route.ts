@@ -87,12 +87,10 @@ export function apiRoute<
       const query = options.query
         ? parseWith(options.query, Object.fromEntries(url.searchParams), "query")
         : undefined;
-      // A body the schema lets be absent (the freeze's optional override) may be left out entirely.
-      const isBodyLeftOut = request.body === null && isBodyOptional;
       const body = options.body
         ? parseWith(
             options.body,
-            isBodyLeftOut ? undefined : await readJsonBody(request, options.maxBodyBytes ?? 1_000_000),
+            await readJsonBody(request, options.maxBodyBytes ?? 1_000_000, { optional: isBodyOptional }),
             "body",
           )
         : undefined;

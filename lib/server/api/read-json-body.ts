@@ -7,9 +7,16 @@ import { badRequest, tooLarge } from "@/lib/server/errors";
  * field) nesting deeper than MAX_JSON_DEPTH, checked before parsing, and any string or key
  * PostgreSQL cannot store (NUL, lone surrogates), so no route has to think of them.
  */
-export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
+export async function readJsonBody(
+  request: Request,
+  maxBytes: number,
+  // A body the schema lets be absent (the freeze's optional override) may be left out entirely:
+  // no body, or an empty one, reads as undefined.
+  { optional = false }: { optional?: boolean } = {},
+): Promise<unknown> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw tooLarge(`The body is larger than ${maxBytes} bytes.`);
+  if (!request.body && optional) return undefined;
   if (!request.body) throw badRequest("A JSON body is required.", [{ path: "(body)", message: "missing" }]);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -25,6 +32,7 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
     chunks.push(value);
   }
   const text = Buffer.concat(chunks).toString("utf8");
+  if (!text.trim() && optional) return undefined;
   if (!text.trim()) throw badRequest("A JSON body is required.", [{ path: "(body)", message: "missing" }]);
   if (jsonDeeperThan(text, MAX_JSON_DEPTH)) {
     throw badRequest("The body nests too deeply.", [
