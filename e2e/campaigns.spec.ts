@@ -35,6 +35,9 @@ async function ok(
   return (await response.json()) as { id: string };
 }
 
+// A long story (a lead, two annotators, eleven relabels): it took 57.5 s of the default 60 s on CI.
+test.describe.configure({ timeout: 180_000 });
+
 test("from a drift flag to a relabel campaign; an annotator flags an item by keyboard; transitions and campaign pages", async ({
   page,
   browser,
