@@ -1,4 +1,4 @@
-import type { TAnnotatorAgreement } from "@/lib/schemas/agreement";
+import type { TAnnotatorAgreement } from "@/lib/schemas/agreement-detail";
 import { formatCount, formatPercent, formatValue } from "./format";
 import { agreementCellClass } from "./heat";
 import { MIN_SHARED_ITEMS } from "./pair-matrix";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import type { TDisagreementItem } from "@/lib/schemas/agreement";
+import type { TDisagreementItem } from "@/lib/schemas/agreement-detail";
 
 /** A disputed item's link (plain text for viewers who may not open items) and its agreement. */
 export function DisagreementHeading({

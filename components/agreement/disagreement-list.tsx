@@ -1,4 +1,4 @@
-import type { TDisagreementItem } from "@/lib/schemas/agreement";
+import type { TDisagreementItem } from "@/lib/schemas/agreement-detail";
 import { DisagreementHeading } from "./disagreement-heading";
 import { formatPercent } from "./format";
 import { SpanDisagreementList } from "./span-disagreement-list";

@@ -1,4 +1,4 @@
-import type { TAgreementDrift, TDefinitionDrift, TDriftWindow } from "@/lib/schemas/agreement";
+import type { TAgreementDrift, TDefinitionDrift, TDriftWindow } from "@/lib/schemas/agreement-drift";
 import Link from "next/link";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { formatCount, formatInterval, formatPValue, formatValue, metricSymbol } from "./format";

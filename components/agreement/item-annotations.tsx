@@ -1,4 +1,4 @@
-import type { TItemAnnotations } from "@/lib/schemas/agreement";
+import type { TItemAnnotations } from "@/lib/schemas/agreement-detail";
 
 /** All current labels of an item, per definition, one row per annotator: the disagreement side by side. */
 export function ItemAnnotations({ definitions }: { definitions: TItemAnnotations }) {

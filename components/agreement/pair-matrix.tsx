@@ -1,4 +1,4 @@
-import type { TAnnotatorAgreement, TPairCell } from "@/lib/schemas/agreement";
+import type { TAnnotatorAgreement, TPairCell } from "@/lib/schemas/agreement-detail";
 import { formatPercent, formatValue } from "./format";
 import { agreementCellClass } from "./heat";
 

@@ -1,5 +1,5 @@
 import { DataTable } from "@/components/ui/data-table";
-import type { TDefinitionAgreement } from "@/lib/schemas/agreement";
+import type { TDefinitionAgreement } from "@/lib/schemas/agreement-detail";
 import { formatCount, formatPercent, formatPValue } from "./format";
 
 type TRow = NonNullable<TDefinitionAgreement["positionBias"]>[number];

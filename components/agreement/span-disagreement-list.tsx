@@ -1,4 +1,4 @@
-import type { TDisagreementItem } from "@/lib/schemas/agreement";
+import type { TDisagreementItem } from "@/lib/schemas/agreement-detail";
 import { DisagreementHeading } from "./disagreement-heading";
 import { excerptWindow, segmentsOf } from "./span-excerpt";
 

@@ -1,4 +1,4 @@
-import type { TAnnotatorAgreement, TPairCell } from "@/lib/schemas/agreement";
+import type { TAnnotatorAgreement, TPairCell } from "@/lib/schemas/agreement-detail";
 import { agreementFromConfusion, kappaFromConfusion } from "./pair-kappa";
 import type { RatingValue } from "./types";
 

@@ -1,5 +1,5 @@
 import { detectDrift } from "@/lib/drift/detect-drift";
-import type { TDefinitionDrift } from "@/lib/schemas/agreement";
+import type { TDefinitionDrift } from "@/lib/schemas/agreement-drift";
 import { primaryEstimate } from "./definition-estimates";
 import { valueDistribution } from "./pattern-table";
 import { weekLabel, type TDefinitionHeader, type TPatternGroups } from "./report-patterns";

@@ -1,4 +1,4 @@
-import type { TAnnotatorAgreement, TPairCell } from "@/lib/schemas/agreement";
+import type { TAnnotatorAgreement, TPairCell } from "@/lib/schemas/agreement-detail";
 import { MATRIX_SIZE } from "./annotator-report";
 import { spanAgreement, type AnnotatorSpans, type Span } from "./span-agreement";
 

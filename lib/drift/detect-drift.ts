@@ -1,4 +1,5 @@
-import type { TDriftWindow, TTrendPoint } from "@/lib/schemas/agreement";
+import type { TTrendPoint } from "@/lib/schemas/agreement";
+import type { TDriftWindow } from "@/lib/schemas/agreement-drift";
 import { chiSquareHomogeneity } from "./chi-square";
 
 /**

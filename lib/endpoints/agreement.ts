@@ -1,10 +1,6 @@
-import {
-  ZAgreementDetailQuery,
-  ZAgreementDrift,
-  ZAgreementKeyParams,
-  ZAgreementOverview,
-  ZDefinitionAgreement,
-} from "@/lib/schemas/agreement";
+import { ZAgreementDetailQuery, ZAgreementKeyParams, ZAgreementOverview } from "@/lib/schemas/agreement";
+import { ZDefinitionAgreement } from "@/lib/schemas/agreement-detail";
+import { ZAgreementDrift } from "@/lib/schemas/agreement-drift";
 import { ZProjectParams } from "@/lib/schemas/params";
 import { defineEndpoint } from "./define-endpoint";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import type { TAgreementDrift, TDriftWindow } from "@/lib/schemas/agreement";
+import type { TAgreementDrift, TDriftWindow } from "@/lib/schemas/agreement-drift";
 import { withTransaction } from "@/lib/server/db/with-transaction";
 import { enqueueWebhookEvent } from "@/lib/server/webhooks/enqueue-webhook-event";
 

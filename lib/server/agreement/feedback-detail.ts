@@ -4,7 +4,7 @@ import { disputedResponses } from "@/lib/agreement/ranking-agreement";
 import { feedbackEstimates } from "@/lib/agreement/report-feedback";
 import { getPool } from "@/lib/db";
 import type { TRankingSpec, TRubricSpec } from "@/lib/label-definitions/definition-spec";
-import type { TDefinitionAgreement } from "@/lib/schemas/agreement";
+import type { TDefinitionAgreement } from "@/lib/schemas/agreement-detail";
 import { itemLabels } from "./list-disagreement-items";
 import type { TDefinitionAnalysis } from "./load-project-analysis";
 

@@ -2,7 +2,7 @@ import "server-only";
 import { DRIFT_RULES } from "@/lib/drift/detect-drift";
 import { primaryMetric } from "@/lib/agreement/label-values";
 import { patternDrift, spanDrift } from "@/lib/agreement/report-drift";
-import type { TAgreementDrift } from "@/lib/schemas/agreement";
+import type { TAgreementDrift } from "@/lib/schemas/agreement-drift";
 import { cachedByStamp } from "./agreement-cache";
 import { announceDriftFlags } from "./announce-drift-flags";
 import { loadProjectAnalysis } from "./load-project-analysis";

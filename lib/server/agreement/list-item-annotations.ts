@@ -1,7 +1,7 @@
 import "server-only";
 import { getPool } from "@/lib/db";
 import { dictionaryFor, displayValue } from "@/lib/agreement/label-values";
-import type { TItemAnnotations } from "@/lib/schemas/agreement";
+import type { TItemAnnotations } from "@/lib/schemas/agreement-detail";
 import { loadDefinitions } from "./load-definitions";
 
 /** Every current label of one item, per definition (in the project's order), annotator by annotator. */

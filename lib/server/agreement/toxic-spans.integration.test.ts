@@ -8,7 +8,9 @@ import { GET as detailRoute } from "@/app/api/v1/projects/[id]/agreement/definit
 import { GET as driftRoute } from "@/app/api/v1/projects/[id]/agreement/drift/route";
 import { GET as overviewRoute } from "@/app/api/v1/projects/[id]/agreement/route";
 import { disconnectDb } from "@/lib/db";
-import type { TAgreementOverview, TDefinitionAgreement, TAgreementDrift } from "@/lib/schemas/agreement";
+import type { TAgreementOverview } from "@/lib/schemas/agreement";
+import type { TDefinitionAgreement } from "@/lib/schemas/agreement-detail";
+import type { TAgreementDrift } from "@/lib/schemas/agreement-drift";
 import { callRoute } from "@/lib/testing/call-route";
 import { seedToxicSpansProject, TOXIC_SPANS_DIR } from "@/lib/testing/seed-toxic-spans";
 
