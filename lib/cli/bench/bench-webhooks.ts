@@ -75,3 +75,22 @@ export async function drainAndCount(
     drainSeconds: Number(((performance.now() - started) / 1000).toFixed(1)),
   };
 }
+
+/** null: the project has no hook; otherwise how its receiver answers during the run. */
+export type THook = null | "slow" | "never";
+
+/** Each hooked run's cycles/s against the run without a hook: a slow or dead receiver must not slow submits. */
+export function webhookComparison(runs: { hook: THook; cyclesPerSecond: number }[]) {
+  const rate = (hook: THook) => runs.find((r) => r.hook === hook)?.cyclesPerSecond ?? 0;
+  const without = rate(null);
+  const change = (hook: THook) => Number((((rate(hook) - without) / without) * 100).toFixed(1));
+  return {
+    cyclesPerSecondWithoutHook: without,
+    cyclesPerSecondSlowHook: rate("slow"),
+    cyclesPerSecondDeadHook: rate("never"),
+    slowChangePercent: change("slow"),
+    neverChangePercent: change("never"),
+    slowWithin5Percent: Math.abs(change("slow")) <= 5,
+    neverWithin5Percent: Math.abs(change("never")) <= 5,
+  };
+}

@@ -56,3 +56,42 @@ export async function growQueueHistory(
   }
   return Number(((performance.now() - started) / 1000).toFixed(1));
 }
+
+type TLatencies = { claimMs: { p50: number; p99: number }; submitMs: { p50: number; p99: number } };
+
+/**
+ * What the history run reports: how many of the app's connections predate the history (and so
+ * carry plans cached on the empty tables), and each latency of the grown run as a ratio to the empty one.
+ */
+export async function historySummary(
+  pool: pg.Pool,
+  options: {
+    pastAssignments: number;
+    secondsToAdd: number;
+    grownAt: Date;
+    empty: TLatencies;
+    grown: TLatencies;
+  },
+) {
+  const { empty, grown } = options;
+  const connections = await pool.query<{ before: number; after: number }>(
+    `SELECT count(*) FILTER (WHERE backend_start < $1)::int AS before, count(*) FILTER (WHERE backend_start >= $1)::int AS after
+       FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend'
+        AND application_name <> 'concord-bench' AND pid <> pg_backend_pid()`,
+    [options.grownAt],
+  );
+  const ratio = (a: number, b: number) => Number((a / b).toFixed(2));
+  return {
+    pastAssignments: options.pastAssignments,
+    secondsToAdd: options.secondsToAdd,
+    planCacheMode: "force_generic_plan",
+    appConnectionsOpenedBeforeTheHistory: connections.rows[0].before,
+    appConnectionsOpenedAfter: connections.rows[0].after,
+    ratioToEmpty: {
+      claimP50: ratio(grown.claimMs.p50, empty.claimMs.p50),
+      claimP99: ratio(grown.claimMs.p99, empty.claimMs.p99),
+      submitP50: ratio(grown.submitMs.p50, empty.submitMs.p50),
+      submitP99: ratio(grown.submitMs.p99, empty.submitMs.p99),
+    },
+  };
+}

@@ -1,0 +1,147 @@
+// One timed run of bench:queue: the simulated annotators claiming and submitting through the app's
+// HTTP API, the app processes they talk to, and the audit of the project afterwards.
+import http from "node:http";
+import zlib from "node:zlib";
+import { randomBytes } from "node:crypto";
+import type { Pool } from "pg";
+import { startAppProcess, type TAppProcess } from "../serve/local-services";
+import { latencies } from "./bench-setup";
+
+export async function startServers(
+  databaseUrl: string,
+  count: number,
+  env: Record<string, string>,
+): Promise<TAppProcess[]> {
+  const secret = randomBytes(32).toString("base64url");
+  const servers: TAppProcess[] = [];
+  for (let n = 0; n < count; n++) {
+    servers.push(
+      await startAppProcess({
+        databaseUrl,
+        secret,
+        // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the servers.
+        nodeArgs: process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean),
+        env: { DATABASE_POOL_SIZE: "20", ...env },
+        stdio: ["ignore", "ignore", "inherit"],
+      }),
+    );
+  }
+  return servers;
+}
+
+// The load generator shares the two cores with the server and PostgreSQL, so it uses node:http with
+// keep-alive (a third of fetch's CPU per request) and leaves more of the machine to what is measured.
+const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+
+function post(url: string, headers: Record<string, string>, body?: string) {
+  return new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const request = http.request(url, { method: "POST", agent, headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => {
+        // Sent like a browser (accept-encoding), so a compressed answer is decoded and paid for here.
+        const raw = Buffer.concat(chunks);
+        const encoding = response.headers["content-encoding"];
+        const decoded =
+          encoding === "gzip"
+            ? zlib.gunzipSync(raw)
+            : encoding === "br"
+              ? zlib.brotliDecompressSync(raw)
+              : encoding === "deflate"
+                ? zlib.inflateSync(raw)
+                : raw;
+        resolve({ status: response.statusCode ?? 0, text: decoded.toString("utf8") });
+      });
+      response.on("error", reject);
+    });
+    request.on("error", reject);
+    request.end(body);
+  });
+}
+
+/** Each token an annotator claiming and submitting, no think time, for `seconds` or until the project runs out. */
+export async function runProject(urls: string[], projectId: string, tokens: string[], seconds: number) {
+  const claim: number[] = [];
+  const submit: number[] = [];
+  let cycles = 0;
+  let errors = 0;
+  const labels = ["pos", "neg", "neu"];
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  let emptied = false;
+  await Promise.all(
+    tokens.map(async (token, n) => {
+      const base = urls[n % urls.length];
+      const headers = {
+        authorization: `Bearer ${token}`,
+        "content-type": "application/json",
+        "accept-encoding": "gzip, deflate, br",
+      };
+      while (performance.now() < deadline) {
+        let t = performance.now();
+        const next = await post(`${base}/api/v1/projects/${projectId}/queue/next`, headers);
+        claim.push(performance.now() - t);
+        if (next.status === 204) {
+          emptied = true;
+          return;
+        }
+        if (next.status !== 200) {
+          errors++;
+          continue;
+        }
+        const served = JSON.parse(next.text) as { assignmentId: string };
+        t = performance.now();
+        const res = await post(
+          `${base}/api/v1/assignments/${served.assignmentId}/submit`,
+          headers,
+          JSON.stringify({ values: { sentiment: labels[(n + cycles) % 3] } }),
+        );
+        submit.push(performance.now() - t);
+        if (res.status === 201) cycles++;
+        else errors++;
+      }
+    }),
+  );
+  // A small project can run out before the time is up: the rate is over the time actually spent.
+  const spent = (performance.now() - started) / 1000;
+  return {
+    seconds: Number(spent.toFixed(1)),
+    finishedTheProject: emptied,
+    cycles,
+    errors,
+    cyclesPerSecond: Math.round(cycles / spent),
+    claimMs: latencies(claim),
+    submitMs: latencies(submit),
+  };
+}
+
+export type TQueueRun = Awaited<ReturnType<typeof runProject>> & {
+  name: string;
+  items: number;
+  autovacuumsDuringRun: number;
+  audit: { duplicates: number; overshoot: number; counter_mismatch: number };
+};
+
+export async function auditProject(pool: Pool, projectId: string) {
+  // Planned for this query alone: the history run forces generic plans on every connection, and one
+  // made from the stale statistics of the grown tables (autovacuum held off) would take hours here.
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    await client.query("SET LOCAL plan_cache_mode = force_custom_plan");
+    const audit = await client.query<TQueueRun["audit"]>(
+      `SELECT
+       (SELECT count(*)::int FROM (SELECT 1 FROM annotations WHERE project_id = $1 AND is_current
+          GROUP BY item_id, user_id, definition_id HAVING count(*) > 1) d) AS duplicates,
+       (SELECT count(*)::int FROM (SELECT item_id FROM annotations WHERE project_id = $1 AND is_current
+          GROUP BY item_id HAVING count(DISTINCT user_id) > 3) o) AS overshoot,
+       (SELECT count(*)::int FROM items i WHERE i.project_id = $1 AND i.done_count <>
+          (SELECT count(*) FROM assignments a WHERE a.item_id = i.id AND a.status = 'submitted')) AS counter_mismatch`,
+      [projectId],
+    );
+    await client.query("COMMIT");
+    return audit.rows[0];
+  } finally {
+    client.release();
+  }
+}
