@@ -1,9 +1,11 @@
 // npm run bench:items-browser — the lead's items browser (GET /projects/{id}/items) on a project of
 // 1,000,000 items: the first page, a page deep in the project, and each filter, median of 5 runs.
-// Prints JSON: ms per query and the plan of the window query.
+// Prints JSON: ms per query and the plan of the window query, with the bare keyset SQL of a page (the
+// same 51 rows' columns by id, nothing else) on the same table in the same run as the baseline of the
+// first and the deep page, and their ratios to it.
 import { parseArgs } from "node:util";
 import { randomUUID } from "node:crypto";
-import { startBenchDatabase } from "./bench-setup";
+import { againstBaseline, median, startBenchDatabase } from "./bench-setup";
 
 const { values } = parseArgs({ options: { items: { type: "string", default: "1000000" } } });
 const ITEMS = Number(values.items);
@@ -53,24 +55,38 @@ async function main() {
       search_rare: { q: "refund" },
       search_common: { q: "shipping" },
     };
+    const medianOf5 = async <T>(run: () => Promise<T>) => {
+      const times: number[] = [];
+      let last: T | undefined;
+      for (let n = 0; n < 5; n++) {
+        const t = performance.now();
+        last = await run();
+        times.push(performance.now() - t);
+      }
+      return { ms: Number(median(times).toFixed(1)), last: last! };
+    };
     const results: Record<string, { ms: number; items: number; hasNext: boolean }> = {};
     for (const [name, raw] of Object.entries(cases)) {
       const query = ZItemsQuery.parse(raw);
-      const times: number[] = [];
-      let last = { items: [] as unknown[], nextCursor: null as string | null };
-      for (let run = 0; run < 5; run++) {
-        const t = performance.now();
-        last = await listItems(projectId, query);
-        times.push(performance.now() - t);
-      }
-      times.sort((a, b) => a - b);
+      const { ms, last } = await medianOf5(() => listItems(projectId, query));
       results[name] = {
-        ms: Number(times[2].toFixed(1)),
+        ms,
         items: last.items.length,
         hasNext: last.nextCursor !== null,
       };
       log(`${name}: ${results[name].ms} ms, ${last.items.length} items`);
     }
+    // The plainest page: the next 51 rows after a cursor by the primary key, the columns a row shows.
+    const bareKeyset = (after: string) =>
+      medianOf5(() =>
+        pool.query(
+          `SELECT id::text, external_id, batch_id, priority, data, created_at, target_count, done_count
+             FROM items WHERE project_id = $1 AND id > $2 ORDER BY id LIMIT 51`,
+          [projectId, after],
+        ),
+      );
+    const bare = { first_page: (await bareKeyset("0")).ms, deep_page: (await bareKeyset(deep[0].id)).ms };
+    log(`bare keyset SQL: first page ${bare.first_page} ms, deep page ${bare.deep_page} ms`);
     const plan = await pool.query<{ "QUERY PLAN": string }>(
       `EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT max(id), count(*) FROM
          (SELECT id FROM items WHERE project_id = $1 AND id > $2 ORDER BY id LIMIT 5000) w`,
@@ -95,6 +111,11 @@ async function main() {
         {
           items: ITEMS,
           medianMs: results,
+          baseline: { work: "bare keyset SQL: the page's 51 rows by id after the cursor", medianMs: bare },
+          versusBareKeyset: {
+            firstPage: againstBaseline(results.first_page.ms, bare.first_page, "ms"),
+            deepPage: againstBaseline(results.deep_page.ms, bare.deep_page, "ms"),
+          },
           windowPlan: plan.rows.map((r) => r["QUERY PLAN"]),
           pagePlan: await explain({}),
           searchPlan: await explain({ q: "refund" }),

@@ -77,3 +77,8 @@ export function latencies(ms: number[]) {
   const sorted = [...ms].sort((a, b) => a - b);
   return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99) };
 }
+
+/** The middle of a list of timings (the upper middle of an even count), unrounded. */
+export function median(ms: number[]): number {
+  return [...ms].sort((a, b) => a - b)[Math.floor(ms.length / 2)];
+}
