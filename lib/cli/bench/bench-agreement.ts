@@ -9,7 +9,7 @@
 // reports its cold overview beside the single-choice one (issue 13: within 2x).
 import { parseArgs } from "node:util";
 import type pg from "pg";
-import { againstBaseline, judgeTargets, startBenchDatabase } from "./bench-setup";
+import { againstBaseline, judgeTargets, median, startBenchDatabase } from "./bench-setup";
 
 const { values } = parseArgs({
   options: {
@@ -109,13 +109,45 @@ async function generate(
   }
 }
 
+type THandler = (r: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+/** One call of an agreement endpoint's route handler as `token`, timed. */
+async function call(
+  handler: THandler,
+  project: { id: string; token: string },
+  path: string,
+  params: Record<string, string> = {},
+) {
+  const started = performance.now();
+  const response = await handler(
+    new Request(`http://localhost/api/v1/projects/${project.id}/agreement${path}`, {
+      headers: { authorization: `Bearer ${project.token}` },
+    }),
+    { params: Promise.resolve({ id: project.id, ...params }) },
+  );
+  const body = (await response.json()) as Record<string, unknown>;
+  if (response.status !== 200) throw new Error(`${path}: ${response.status} ${JSON.stringify(body)}`);
+  return { ms: Math.round(performance.now() - started), body };
+}
+
+/** `runs` calls, each with the agreement cache cleared first: their times, median and last body. */
+async function cold(run: () => ReturnType<typeof call>) {
+  const { clearAgreementCache } = await import("@/lib/server/agreement/agreement-cache");
+  const times: number[] = [];
+  let body: Record<string, unknown> = {};
+  for (let r = 0; r < runs; r++) {
+    clearAgreementCache();
+    ({ ms: times[r], body } = await run());
+  }
+  return { times, body, median: median(times) };
+}
+
 async function main() {
   const database = await startBenchDatabase();
   process.env.DATABASE_URL = database.url;
   const { createTestProject, createTestUser } = await import("@/lib/testing/factories");
   const { createLabelDefinition } = await import("@/lib/server/label-definitions/create-label-definition");
   const { getPool, disconnectDb } = await import("@/lib/db");
-  const { clearAgreementCache } = await import("@/lib/server/agreement/agreement-cache");
   const overviewRoute = await import("@/app/api/v1/projects/[id]/agreement/route");
   const detailRoute = await import("@/app/api/v1/projects/[id]/agreement/definitions/[key]/route");
   const driftRoute = await import("@/app/api/v1/projects/[id]/agreement/drift/route");
@@ -135,36 +167,13 @@ async function main() {
   const annotations = await generate(getPool(), project.id, definition.definitionId);
   const generateSeconds = (performance.now() - generatedAt) / 1000;
 
-  const call = async (
-    handler: (r: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>,
-    path: string,
-    params: Record<string, string>,
-  ) => {
-    const started = performance.now();
-    const response = await handler(
-      new Request(`http://localhost/api/v1/projects/${project.id}/agreement${path}`, {
-        headers: { authorization: `Bearer ${lead.token}` },
-      }),
-      { params: Promise.resolve({ id: project.id, ...params }) },
-    );
-    const body = (await response.json()) as Record<string, unknown>;
-    if (response.status !== 200) throw new Error(`${path}: ${response.status} ${JSON.stringify(body)}`);
-    return { ms: Math.round(performance.now() - started), body };
-  };
-  const cold = async (run: () => Promise<{ ms: number; body: Record<string, unknown> }>) => {
-    const times: number[] = [];
-    let body: Record<string, unknown> = {};
-    for (let r = 0; r < runs; r++) {
-      clearAgreementCache();
-      ({ ms: times[r], body } = await run());
-    }
-    return { times, body, median: [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)] };
-  };
-
-  const overview = await cold(() => call(overviewRoute.GET, "", {}));
-  const warm = await call(overviewRoute.GET, "", {});
-  const drift = await cold(() => call(driftRoute.GET, "/drift", {}));
-  const detail = await cold(() => call(detailRoute.GET, "/definitions/sentiment", { key: "sentiment" }));
+  const asLead = { id: project.id, token: lead.token };
+  const overview = await cold(() => call(overviewRoute.GET, asLead, ""));
+  const warm = await call(overviewRoute.GET, asLead, "");
+  const drift = await cold(() => call(driftRoute.GET, asLead, "/drift"));
+  const detail = await cold(() =>
+    call(detailRoute.GET, asLead, "/definitions/sentiment", { key: "sentiment" }),
+  );
   const bareSql: number[] = [];
   for (let r = 0; r < runs; r++) {
     const started = performance.now();
@@ -175,7 +184,6 @@ async function main() {
     );
     bareSql.push(performance.now() - started);
   }
-  const bareSqlMedian = [...bareSql].sort((a, b) => a - b)[Math.floor(runs / 2)];
   const entry = (overview.body.definitions as { version: number | null }[]).find((d) => d.version === null);
   const ranking = values.ranking ? await rankingRun(lead, overview.median) : null;
   const missed = judgeTargets({
@@ -206,7 +214,7 @@ async function main() {
           work: "bare SQL: current annotations of the definition grouped by item and value",
           ms: bareSql.map(Math.round),
         },
-        overviewColdVersusBareSql: againstBaseline(overview.median, bareSqlMedian, "ms"),
+        overviewColdVersusBareSql: againstBaseline(overview.median, median(bareSql), "ms"),
         ...(ranking ? { ranking } : {}),
         targets: { overviewColdMs: 2000 },
         missed,
@@ -224,30 +232,14 @@ async function rankingRun(lead: { id: string; token: string }, singleChoiceColdM
   const { createTestProject } = await import("@/lib/testing/factories");
   const { createLabelDefinition } = await import("@/lib/server/label-definitions/create-label-definition");
   const { getPool } = await import("@/lib/db");
-  const { clearAgreementCache } = await import("@/lib/server/agreement/agreement-cache");
   const overviewRoute = await import("@/app/api/v1/projects/[id]/agreement/route");
   const project = await createTestProject([{ userId: lead.id, role: "lead" }]);
   const definition = await createLabelDefinition(project.id, { key: "rank", kind: "ranking" }, lead.id);
   const started = performance.now();
   const annotations = await generate(getPool(), project.id, definition.definitionId, "ranking");
   const generateSeconds = (performance.now() - started) / 1000;
-  const times: number[] = [];
-  let body: { definitions: { version: number | null }[] } = { definitions: [] };
-  for (let r = 0; r < runs; r++) {
-    clearAgreementCache();
-    const t0 = performance.now();
-    const response = await overviewRoute.GET(
-      new Request(`http://localhost/api/v1/projects/${project.id}/agreement`, {
-        headers: { authorization: `Bearer ${lead.token}` },
-      }),
-      { params: Promise.resolve({ id: project.id }) },
-    );
-    body = (await response.json()) as typeof body;
-    if (response.status !== 200)
-      throw new Error(`ranking overview: ${response.status} ${JSON.stringify(body)}`);
-    times.push(Math.round(performance.now() - t0));
-  }
-  const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)];
+  const overview = await cold(() => call(overviewRoute.GET, { id: project.id, token: lead.token }, ""));
+  const definitions = overview.body.definitions as { version: number | null }[];
   return {
     data: {
       annotations,
@@ -256,11 +248,11 @@ async function rankingRun(lead: { id: string; token: string }, singleChoiceColdM
       rankedPositions: annotations * 4,
       generateSeconds: Number(generateSeconds.toFixed(1)),
     },
-    result: body.definitions.find((d) => d.version === null),
-    overviewCold: times,
-    overviewColdMedian: median,
+    result: definitions.find((d) => d.version === null),
+    overviewCold: overview.times,
+    overviewColdMedian: overview.median,
     singleChoiceOverviewColdMedian: singleChoiceColdMs,
-    ratio: Number((median / singleChoiceColdMs).toFixed(2)),
+    ratio: Number((overview.median / singleChoiceColdMs).toFixed(2)),
   };
 }
 
