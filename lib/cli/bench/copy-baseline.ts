@@ -30,6 +30,15 @@ export async function timeCopyOut(
   }
 }
 
+/** Streams `lines` (COPY text format, any chunking) into `COPY … FROM STDIN` on `client`. */
+export async function copyLinesInto(
+  client: pg.ClientBase,
+  sql: string,
+  lines: AsyncIterable<string> | Iterable<string>,
+): Promise<void> {
+  await pipeline(Readable.from(lines), client.query(copyFrom(sql)));
+}
+
 /**
  * Seconds to COPY `lines` (COPY text format) into a scratch copy of `table` (its defaults, checks
  * and indexes, not its foreign keys), dropped afterwards.
@@ -49,10 +58,7 @@ export async function timeCopyIn(
       `CREATE TABLE ${scratch} (LIKE ${table} INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES)`,
     );
     const started = performance.now();
-    await pipeline(
-      Readable.from(lines),
-      client.query(copyFrom(`COPY ${scratch} (${columns.join(", ")}) FROM STDIN`)),
-    );
+    await copyLinesInto(client, `COPY ${scratch} (${columns.join(", ")}) FROM STDIN`, lines);
     const seconds = (performance.now() - started) / 1000;
     const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${scratch}`);
     return { seconds, rows: rows[0].n };

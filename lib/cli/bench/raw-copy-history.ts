@@ -1,27 +1,13 @@
 // The baseline of bench:import --with-annotations: the same rows written by plain COPY FROM STDIN
 // into the same tables, with nothing parsed or checked, so the import's cost can be read as a ratio.
-import { once } from "node:events";
 import type { PoolClient } from "pg";
-import { from as copyFrom } from "pg-copy-streams";
 import { createHash } from "node:crypto";
+import { copyLinesInto } from "./copy-baseline";
 import { syntheticAnnotator, syntheticText, syntheticValue } from "./synthetic-history";
 
-async function copyGenerated(
-  client: PoolClient,
-  sql: string,
-  rows: (from: number, to: number) => string,
-  count: number,
-) {
-  const copy = client.query(copyFrom(sql));
-  const done = new Promise<void>((resolve, reject) => {
-    copy.on("finish", resolve);
-    copy.on("error", reject);
-  });
-  for (let at = 0; at < count; at += 2000) {
-    if (!copy.write(rows(at, Math.min(count, at + 2000)))) await once(copy, "drain");
-  }
-  copy.end();
-  await done;
+/** COPY text rows for items [0, count), made 2,000 items at a time as the stream asks for them. */
+function* chunked(count: number, rows: (from: number, to: number) => string): Iterable<string> {
+  for (let at = 0; at < count; at += 2000) yield rows(at, Math.min(count, at + 2000));
 }
 
 export async function rawCopyHistory(
@@ -55,10 +41,10 @@ export async function rawCopyHistory(
   const now = new Date().toISOString();
   const user = (i: number, k: number) =>
     options.userIds[Number(syntheticAnnotator(i, k, options.annotators).slice("worker-".length))];
-  await copyGenerated(
+  await copyLinesInto(
     client,
     "COPY items (id, project_id, batch_id, target_count, done_count, external_id, content_hash, data, priority) FROM STDIN",
-    (from, to) => {
+    chunked(items, (from, to) => {
       let out = "";
       for (let i = from; i < to; i++) {
         const data = JSON.stringify({ source: "bench", text: syntheticText(i) });
@@ -66,33 +52,30 @@ export async function rawCopyHistory(
         out += `${firstItem + i}\t${projectId}\t${batchId}\t${labelsPerItem}\t${labelsPerItem}\titem-${i}\t${hash}\t${data}\t0\n`;
       }
       return out;
-    },
-    items,
+    }),
   );
   const versions = JSON.stringify({ sentiment: 1 });
-  await copyGenerated(
+  await copyLinesInto(
     client,
     "COPY assignments (id, project_id, item_id, user_id, status, definition_versions, leased_at, expires_at, submitted_at, import_batch_id) FROM STDIN",
-    (from, to) => {
+    chunked(items, (from, to) => {
       let out = "";
       for (let i = from; i < to; i++)
         for (let k = 0; k < labelsPerItem; k++)
           out += `${firstAssignment + i * labelsPerItem + k}\t${projectId}\t${firstItem + i}\t${user(i, k)}\tsubmitted\t${versions}\t${now}\t${now}\t${now}\t${batchId}\n`;
       return out;
-    },
-    items,
+    }),
   );
-  await copyGenerated(
+  await copyLinesInto(
     client,
     "COPY annotations (assignment_id, project_id, item_id, user_id, definition_id, definition_version, value, created_at) FROM STDIN",
-    (from, to) => {
+    chunked(items, (from, to) => {
       let out = "";
       for (let i = from; i < to; i++)
         for (let k = 0; k < labelsPerItem; k++)
           out += `${firstAssignment + i * labelsPerItem + k}\t${projectId}\t${firstItem + i}\t${user(i, k)}\t${definitionId}\t1\t"${syntheticValue(i, k)}"\t${now}\n`;
       return out;
-    },
-    items,
+    }),
   );
   await client.query("COMMIT");
 }
