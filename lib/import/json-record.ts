@@ -31,6 +31,16 @@ export function describeJsonType(value: unknown): string {
   }
 }
 
+/**
+ * A value from the file as an error message shows it: a scalar as JSON, an object or array by its
+ * type only (stringifying it whole could overflow the stack on deep nesting, or run to megabytes).
+ */
+export function showJsonValue(value: unknown): string {
+  return typeof value === "object" && value !== null
+    ? describeJsonType(value)
+    : String(JSON.stringify(value));
+}
+
 export function tooLongMessage(maxChars: number): string {
   return `the record is longer than ${maxChars} characters and was skipped`;
 }

@@ -2,7 +2,7 @@ import type { TLabelDefinitionSpec } from "@/lib/label-definitions/definition-sp
 import type { TSpan } from "@/lib/label-definitions/value-schema";
 import type { TFieldProblem, TImportAnnotation, TReadEntry } from "../import-types";
 import { describeJsonType } from "../json-record";
-import { isPlainObject, readAnnotator } from "../record-fields";
+import { isPlainObject, readAnnotator, storableInstant } from "../record-fields";
 import { findOptionKey, unknownOptionMessage } from "./option-lookup";
 
 // Prodigy's own bookkeeping and the answer fields: everything else of a task is the item's data.
@@ -52,6 +52,7 @@ export async function* groupProdigyLines(
       const annotatorField = task._annotator_id !== undefined ? "_annotator_id" : "_session_id";
       const annotator = readAnnotator(task[annotatorField], annotatorField, problems);
       const value = lineValue(spec, task, problems);
+      const createdAt = readTimestamp(task._timestamp, problems);
       if (annotator === null || problems.length > 0) {
         failed.push(problemEntry(entry.line, problems));
         continue;
@@ -75,8 +76,6 @@ export async function* groupProdigyLines(
         continue;
       }
       group.seen.set(annotator, entry.line);
-      const createdAt =
-        typeof task._timestamp === "number" ? new Date(task._timestamp * 1000).toISOString() : null;
       group.annotations.push({
         annotator,
         values: { [spec.key]: value },
@@ -182,6 +181,19 @@ function lineValue(
     });
   }
   return key;
+}
+
+/** Prodigy's `_timestamp` (Unix seconds) as the annotation's time; any other type is no time. */
+function readTimestamp(value: unknown, problems: TFieldProblem[]): string | null {
+  if (typeof value !== "number") return null;
+  const instant = storableInstant(value * 1000);
+  if (instant === null) {
+    problems.push({
+      path: "_timestamp",
+      message: `_timestamp must be Unix seconds from year 1 to 9999, got ${value}`,
+    });
+  }
+  return instant;
 }
 
 function problemEntry(line: number, problems: TFieldProblem[]): TReadEntry {
