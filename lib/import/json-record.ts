@@ -1,4 +1,4 @@
-import type { TReadEntry } from "./import-types";
+import type { TFieldProblem, TReadEntry, TReadError } from "./import-types";
 
 /** Parses one JSONL line or JSON array element; anything but an object is a per-record error. */
 export function parseJsonRecord(text: string, line: number): TReadEntry {
@@ -29,6 +29,11 @@ export function describeJsonType(value: unknown): string {
     default:
       return typeof value;
   }
+}
+
+/** A record a dialect could not convert: its problems, each naming its field, and their summary. */
+export function problemsEntry(line: number, problems: TFieldProblem[]): TReadError {
+  return { line, error: problems.map((p) => `${p.path}: ${p.message}`).join("; "), fatal: false, problems };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { TLabelDefinitionSpec } from "@/lib/label-definitions/definition-spec";
 import type { TSpan } from "@/lib/label-definitions/value-schema";
 import type { TFieldProblem, TImportAnnotation, TReadEntry } from "../import-types";
-import { describeJsonType } from "../json-record";
+import { describeJsonType, problemsEntry } from "../json-record";
 import { isPlainObject, readAnnotator, storableInstant } from "../record-fields";
 import { findOptionKey, unknownOptionMessage } from "./option-lookup";
 
@@ -40,7 +40,7 @@ export async function* groupProdigyLines(
       const hash = task._input_hash;
       if (typeof hash !== "number" && typeof hash !== "string") {
         failed.push(
-          problemEntry(entry.line, [
+          problemsEntry(entry.line, [
             {
               path: "_input_hash",
               message: `every line needs an _input_hash (a number), got ${describeJsonType(hash)}`,
@@ -54,7 +54,7 @@ export async function* groupProdigyLines(
       const value = lineValue(spec, task, problems);
       const createdAt = readTimestamp(task._timestamp, problems);
       if (annotator === null || problems.length > 0) {
-        failed.push(problemEntry(entry.line, problems));
+        failed.push(problemsEntry(entry.line, problems));
         continue;
       }
       const key = String(hash);
@@ -66,7 +66,7 @@ export async function* groupProdigyLines(
       const earlier = group.seen.get(annotator);
       if (earlier !== undefined) {
         failed.push(
-          problemEntry(entry.line, [
+          problemsEntry(entry.line, [
             {
               path: annotatorField,
               message: `${JSON.stringify(annotator)} already answered this _input_hash on line ${earlier}: one annotation per annotator and item`,
@@ -194,8 +194,4 @@ function readTimestamp(value: unknown, problems: TFieldProblem[]): string | null
     });
   }
   return instant;
-}
-
-function problemEntry(line: number, problems: TFieldProblem[]): TReadEntry {
-  return { line, error: problems.map((p) => `${p.path}: ${p.message}`).join("; "), fatal: false, problems };
 }
