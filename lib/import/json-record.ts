@@ -1,4 +1,4 @@
-import type { TReadEntry } from "./import-types";
+import type { TFieldProblem, TReadEntry, TReadError } from "./import-types";
 
 /** Parses one JSONL line or JSON array element; anything but an object is a per-record error. */
 export function parseJsonRecord(text: string, line: number): TReadEntry {
@@ -29,6 +29,21 @@ export function describeJsonType(value: unknown): string {
     default:
       return typeof value;
   }
+}
+
+/** A record a dialect could not convert: its problems, each naming its field, and their summary. */
+export function problemsEntry(line: number, problems: TFieldProblem[]): TReadError {
+  return { line, error: problems.map((p) => `${p.path}: ${p.message}`).join("; "), fatal: false, problems };
+}
+
+/**
+ * A value from the file as an error message shows it: a scalar as JSON, an object or array by its
+ * type only (stringifying it whole could overflow the stack on deep nesting, or run to megabytes).
+ */
+export function showJsonValue(value: unknown): string {
+  return typeof value === "object" && value !== null
+    ? describeJsonType(value)
+    : String(JSON.stringify(value));
 }
 
 export function tooLongMessage(maxChars: number): string {

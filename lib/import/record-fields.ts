@@ -267,12 +267,23 @@ export function readAnnotator(value: unknown, path: string, problems: TFieldProb
 
 export function readCreatedAt(value: unknown, path: string, problems: TFieldProblem[]): string | null {
   if (value === undefined || value === null) return null;
-  if (typeof value === "string" && ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value))) {
-    return new Date(value).toISOString();
-  }
+  const instant =
+    typeof value === "string" && ISO_INSTANT.test(value) ? storableInstant(Date.parse(value)) : null;
+  if (instant !== null) return instant;
   problems.push({
     path,
-    message: "createdAt must be an ISO 8601 time with a zone, e.g. 2026-03-01T12:00:00Z",
+    message: "createdAt must be an ISO 8601 time with a zone from year 1 to 9999, e.g. 2026-03-01T12:00:00Z",
   });
   return null;
+}
+
+/**
+ * A time in milliseconds as the ISO text PostgreSQL stores, or null when it has none: not a time,
+ * or outside years 1 to 9999 (PostgreSQL reads neither year 0 nor the six-digit years of
+ * `toISOString`, and a failing COPY would end the import with a 500 instead of naming the field).
+ */
+export function storableInstant(ms: number): string | null {
+  if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return null;
+  const iso = new Date(ms).toISOString();
+  return /^\d{4}-/.test(iso) && !iso.startsWith("0000") ? iso : null;
 }

@@ -1,7 +1,7 @@
 import type { TLabelDefinitionSpec } from "@/lib/label-definitions/definition-spec";
 import type { TSpan } from "@/lib/label-definitions/value-schema";
 import type { TFieldProblem } from "../import-types";
-import { describeJsonType } from "../json-record";
+import { describeJsonType, showJsonValue } from "../json-record";
 import { isPlainObject } from "../record-fields";
 import { findOptionKey, unknownOptionMessage } from "./option-lookup";
 
@@ -33,7 +33,7 @@ export function convertResult(
   const wrongType = (expected: string) => {
     problems.push({
       path: `${path}.type`,
-      message: `"${spec.key}" is a ${spec.kind} definition: it takes ${expected} results, got ${JSON.stringify(result.type ?? null)}`,
+      message: `"${spec.key}" is a ${spec.kind} definition: it takes ${expected} results, got ${showJsonValue(result.type ?? null)}`,
     });
     return null;
   };
@@ -73,7 +73,7 @@ export function convertResult(
       ) {
         problems.push({
           path: `${path}.value`,
-          message: `start and end must be integers with 0 <= start < end, got ${JSON.stringify(start)} and ${JSON.stringify(end)}`,
+          message: `start and end must be integers with 0 <= start < end, got ${showJsonValue(start)} and ${showJsonValue(end)}`,
         });
         return null;
       }
@@ -116,7 +116,7 @@ export function convertResult(
       if (side === undefined) {
         problems.push({
           path: `${path}.value`,
-          message: `a pairwise choice is "left", "right" (or "A", "B", "tie"), got ${JSON.stringify(picked)}`,
+          message: `a pairwise choice is "left", "right" (or "A", "B", "tie"), got ${showJsonValue(picked)}`,
         });
         return null;
       }

@@ -1,6 +1,6 @@
 import type { TSpan } from "@/lib/label-definitions/value-schema";
 import type { TFieldProblem, TImportAnnotation } from "../import-types";
-import { describeJsonType } from "../json-record";
+import { describeJsonType, showJsonValue } from "../json-record";
 import { isPlainObject, readAnnotator, readCreatedAt } from "../record-fields";
 import { convertResult } from "./label-studio-result";
 import { definitionList, type TDefinitionsByKey } from "./option-lookup";
@@ -115,7 +115,7 @@ function convertResults(
     if (spec === undefined) {
       problems.push({
         path: `${at}.from_name`,
-        message: `${JSON.stringify(key ?? null)} is not a label definition of this project (${definitionList(definitions)})`,
+        message: `${showJsonValue(key ?? null)} is not a label definition of this project (${definitionList(definitions)})`,
       });
       return;
     }

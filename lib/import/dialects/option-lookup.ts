@@ -1,5 +1,6 @@
 import type { TLabelDefinitionSpec, TOptionsSpec } from "@/lib/label-definitions/definition-spec";
 import { hasOptions } from "@/lib/label-definitions/definition-spec";
+import { showJsonValue } from "../json-record";
 
 /** The project's current definitions, by key, as the dialects need them. */
 export type TDefinitionsByKey = ReadonlyMap<string, TLabelDefinitionSpec>;
@@ -26,7 +27,7 @@ export function optionList(spec: TLabelDefinitionSpec): string {
 }
 
 export function unknownOptionMessage(spec: TLabelDefinitionSpec, name: unknown): string {
-  return `${JSON.stringify(name)} is neither the key nor the title of an option of "${spec.key}" (${optionList(spec)})`;
+  return `${showJsonValue(name)} is neither the key nor the title of an option of "${spec.key}" (${optionList(spec)})`;
 }
 
 export function definitionList(definitions: TDefinitionsByKey): string {

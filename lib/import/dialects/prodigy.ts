@@ -1,8 +1,8 @@
 import type { TLabelDefinitionSpec } from "@/lib/label-definitions/definition-spec";
 import type { TSpan } from "@/lib/label-definitions/value-schema";
 import type { TFieldProblem, TImportAnnotation, TReadEntry } from "../import-types";
-import { describeJsonType } from "../json-record";
-import { isPlainObject, readAnnotator } from "../record-fields";
+import { describeJsonType, problemsEntry } from "../json-record";
+import { isPlainObject, readAnnotator, storableInstant } from "../record-fields";
 import { findOptionKey, unknownOptionMessage } from "./option-lookup";
 
 // Prodigy's own bookkeeping and the answer fields: everything else of a task is the item's data.
@@ -40,7 +40,7 @@ export async function* groupProdigyLines(
       const hash = task._input_hash;
       if (typeof hash !== "number" && typeof hash !== "string") {
         failed.push(
-          problemEntry(entry.line, [
+          problemsEntry(entry.line, [
             {
               path: "_input_hash",
               message: `every line needs an _input_hash (a number), got ${describeJsonType(hash)}`,
@@ -52,8 +52,9 @@ export async function* groupProdigyLines(
       const annotatorField = task._annotator_id !== undefined ? "_annotator_id" : "_session_id";
       const annotator = readAnnotator(task[annotatorField], annotatorField, problems);
       const value = lineValue(spec, task, problems);
+      const createdAt = readTimestamp(task._timestamp, problems);
       if (annotator === null || problems.length > 0) {
-        failed.push(problemEntry(entry.line, problems));
+        failed.push(problemsEntry(entry.line, problems));
         continue;
       }
       const key = String(hash);
@@ -65,7 +66,7 @@ export async function* groupProdigyLines(
       const earlier = group.seen.get(annotator);
       if (earlier !== undefined) {
         failed.push(
-          problemEntry(entry.line, [
+          problemsEntry(entry.line, [
             {
               path: annotatorField,
               message: `${JSON.stringify(annotator)} already answered this _input_hash on line ${earlier}: one annotation per annotator and item`,
@@ -75,8 +76,6 @@ export async function* groupProdigyLines(
         continue;
       }
       group.seen.set(annotator, entry.line);
-      const createdAt =
-        typeof task._timestamp === "number" ? new Date(task._timestamp * 1000).toISOString() : null;
       group.annotations.push({
         annotator,
         values: { [spec.key]: value },
@@ -184,6 +183,15 @@ function lineValue(
   return key;
 }
 
-function problemEntry(line: number, problems: TFieldProblem[]): TReadEntry {
-  return { line, error: problems.map((p) => `${p.path}: ${p.message}`).join("; "), fatal: false, problems };
+/** Prodigy's `_timestamp` (Unix seconds) as the annotation's time; any other type is no time. */
+function readTimestamp(value: unknown, problems: TFieldProblem[]): string | null {
+  if (typeof value !== "number") return null;
+  const instant = storableInstant(value * 1000);
+  if (instant === null) {
+    problems.push({
+      path: "_timestamp",
+      message: `_timestamp must be Unix seconds from year 1 to 9999, got ${value}`,
+    });
+  }
+  return instant;
 }

@@ -1,6 +1,6 @@
 import type { TLabelDefinitionSpec } from "@/lib/label-definitions/definition-spec";
 import type { TImportDialect, TImportFormat, TImportInput, TReadEntry, TReadOptions } from "../import-types";
-import { DEFAULT_READ_BATCH_SIZE } from "../json-record";
+import { DEFAULT_READ_BATCH_SIZE, problemsEntry } from "../json-record";
 import { readRecordBatches } from "../read-records";
 import { convertLabelStudioTask } from "./label-studio";
 import type { TDefinitionsByKey } from "./option-lookup";
@@ -43,15 +43,7 @@ async function* convertLabelStudio(
       const index = taskIndex++;
       if ("error" in entry) return entry;
       const converted = convertLabelStudioTask(entry.raw as Record<string, unknown>, index, definitions);
-      if ("problems" in converted) {
-        const { problems } = converted;
-        return {
-          line: entry.line,
-          error: problems.map((p) => `${p.path}: ${p.message}`).join("; "),
-          fatal: false,
-          problems,
-        };
-      }
+      if ("problems" in converted) return problemsEntry(entry.line, converted.problems);
       return { line: entry.line, raw: converted.raw, annotations: converted.annotations };
     });
   }

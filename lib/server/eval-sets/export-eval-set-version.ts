@@ -51,7 +51,7 @@ export function exportEvalSetVersion(version: TVersionForExport, options: TExpor
       ]);
     }
     return {
-      chunks: exportToolFormat(version, options),
+      chunks: exportToolFormat(version, { ...options, definition }),
       contentType: TYPES[format].contentType,
       fileName: `${slug(version.evalSetName)}-v${version.version}.${TYPES[format].extension}`,
       contentLength: null,

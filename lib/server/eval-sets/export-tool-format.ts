@@ -13,7 +13,8 @@ import { readVersionRows } from "./read-version-rows";
  * A frozen version as a Label Studio JSON export or Prodigy JSONL, every annotation included, so a
  * file that came in from one of those tools goes back out with every label and annotator. Annotators
  * are pseudonyms unless a lead asked for `annotators=raw`: then an account's email, or an external
- * annotator's own name (what the imported file called them).
+ * annotator's own name (what the imported file called them). For Prodigy, `options.definition` is
+ * the key exportEvalSetVersion resolved (named, or the version's only label).
  */
 export async function* exportToolFormat(
   version: TVersionForExport,
@@ -36,11 +37,8 @@ export async function* exportToolFormat(
   const specs = specRows.map((r) => r.spec).filter((s) => labelKeys.has(s.key));
   let prodigySpec: TLabelDefinitionSpec | undefined;
   if (options.format === "prodigy") {
-    prodigySpec = options.definition
-      ? specs.find((s) => s.key === options.definition)
-      : specs.length === 1
-        ? specs[0]
-        : undefined;
+    prodigySpec = specs.find((s) => s.key === options.definition);
+    // exportEvalSetVersion checked the key against the frozen columns: only a definition gone since fails here.
     if (!prodigySpec) {
       throw badRequest("Prodigy lines answer one label definition: name it with ?definition=<key>.", [
         { path: "definition", message: `one of ${specs.map((s) => s.key).join(", ")}` },
