@@ -10,14 +10,11 @@ import { badRequest, tooLarge } from "@/lib/server/errors";
 export async function readJsonBody(
   request: Request,
   maxBytes: number,
-  // A body the schema lets be absent (the freeze's optional override) may be left out entirely:
-  // no body, or an empty one, reads as undefined.
   { optional = false }: { optional?: boolean } = {},
 ): Promise<unknown> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw tooLarge(`The body is larger than ${maxBytes} bytes.`);
-  if (!request.body && optional) return undefined;
-  if (!request.body) throw badRequest("A JSON body is required.", [{ path: "(body)", message: "missing" }]);
+  if (!request.body) return absentBody(optional);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -32,8 +29,7 @@ export async function readJsonBody(
     chunks.push(value);
   }
   const text = Buffer.concat(chunks).toString("utf8");
-  if (!text.trim() && optional) return undefined;
-  if (!text.trim()) throw badRequest("A JSON body is required.", [{ path: "(body)", message: "missing" }]);
+  if (!text.trim()) return absentBody(optional);
   if (jsonDeeperThan(text, MAX_JSON_DEPTH)) {
     throw badRequest("The body nests too deeply.", [
       { path: "(body)", message: `must not nest more than ${MAX_JSON_DEPTH} levels` },
@@ -48,4 +44,13 @@ export async function readJsonBody(
   const unsafe = findUnsafeText(value);
   if (unsafe) throw badRequest("The body holds text that cannot be stored.", [unsafe]);
   return value;
+}
+
+/**
+ * No body, or an empty one: undefined where the schema lets the body be absent (the freeze's
+ * optional override), a 400 everywhere else.
+ */
+function absentBody(optional: boolean): undefined {
+  if (optional) return undefined;
+  throw badRequest("A JSON body is required.", [{ path: "(body)", message: "missing" }]);
 }

@@ -102,6 +102,32 @@ describe("invitations", () => {
     expect(paths(noRole.body)).toEqual(["role"]);
   });
 
+  it("answer a malformed token (NUL, huge, outside base64url) with 404 and create nothing", async () => {
+    const { email, token } = await leadInvites();
+    const json = { name: "Someone", password: "a long passphrase" };
+    for (const bad of [
+      `${token.slice(0, -1)}\u0000`,
+      token + "A".repeat(100_000),
+      `inv_${"+/=.".repeat(10)}abc`,
+      `inv_${"A".repeat(42)}é`,
+      token.slice(4),
+    ]) {
+      const read = await callRoute(getInvitation, { params: { token: bad } });
+      expect(read.status).toBe(404);
+      expect(read.headers.get("content-type")).toBe("application/problem+json");
+      expect((await accept(bad, json)).status).toBe(404);
+    }
+    const broken = await accept(token, { name: ["nested", { deep: 1 }], password: 7 });
+    expect(broken.status).toBe(400);
+    expect(paths(broken.body).sort()).toEqual(["name", "password"]);
+    const nul = await accept(token, { name: "A\u0000B", password: "a long passphrase" });
+    expect(nul.status).toBe(400);
+    expect(paths(nul.body)).toEqual(["name"]);
+    const missing = await callRoute(acceptInvitation, { params: { token }, method: "POST" });
+    expect(missing.status).toBe(400);
+    expect(await db.user.count({ where: { email } })).toBe(0);
+  });
+
   it("are made by leads of the project and admins only", async () => {
     const { project } = await leadInvites();
     const annotator = await createTestUser();

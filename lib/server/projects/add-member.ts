@@ -1,11 +1,16 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
+import { withTransaction } from "@/lib/server/db/with-transaction";
 import { unprocessable } from "@/lib/server/errors";
 import type { TAddMemberInput, TMember } from "@/lib/schemas/projects";
 import { serializeMember } from "./serialize-member";
+import { changeMemberRole } from "./update-member";
 
-/** Adds a user to a project, or changes their role when they are a member already. */
+/**
+ * Adds a user to a project, or changes their role when they are a member already: that goes through
+ * changeMemberRole, the PATCH's own step, so the last lead stays a lead whichever way it is asked.
+ */
 export async function addMember(
   projectId: string,
   input: TAddMemberInput,
@@ -13,26 +18,20 @@ export async function addMember(
 ): Promise<TMember> {
   const user = await db.user.findUnique({ where: { email: input.email } });
   if (!user) throw unprocessable("No user has that email.", [{ path: "email", message: "no such user" }]);
-  const membership = await db.$transaction(async (tx) => {
-    const before = await tx.membership.findUnique({
-      where: { projectId_userId: { projectId, userId: user.id } },
-      select: { role: true },
+  return withTransaction(async (client) => {
+    const added = await client.query<{ created_at: Date }>(
+      `INSERT INTO memberships (project_id, user_id, role) VALUES ($1, $2, $3::"ProjectRole")
+       ON CONFLICT (project_id, user_id) DO NOTHING RETURNING created_at`,
+      [projectId, user.id, input.role],
+    );
+    if (!added.rowCount) return changeMemberRole(client, projectId, user.id, input.role, actorId);
+    await recordAuditEvent(client, {
+      projectId,
+      actor: { id: actorId },
+      action: "member.added",
+      target: { type: "user", id: user.id },
+      details: { email: user.email, role: input.role },
     });
-    const row = await tx.membership.upsert({
-      where: { projectId_userId: { projectId, userId: user.id } },
-      create: { projectId, userId: user.id, role: input.role },
-      update: { role: input.role },
-    });
-    if (before?.role !== input.role) {
-      await recordAuditEvent(tx, {
-        projectId,
-        actor: { id: actorId },
-        action: before ? "member.role_changed" : "member.added",
-        target: { type: "user", id: user.id },
-        details: { email: user.email, role: input.role, ...(before ? { previousRole: before.role } : {}) },
-      });
-    }
-    return row;
+    return serializeMember({ role: input.role, createdAt: added.rows[0].created_at }, user);
   });
-  return serializeMember(membership, user);
 }

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TMembersQuery } from "@/lib/schemas/people";
 import type { TMember } from "@/lib/schemas/projects";
+import { userSearch } from "@/lib/server/users/user-search";
 import { serializeMember } from "./serialize-member";
 
 /** A project's members by role then email, a page at a time; `q` matches part of a name or email. */
@@ -13,16 +14,7 @@ export async function listMembers(
   const where: Prisma.MembershipWhereInput = {
     projectId,
     ...(query.role ? { role: query.role } : {}),
-    ...(query.q
-      ? {
-          user: {
-            OR: [
-              { email: { contains: query.q, mode: "insensitive" } },
-              { name: { contains: query.q, mode: "insensitive" } },
-            ],
-          },
-        }
-      : {}),
+    ...(query.q ? { user: userSearch(query.q) } : {}),
   };
   const [memberships, total] = await Promise.all([
     db.membership.findMany({

@@ -1,10 +1,10 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { GET as listMembers } from "@/app/api/v1/projects/[id]/members/route";
+import { POST as addMember, GET as listMembers } from "@/app/api/v1/projects/[id]/members/route";
 import {
   DELETE as removeMember,
   PATCH as updateMember,
 } from "@/app/api/v1/projects/[id]/members/[userId]/route";
-import { db, disconnectDb } from "@/lib/db";
+import { db, disconnectDb, getPool } from "@/lib/db";
 import { callRoute } from "@/lib/testing/call-route";
 import { claimAs, createLabelingProject, submitAs } from "@/lib/testing/queue-fixtures";
 import { createTestProject, createTestUser, uniqueName } from "@/lib/testing/factories";
@@ -43,6 +43,48 @@ describe("members", () => {
     const bad = await page("role=boss");
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(["role"]);
+  });
+
+  it("change role by PATCH or by adding them again, under one rule and one audit trail", async () => {
+    const lead = await createTestUser();
+    const annotator = await createTestUser();
+    const project = await createTestProject([
+      { userId: lead.id, role: "lead" },
+      { userId: annotator.id, role: "annotator" },
+    ]);
+    const add = (email: string, role: string) =>
+      callRoute(addMember, { token: lead.token, params: { id: project.id }, json: { email, role } });
+    const demoted = await add(lead.email, "annotator");
+    expect(demoted.status).toBe(409);
+    expect(demoted.body.errors.map((e: { path: string }) => e.path)).toEqual(["role"]);
+    expect((await db.membership.findFirstOrThrow({ where: { userId: lead.id } })).role).toBe("lead");
+    const patched = await callRoute(updateMember, {
+      method: "PATCH",
+      token: lead.token,
+      params: { id: project.id, userId: annotator.id },
+      json: { role: "engineer" },
+    });
+    expect(patched.status).toBe(200);
+    expect((await add(annotator.email, "lead")).status).toBe(201);
+    expect((await add(annotator.email, "lead")).status).toBe(201);
+    const { rows } = await getPool().query(
+      `SELECT action, actor_id, target_id, details FROM audit_events WHERE project_id = $1 ORDER BY id`,
+      [project.id],
+    );
+    expect(rows).toEqual([
+      {
+        action: "member.role_changed",
+        actor_id: lead.id,
+        target_id: annotator.id,
+        details: { email: annotator.email, role: "engineer", previousRole: "annotator" },
+      },
+      {
+        action: "member.role_changed",
+        actor_id: lead.id,
+        target_id: annotator.id,
+        details: { email: annotator.email, role: "lead", previousRole: "engineer" },
+      },
+    ]);
   });
 
   it("change role; the last lead stays a lead", async () => {

@@ -10,7 +10,7 @@ import { ensureAnotherLead } from "./lock-lead-count";
  */
 export async function removeMember(projectId: string, userId: string): Promise<void> {
   await withTransaction(async (client) => {
-    await ensureAnotherLead(client, projectId, userId);
+    await ensureAnotherLead(client, projectId, userId, null);
     const removed = await client.query("DELETE FROM memberships WHERE project_id = $1 AND user_id = $2", [
       projectId,
       userId,

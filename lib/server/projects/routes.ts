@@ -38,7 +38,7 @@ export const listMembersRoute = defineRoute(endpoints.listMembers, {
 
 export const updateMemberRoute = defineRoute(endpoints.updateMember, {
   access: projectPolicy.updateMember,
-  handler: async ({ params, body }) => updateMember(params.id, params.userId, body),
+  handler: async ({ caller, params, body }) => updateMember(params.id, params.userId, body, caller.id),
 });
 
 export const removeMemberRoute = defineRoute(endpoints.removeMember, {

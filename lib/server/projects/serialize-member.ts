@@ -2,7 +2,10 @@ import "server-only";
 import type { Membership, User } from "@/lib/generated/prisma/client";
 import type { TMember } from "@/lib/schemas/projects";
 
-export function serializeMember(membership: Membership, user: User): TMember {
+export function serializeMember(
+  membership: Pick<Membership, "role" | "createdAt">,
+  user: Pick<User, "id" | "email" | "name" | "disabledAt">,
+): TMember {
   return {
     userId: user.id,
     email: user.email,

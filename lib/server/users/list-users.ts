@@ -4,6 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TPageQuery } from "@/lib/schemas/people";
 import type { TUser } from "@/lib/schemas/users";
 import { serializeUser } from "./serialize-user";
+import { userSearch } from "./user-search";
 
 /**
  * Users by email, a page at a time; `q` matches part of a name or an email, ignoring case.
@@ -14,14 +15,7 @@ export async function listUsers(
 ): Promise<{ users: TUser[]; total: number }> {
   const where: Prisma.UserWhereInput = {
     externalProjectId: null,
-    ...(query.q
-      ? {
-          OR: [
-            { email: { contains: query.q, mode: "insensitive" } },
-            { name: { contains: query.q, mode: "insensitive" } },
-          ],
-        }
-      : {}),
+    ...(query.q ? userSearch(query.q) : {}),
   };
   const [users, total] = await Promise.all([
     db.user.findMany({ where, orderBy: [{ email: "asc" }], skip: query.offset, take: query.limit }),

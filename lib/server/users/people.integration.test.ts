@@ -215,6 +215,38 @@ describe("users: CSV import", () => {
     expect(await db.invitation.count({ where: { email: { startsWith: tag } } })).toBe(0);
   });
 
+  it("refuses a file with NUL, too large, or the wrong columns with 4xx naming it, creating nothing", async () => {
+    const admin = await createTestUser({ isAdmin: true });
+    const tag = uniqueName("csv");
+    const send = (csv: string) => callRoute(importUsers, { token: admin.token, json: { csv } });
+    const nul = await send(`${tag}-a@example.com,A\u0000B,user\n`);
+    expect(nul.status).toBe(400);
+    expect(nul.headers.get("content-type")).toBe("application/problem+json");
+    expect(paths(nul.body)).toEqual(["csv"]);
+    const huge = await send("x".repeat(1_100_000));
+    expect(huge.status).toBe(413);
+    const manyLines = Array.from({ length: 1_001 }, (_, i) => `${tag}-${i}@example.com,N${i},user`).join(
+      "\n",
+    );
+    const tooMany = await send(manyLines);
+    expect(tooMany.status).toBe(400);
+    expect(paths(tooMany.body)).toEqual(["1001:csv"]);
+    const columns = await send(
+      `${tag}-a@example.com,A\n${tag}-b@example.com,B,user,extra\n"unclosed,C,user\n`,
+    );
+    expect(columns.status).toBe(400);
+    // An unclosed quote stops the parser: the line it reached is named.
+    expect(paths(columns.body)).toEqual(["3:csv"]);
+    const shifted = await send(`${tag}-a@example.com,A\n${tag}-b@example.com,B,user,extra\n`);
+    expect(shifted.status).toBe(400);
+    expect(paths(shifted.body)).toEqual(["1:csv", "2:csv"]);
+    const header = await send("name,email,role\nA,a@example.com,user\n");
+    expect(header.status).toBe(400);
+    expect(paths(header.body)).toEqual(["1:email", "1:role", "2:email"]);
+    expect(await db.user.count({ where: { email: { startsWith: tag } } })).toBe(0);
+    expect(await db.invitation.count({ where: { email: { startsWith: tag } } })).toBe(0);
+  });
+
   it("gives invitation links instead of passwords, and only admins may import", async () => {
     const admin = await createTestUser({ isAdmin: true });
     const tag = uniqueName("csv");

@@ -22,7 +22,7 @@ export async function updateUser(caller: TCaller, userId: string, input: TUpdate
   const existing = await db.user.findUnique({ where: { id: userId } });
   if (!existing) throw notFound("User");
   const isDisabling = input.disabled === true && !existing.disabledAt;
-  await db.user.update({
+  const user = await db.user.update({
     where: { id: userId },
     data: {
       isAdmin: input.isAdmin,
@@ -38,6 +38,6 @@ export async function updateUser(caller: TCaller, userId: string, input: TUpdate
   });
   if (isDisabling) await endSessions(userId);
   else forgetCachedCallers();
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
+  // endSessions moves only the session version, which the answer does not show.
   return serializeUser(user);
 }
