@@ -57,39 +57,41 @@ export function RubricControl({
           const values = Array.from({ length: c.max - c.min + 1 }, (_, i) => c.min + i);
           const isFocused = isActive && focused === index;
           return (
-            <li
-              key={c.key}
-              role="group"
-              aria-label={c.title}
-              data-criterion={c.key}
-              className={`rounded-md border px-3 py-2 ${isFocused ? "border-indigo-600 ring-1 ring-indigo-600" : "border-slate-200"}`}
-            >
-              <h3 className="mb-2 font-semibold text-slate-900">{c.title}</h3>
-              <div className="flex flex-wrap items-center gap-2">
-                {c.minLabel ? <span className="text-xs text-slate-700">{c.minLabel}</span> : null}
-                {values.map((n, i) => {
-                  const isPressed = scores[c.key] === n;
-                  return (
-                    <button
-                      key={n}
-                      type="button"
-                      aria-pressed={isPressed}
-                      aria-keyshortcuts={isFocused ? (hotkeys[i] ?? undefined) : undefined}
-                      onClick={() => {
-                        setFocused(index);
-                        set(index, n);
-                      }}
-                      className={`min-w-10 rounded-md px-3 py-1.5 text-sm font-semibold tabular-nums ring-1 ${
-                        isPressed
-                          ? "bg-indigo-600 text-white ring-indigo-600 hover:bg-indigo-700"
-                          : "bg-white text-slate-800 ring-slate-300 hover:bg-slate-50"
-                      }`}
-                    >
-                      {n}
-                    </button>
-                  );
-                })}
-                {c.maxLabel ? <span className="text-xs text-slate-700">{c.maxLabel}</span> : null}
+            // The group sits inside the list item: a list's children must stay list items (axe "list").
+            <li key={c.key}>
+              <div
+                role="group"
+                aria-label={c.title}
+                data-criterion={c.key}
+                className={`rounded-md border px-3 py-2 ${isFocused ? "border-indigo-600 ring-1 ring-indigo-600" : "border-slate-200"}`}
+              >
+                <h3 className="mb-2 font-semibold text-slate-900">{c.title}</h3>
+                <div className="flex flex-wrap items-center gap-2">
+                  {c.minLabel ? <span className="text-xs text-slate-700">{c.minLabel}</span> : null}
+                  {values.map((n, i) => {
+                    const isPressed = scores[c.key] === n;
+                    return (
+                      <button
+                        key={n}
+                        type="button"
+                        aria-pressed={isPressed}
+                        aria-keyshortcuts={isFocused ? (hotkeys[i] ?? undefined) : undefined}
+                        onClick={() => {
+                          setFocused(index);
+                          set(index, n);
+                        }}
+                        className={`min-w-10 rounded-md px-3 py-1.5 text-sm font-semibold tabular-nums ring-1 ${
+                          isPressed
+                            ? "bg-indigo-600 text-white ring-indigo-600 hover:bg-indigo-700"
+                            : "bg-white text-slate-800 ring-slate-300 hover:bg-slate-50"
+                        }`}
+                      >
+                        {n}
+                      </button>
+                    );
+                  })}
+                  {c.maxLabel ? <span className="text-xs text-slate-700">{c.maxLabel}</span> : null}
+                </div>
               </div>
             </li>
           );

@@ -69,6 +69,27 @@ export class PatternTableBuilder {
   }
 }
 
+/**
+ * The table of some units' patterns and its weight vector: each unit is its (value index, count)
+ * entries and how many items it stands for (units with no items are left out).
+ */
+export function weightedPatterns(
+  values: readonly RatingValue[],
+  units: Iterable<readonly [Iterable<readonly [number, number]>, number]>,
+): { table: TPatternTable; weights: Float64Array } {
+  const builder = new PatternTableBuilder(values);
+  const weightOf = new Map<number, number>();
+  for (const [entries, items] of units) {
+    if (items <= 0) continue;
+    const g = builder.add(entries);
+    weightOf.set(g, (weightOf.get(g) ?? 0) + items);
+  }
+  const table = builder.build();
+  const weights = new Float64Array(table.patternCount);
+  for (const [g, w] of weightOf) weights[g] = w;
+  return { table, weights };
+}
+
 /** The (value index, count) entries of pattern g. */
 export function patternEntries(table: TPatternTable, g: number): [number, number][] {
   const out: [number, number][] = [];

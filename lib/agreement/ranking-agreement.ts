@@ -1,6 +1,6 @@
 import { kendallW } from "./kendall-w";
 import { alphaOnPatterns, meanOnPatterns, type TEstimate } from "./pattern-alpha";
-import { PatternTableBuilder } from "./pattern-table";
+import { weightedPatterns } from "./pattern-table";
 
 /**
  * Items that share one pattern: the same multiset of rankings (each a dense ranking aligned with
@@ -23,8 +23,7 @@ export type TRankingAgreement = {
 export function rankingAgreement(patterns: readonly TRankingPattern[]): TRankingAgreement {
   let maxRank = 1;
   for (const p of patterns) for (const r of p.rankings) for (const v of r) maxRank = Math.max(maxRank, v);
-  const builder = new PatternTableBuilder(Array.from({ length: maxRank }, (_, i) => i + 1));
-  const unitWeights = new Map<number, number>();
+  const units: [Map<number, number>, number][] = [];
   const wScores: number[] = [];
   const wWeights: number[] = [];
   for (const p of patterns) {
@@ -33,8 +32,7 @@ export function rankingAgreement(patterns: readonly TRankingPattern[]): TRanking
     for (let j = 0; j < positions; j++) {
       const counts = new Map<number, number>();
       for (const r of p.rankings) if (j < r.length) counts.set(r[j] - 1, (counts.get(r[j] - 1) ?? 0) + 1);
-      const g = builder.add(counts);
-      unitWeights.set(g, (unitWeights.get(g) ?? 0) + p.items);
+      units.push([counts, p.items]);
     }
     const complete = p.rankings.filter((r) => r.length === positions);
     if (complete.length >= 2 && positions >= 2) {
@@ -45,9 +43,8 @@ export function rankingAgreement(patterns: readonly TRankingPattern[]): TRanking
       }
     }
   }
-  const table = builder.build();
-  const weights = new Float64Array(table.patternCount);
-  for (const [g, w] of unitWeights) weights[g] = w;
+  const ranks = Array.from({ length: maxRank }, (_, i) => i + 1);
+  const { table, weights } = weightedPatterns(ranks, units);
   return {
     alpha: alphaOnPatterns(table, weights, "ordinal"),
     kendallW: meanOnPatterns(Float64Array.from(wScores), Float64Array.from(wWeights)),

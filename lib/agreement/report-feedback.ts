@@ -27,7 +27,8 @@ export function criteriaOf(specsNewestFirst: readonly { kind: string }[]): { key
   return [...seen].map(([key, title]) => ({ key, title }));
 }
 
-const isRanking = (v: unknown): v is number[] => Array.isArray(v) && v.every((r) => Number.isInteger(r));
+export const isRanking = (v: unknown): v is number[] =>
+  Array.isArray(v) && v.every((r) => Number.isInteger(r));
 const isRubric = (v: unknown): v is Record<string, number> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
 

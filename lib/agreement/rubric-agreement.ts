@@ -1,5 +1,5 @@
 import { alphaOnPatterns, type TEstimate } from "./pattern-alpha";
-import { PatternTableBuilder } from "./pattern-table";
+import { weightedPatterns } from "./pattern-table";
 
 /** Items sharing one pattern: the same multiset of rubric values, and how many items have it. */
 export type TRubricPattern = { values: readonly Readonly<Record<string, number>>[]; items: number };
@@ -20,21 +20,18 @@ export function rubricAgreement(
     for (const p of patterns) for (const v of p.values) if (Number.isInteger(v[key])) scores.add(v[key]);
     const values = [...scores].sort((a, b) => a - b);
     const index = new Map(values.map((v, i) => [v, i]));
-    const builder = new PatternTableBuilder(values);
-    const weightOf = new Map<number, number>();
-    for (const p of patterns) {
+    const units = patterns.map((p): [Map<number, number>, number] => {
       const counts = new Map<number, number>();
       for (const v of p.values) {
         const i = index.get(v[key]);
         if (i !== undefined) counts.set(i, (counts.get(i) ?? 0) + 1);
       }
-      if (counts.size === 0 || p.items <= 0) continue;
-      const g = builder.add(counts);
-      weightOf.set(g, (weightOf.get(g) ?? 0) + p.items);
-    }
-    const table = builder.build();
-    const weights = new Float64Array(table.patternCount);
-    for (const [g, w] of weightOf) weights[g] = w;
+      return [counts, p.items];
+    });
+    const { table, weights } = weightedPatterns(
+      values,
+      units.filter(([counts]) => counts.size > 0),
+    );
     return { key, title, metric: "alpha_ordinal" as const, ...alphaOnPatterns(table, weights, "ordinal") };
   });
 }

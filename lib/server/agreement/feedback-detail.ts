@@ -1,9 +1,10 @@
 import "server-only";
 import { kendallW } from "@/lib/agreement/kendall-w";
 import { disputedResponses } from "@/lib/agreement/ranking-agreement";
-import { feedbackEstimates } from "@/lib/agreement/report-feedback";
+import { feedbackEstimates, isRanking } from "@/lib/agreement/report-feedback";
 import { getPool } from "@/lib/db";
-import type { TRankingSpec, TRubricSpec } from "@/lib/label-definitions/definition-spec";
+import type { TLabelDefinitionSpec } from "@/lib/label-definitions/definition-spec";
+import { responsesOf } from "@/lib/label-definitions/feedback-value-schema";
 import type { TDefinitionAgreement } from "@/lib/schemas/agreement-detail";
 import { itemLabels } from "./list-disagreement-items";
 import type { TDefinitionAnalysis } from "./load-project-analysis";
@@ -61,7 +62,7 @@ export async function feedbackDetail(found: TFound, version: number | null, show
     matrix: { annotators: [], statistic: "kappa", cells: [] },
     disagreements: worst.map((item) => {
       const values = item.labels.map(([, text]) => JSON.parse(text) as unknown);
-      const responses = kind === "ranking" && spec?.kind === "ranking" ? responsesOf(item.data, spec) : null;
+      const responses = kind === "ranking" && spec?.kind === "ranking" ? responsesOf(spec, item.data) : null;
       return {
         itemId: item.itemId,
         externalId: item.externalId,
@@ -81,13 +82,6 @@ export async function feedbackDetail(found: TFound, version: number | null, show
   };
 }
 
-const isRanking = (v: unknown): v is number[] => Array.isArray(v) && v.every((r) => Number.isInteger(r));
-
-function responsesOf(data: Record<string, unknown>, spec: TRankingSpec): string[] | null {
-  const value = data[spec.responsesField];
-  return Array.isArray(value) ? value.map(String) : null;
-}
-
 /** Kendall's W of the item (1 = full agreement); an undefined W (all tied) counts as agreement. */
 function rankingScore(values: unknown[]): number {
   const rankings = values.filter(isRanking);
@@ -96,9 +90,9 @@ function rankingScore(values: unknown[]): number {
 }
 
 /** 1 − the mean over criteria of the score range relative to the scale (1 = everyone gave the same scores). */
-function rubricScore(values: unknown[], spec: { kind: string } | undefined): number {
+function rubricScore(values: unknown[], spec: TLabelDefinitionSpec | undefined): number {
   if (spec?.kind !== "rubric") return 1;
-  const criteria = (spec as TRubricSpec).criteria;
+  const { criteria } = spec;
   let total = 0;
   for (const c of criteria) {
     const scores = values.map((v) => (v as Record<string, number>)[c.key]).filter(Number.isInteger);

@@ -9,6 +9,7 @@ import {
 import { PatternTableBuilder, sortPatterns } from "@/lib/agreement/pattern-table";
 import type { TPatternGroups } from "@/lib/agreement/report-patterns";
 import { compactPatternDeltas } from "./compact-pattern-deltas";
+import { loadAnnotators } from "./load-annotators";
 import type { TBatchInfo } from "./load-batches";
 import type { TDefinitionWithVersions } from "./load-definitions";
 
@@ -137,20 +138,4 @@ async function loadVersionsPresent(definitionId: string): Promise<number[]> {
     [definitionId],
   );
   return rows.map((r) => r.v);
-}
-
-/** Who labelled, per version: on its own connection, concurrently with the pattern query. */
-async function loadAnnotators(definitionId: string): Promise<Map<number, Set<string>>> {
-  const { rows } = await getPool().query<[number, string]>({
-    text: `SELECT definition_version, user_id::text FROM agreement_annotators
-            WHERE definition_id = $1 AND ratings > 0`,
-    values: [definitionId],
-    rowMode: "array",
-  });
-  const out = new Map<number, Set<string>>();
-  for (const [version, user] of rows) {
-    if (!out.has(version)) out.set(version, new Set());
-    out.get(version)!.add(user);
-  }
-  return out;
 }

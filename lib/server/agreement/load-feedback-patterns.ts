@@ -1,7 +1,7 @@
 import "server-only";
-import { getPool } from "@/lib/db";
 import { criteriaOf, type TFeedbackGroups, type TValuePattern } from "@/lib/agreement/report-feedback";
 import { withTransaction } from "@/lib/server/db/with-transaction";
+import { loadAnnotators } from "./load-annotators";
 import type { TDefinitionWithVersions } from "./load-definitions";
 
 type TRow = [number | null, string[], number];
@@ -12,7 +12,7 @@ type TRow = [number | null, string[], number];
  * annotations. Raw SQL on this hot path for the same reason as load-definition-patterns.ts.
  */
 export async function loadFeedbackPatterns(definition: TDefinitionWithVersions): Promise<TFeedbackGroups> {
-  const annotators = loadAnnotatorsByVersion(definition.id);
+  const annotators = loadAnnotators(definition.id);
   const rows = await withTransaction(async (client) => {
     await client.query("SET LOCAL work_mem = '128MB'");
     await client.query("SET LOCAL jit = off");
@@ -68,19 +68,4 @@ function compareKeys(a: unknown[], b: unknown[]): number {
   const x = JSON.stringify(a);
   const y = JSON.stringify(b);
   return x < y ? -1 : x > y ? 1 : 0;
-}
-
-async function loadAnnotatorsByVersion(definitionId: string): Promise<Map<number, Set<string>>> {
-  const { rows } = await getPool().query<[number, string]>({
-    text: `SELECT definition_version, user_id::text FROM annotations
-            WHERE definition_id = $1 AND is_current AND value IS NOT NULL GROUP BY 1, 2`,
-    values: [definitionId],
-    rowMode: "array",
-  });
-  const out = new Map<number, Set<string>>();
-  for (const [version, user] of rows) {
-    if (!out.has(version)) out.set(version, new Set());
-    out.get(version)!.add(user);
-  }
-  return out;
 }
