@@ -15,10 +15,15 @@ export const ZCampaignSelection = z
   .strictObject({
     ...ZEvalSetFilter.shape,
     itemIds: z.array(ZItemId).max(100_000).optional().meta({ description: "These items" }),
-    week: z.iso.date().optional().meta({
-      description:
-        "Items whose latest annotation of the definition falls in the week starting that Monday (UTC), as the drift report groups them",
-    }),
+    week: z.iso
+      .date()
+      // The ISO pattern takes year 0000, which PostgreSQL's date has not (it was a 500).
+      .refine((d) => !d.startsWith("0000-"), "must be a date from year 1 on")
+      .optional()
+      .meta({
+        description:
+          "Items whose latest annotation of the definition falls in the week starting that Monday (UTC), as the drift report groups them",
+      }),
     evalSetVersion: z
       .strictObject({ evalSetId: z.uuid(), version: z.number().int().min(1) })
       .optional()

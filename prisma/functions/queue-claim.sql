@@ -143,7 +143,8 @@ $$ LANGUAGE plpgsql SET enable_seqscan = off;
 -- "My next item" (…_claim_waits_for_locked), with campaign work: campaigns served `before` are
 -- picked first, then ordinary work (the very statement as before), then campaigns served `after`.
 -- Each pick reads its partial index of open work with FOR UPDATE SKIP LOCKED. A project with no
--- open campaign work pays one probe of an empty index range (v_has_campaigns) and nothing else.
+-- open campaign work pays one probe of an empty index range (the `before` pick) and nothing else:
+-- the `after` pick runs only when ordinary work is gone.
 -- A campaign item is picked if the annotator has no assignment on it in that campaign: earlier
 -- labelers may relabel it, nobody twice per campaign (the unique key holds it too). A campaign
 -- assignment is served the campaign definition's current version only.
@@ -157,7 +158,6 @@ DECLARE
     v_lease int;
     v_versions jsonb;
     v_waits int := 0;
-    v_has_campaigns boolean;
 BEGIN
     PERFORM pg_advisory_xact_lock(hashtextextended(p_project::text || ':' || p_user::text, 7));
     SELECT id INTO v_assignment FROM assignments
@@ -172,21 +172,17 @@ BEGIN
     IF v_lease IS NULL OR v_versions IS NULL THEN
         RETURN jsonb_build_object('idle', jsonb_build_object('state', 'done', 'leasedItems', 0, 'leaseExpiresAt', NULL));
     END IF;
-    v_has_campaigns := EXISTS (SELECT 1 FROM campaign_items ci
-                                WHERE ci.project_id = p_project AND ci.done_count + ci.lease_count < ci.target_count);
     LOOP
         v_item := NULL;
         v_campaign := NULL;
-        IF v_has_campaigns THEN
-            SELECT ci.item_id, ci.campaign_id INTO v_item, v_campaign FROM campaign_items ci
-             WHERE ci.project_id = p_project AND ci.is_served_first
-               AND ci.done_count + ci.lease_count < ci.target_count
-               AND NOT EXISTS (SELECT 1 FROM assignments a
-                                WHERE a.item_id = ci.item_id AND a.user_id = p_user AND a.campaign_id = ci.campaign_id)
-             ORDER BY (ci.done_count + ci.lease_count > 0) DESC, ci.item_id
-             LIMIT 1
-             FOR UPDATE OF ci SKIP LOCKED;
-        END IF;
+        SELECT ci.item_id, ci.campaign_id INTO v_item, v_campaign FROM campaign_items ci
+         WHERE ci.project_id = p_project AND ci.is_served_first
+           AND ci.done_count + ci.lease_count < ci.target_count
+           AND NOT EXISTS (SELECT 1 FROM assignments a
+                            WHERE a.item_id = ci.item_id AND a.user_id = p_user AND a.campaign_id = ci.campaign_id)
+         ORDER BY (ci.done_count + ci.lease_count > 0) DESC, ci.item_id
+         LIMIT 1
+         FOR UPDATE OF ci SKIP LOCKED;
         IF v_item IS NULL THEN
             SELECT i.id INTO v_item FROM items i
              WHERE i.project_id = p_project AND i.done_count + i.lease_count < i.target_count
@@ -199,7 +195,7 @@ BEGIN
              LIMIT 1
              FOR UPDATE OF i SKIP LOCKED;
         END IF;
-        IF v_item IS NULL AND v_has_campaigns THEN
+        IF v_item IS NULL THEN
             SELECT ci.item_id, ci.campaign_id INTO v_item, v_campaign FROM campaign_items ci
              WHERE ci.project_id = p_project AND NOT ci.is_served_first
                AND ci.done_count + ci.lease_count < ci.target_count
@@ -210,7 +206,8 @@ BEGIN
              FOR UPDATE OF ci SKIP LOCKED;
         END IF;
         EXIT WHEN v_item IS NOT NULL;
-        -- Nothing unlocked: look again without locking, in the same order, and wait for what is found.
+        -- Nothing unlocked: look again without locking (ordinary work, then campaign work), and wait
+        -- for what is found.
         v_candidate := NULL;
         v_candidate_campaign := NULL;
         SELECT i.id INTO v_candidate FROM items i
@@ -222,7 +219,7 @@ BEGIN
                 OR EXISTS (SELECT 1 FROM item_assignees x WHERE x.item_id = i.id AND x.user_id = p_user))
          ORDER BY (i.done_count + i.lease_count > 0) DESC, i.priority DESC, i.id
          LIMIT 1;
-        IF v_candidate IS NULL AND v_has_campaigns THEN
+        IF v_candidate IS NULL THEN
             SELECT ci.item_id, ci.campaign_id INTO v_candidate, v_candidate_campaign FROM campaign_items ci
              WHERE ci.project_id = p_project AND ci.done_count + ci.lease_count < ci.target_count
                AND NOT EXISTS (SELECT 1 FROM assignments a

@@ -1,22 +1,15 @@
 import "server-only";
-import { countedAnnotations } from "@/lib/campaigns/counted-annotations";
+import { countedAnnotations, type TCampaignMark } from "@/lib/campaigns/counted-annotations";
 import { flippedCount, transitionMatrix, type TTransitionPair } from "@/lib/campaigns/transition-matrix";
 import { computeFinalLabel, type TFinalLabel } from "@/lib/final-labels/final-label";
 import { valueKey } from "@/lib/final-labels/value-key";
 import { getPool } from "@/lib/db";
 import type { TTransitions } from "@/lib/schemas/campaigns";
 import { unprocessable, type TFieldError } from "@/lib/server/errors";
+import { CAMPAIGN_MARK_COLUMNS, CAMPAIGN_MARK_JOINS } from "./campaign-marks-sql";
 import { loadLabelContext, type TDefinitionContext } from "@/lib/server/final-labels/load-label-context";
 
-type TRow = {
-  item_id: string;
-  user_id: string;
-  version: number;
-  value: unknown;
-  campaignId: string | null;
-  isCampaignDone: boolean;
-  campaignStartedAt: number;
-};
+type TRow = TCampaignMark & { item_id: string; user_id: string; version: number; value: unknown };
 type TAdjudicationRow = { item_id: string; version: number; value: unknown; is_gold: boolean };
 
 /**
@@ -48,12 +41,9 @@ export async function getLabelTransitions(
   const versions = [query.from, query.to];
   const { rows } = await pool.query<TRow>(
     `SELECT n.item_id, n.user_id, n.definition_version AS version, n.value,
-            a.campaign_id AS "campaignId", coalesce(ci.done_count >= ci.target_count, false) AS "isCampaignDone",
-            coalesce(extract(epoch FROM c.created_at) * 1000, 0)::float8 AS "campaignStartedAt"
+            ${CAMPAIGN_MARK_COLUMNS}
        FROM annotations n
-       JOIN assignments a ON a.id = n.assignment_id
-       LEFT JOIN campaign_items ci ON ci.campaign_id = a.campaign_id AND ci.item_id = n.item_id
-       LEFT JOIN campaigns c ON c.id = a.campaign_id
+       ${CAMPAIGN_MARK_JOINS}
       WHERE n.definition_id = $1 AND n.is_current AND n.definition_version = ANY($2::int[])
         AND ($3::uuid IS NULL OR n.item_id IN (SELECT item_id FROM campaign_items WHERE campaign_id = $3))
       ORDER BY n.item_id, n.id`,

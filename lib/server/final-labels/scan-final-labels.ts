@@ -1,8 +1,9 @@
 import "server-only";
 import { computeFinalLabel, type TAnnotationValue, type TFinalLabel } from "@/lib/final-labels/final-label";
 import { normalizeValue } from "@/lib/final-labels/value-key";
-import { countedAnnotations } from "@/lib/campaigns/counted-annotations";
+import { countedAnnotations, type TCampaignMark } from "@/lib/campaigns/counted-annotations";
 import type { TExportAnnotation } from "@/lib/export/export-row";
+import { CAMPAIGN_MARK_COLUMNS, CAMPAIGN_MARK_JOINS } from "@/lib/server/campaigns/campaign-marks-sql";
 import type { TDb, TDefinitionContext } from "./load-label-context";
 
 export type TScannedItem = {
@@ -41,15 +42,12 @@ export type TItemRow = {
   is_complete: boolean;
   data?: Record<string, unknown>;
 };
-type TAnnotationRow = {
+type TAnnotationRow = TCampaignMark & {
   item_id: string;
   user_id: string;
   definition_id: string;
   definition_version: number;
   value: unknown;
-  campaignId: string | null;
-  isCampaignDone: boolean;
-  campaignStartedAt: number;
 };
 
 // Annotations with the campaign they were made for, if any: what countedAnnotations needs. Only
@@ -60,12 +58,9 @@ const ANNOTATIONS_SQL = `SELECT item_id, user_id, definition_id, definition_vers
   WHERE item_id = ANY($1::bigint[]) AND project_id = $2 AND is_current
   ORDER BY item_id, created_at, id`;
 const CAMPAIGN_ANNOTATIONS_SQL = `SELECT n.item_id, n.user_id, n.definition_id, n.definition_version, n.value,
-        a.campaign_id AS "campaignId", coalesce(ci.done_count >= ci.target_count, false) AS "isCampaignDone",
-        coalesce(extract(epoch FROM c.created_at) * 1000, 0)::float8 AS "campaignStartedAt"
+        ${CAMPAIGN_MARK_COLUMNS}
    FROM annotations n
-   JOIN assignments a ON a.id = n.assignment_id
-   LEFT JOIN campaign_items ci ON ci.campaign_id = a.campaign_id AND ci.item_id = n.item_id
-   LEFT JOIN campaigns c ON c.id = a.campaign_id
+   ${CAMPAIGN_MARK_JOINS}
   WHERE n.item_id = ANY($1::bigint[]) AND n.project_id = $2 AND n.is_current
   ORDER BY n.item_id, n.created_at, n.id`;
 type TAdjudicationRow = { item_id: string; definition_id: string; value: unknown; is_gold: boolean };
