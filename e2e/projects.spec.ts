@@ -84,10 +84,15 @@ test("a lead sets up a project: two definitions, a CSV upload, then the batch an
 
 test("a file with a bad line imports nothing and says which line", async ({ page, adminApi }) => {
   const created = await adminApi.post("/api/v1/projects", { data: { name: unique("Bad file") } });
+  expect(created.status(), await created.text()).toBe(201);
   const project = (await created.json()) as { id: string };
-  await adminApi.post(`/api/v1/projects/${project.id}/members`, { data: { email: DEMO.lead, role: "lead" } });
+  const member = await adminApi.post(`/api/v1/projects/${project.id}/members`, {
+    data: { email: DEMO.lead, role: "lead" },
+  });
+  expect(member.status(), await member.text()).toBe(201);
   await signIn(page, DEMO.lead);
   await page.goto(`/projects/${project.id}/import`);
+  await expect(page.getByRole("heading", { name: "Import items" })).toBeVisible();
   const jsonl = '{"data": {"text": "fine"}}\n{"data": {"text": "also fine"}}\n{"data": "not an object"}\n';
   await page
     .getByLabel(/^File/)

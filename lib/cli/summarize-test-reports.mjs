@@ -20,6 +20,15 @@ const playwright = read(".reports/playwright.json");
 if (playwright?.stats) {
   passed += (playwright.stats.expected ?? 0) + (playwright.stats.flaky ?? 0);
   failed += playwright.stats.unexpected ?? 0;
+  const flaky = [];
+  const walk = (suite) => {
+    for (const spec of suite.specs ?? [])
+      for (const run of spec.tests ?? [])
+        if (run.status === "flaky") flaky.push(`${spec.file}: ${spec.title}`);
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  for (const suite of playwright.suites ?? []) walk(suite);
+  for (const name of flaky) console.log(`(flaky: failed once, passed on its retry) ${name}`);
 }
 if (!vitest) console.log("(no Vitest report: the run stopped before the unit and integration tests)");
 if (!playwright) console.log("(no Playwright report: the run stopped before the end-to-end tests)");
