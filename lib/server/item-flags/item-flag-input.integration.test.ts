@@ -30,12 +30,13 @@ describe("item flags", () => {
       [itemParams, { kind: "unclear", note: "x".repeat(2001) }, 400, "note"],
       [itemParams, { kind: "unclear", note: "a\u0000b" }, 400, "note"],
       [itemParams, { kind: "unclear", extra: 1 }, 400, "extra"],
-      [{ ...params, itemId: "99999999999999999999" }, { kind: "unclear" }, 400, "itemId"],
-      [{ ...params, itemId: "x" }, { kind: "unclear" }, 400, "itemId"],
+      // A path id that is no id is a 404 naming it, as on every route: no such resource.
+      [{ ...params, itemId: "99999999999999999999" }, { kind: "unclear" }, 404, "itemId"],
+      [{ ...params, itemId: "x" }, { kind: "unclear" }, 404, "itemId"],
     ];
     for (const [p, json, status, path] of flags) {
       const res = await callRoute(createFlagRoute, { token: annotator.token, params: p, json });
-      expect(res.status, JSON.stringify(json).slice(0, 200)).toBe(status);
+      expect(res.status, `${JSON.stringify(p)} ${JSON.stringify(json).slice(0, 200)}`).toBe(status);
       expect(res.body.errors.map((e: { path: string }) => e.path)).toContain(path);
     }
     const { rows: others } = await getPool().query<{ id: string }>(
@@ -55,8 +56,8 @@ describe("item flags", () => {
       ["1", { answer: "x".repeat(4001) }, 400, "answer"],
       ["1", { answer: ["why"] }, 400, "answer"],
       ["1", { answer: "ok\u0000" }, 400, "answer"],
-      ["x", { answer: "ok" }, 400, "flagId"],
-      ["99999999999999999999", { answer: "ok" }, 400, "flagId"],
+      ["x", { answer: "ok" }, 404, "flagId"],
+      ["99999999999999999999", { answer: "ok" }, 404, "flagId"],
       ["9223372036854775807", { answer: "ok" }, 404, null],
     ];
     for (const [flagId, json, status, path] of answers) {
@@ -65,7 +66,7 @@ describe("item flags", () => {
         params: { ...params, flagId },
         json,
       });
-      expect(res.status, JSON.stringify(json).slice(0, 200)).toBe(status);
+      expect(res.status, `${flagId} ${JSON.stringify(json).slice(0, 200)}`).toBe(status);
       if (path) expect(res.body.errors.map((e: { path: string }) => e.path)).toContain(path);
     }
     const { rows } = await getPool().query("SELECT 1 FROM item_flags WHERE project_id = $1", [project.id]);
