@@ -1,13 +1,23 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
+import { GET as driftRoute } from "@/app/api/v1/projects/[id]/agreement/drift/route";
+import { GET as finalLabelsRoute } from "@/app/api/v1/projects/[id]/final-labels/route";
+import { GET as exportRoute } from "@/app/api/v1/eval-sets/[id]/versions/[version]/export/route";
+import { krippendorffAlpha } from "@/lib/agreement/krippendorff";
+import type { Rating } from "@/lib/agreement/types";
 import { db, disconnectDb, getPool } from "@/lib/db";
+import { createApiToken } from "@/lib/server/tokens/create-api-token";
+import { callRoute } from "@/lib/testing/call-route";
 import { DEMO_OPEN_ITEMS } from "./seed-demo-annotations";
 import { DEMO_PROJECT_NAME, seedDemo } from "./seed-demo";
+import { DRIFT_BATCHES, DRIFT_PROJECT_NAME } from "./seed-drift-project";
 
+// One file for every test that seeds the demo: files run in parallel on one database, and two
+// seeds at once would race to create the same projects.
 afterAll(async () => {
   await disconnectDb();
 });
-
 describe("the demo seed", () => {
   it("builds the DynaSent project with the workers' real labels, once", async () => {
     await seedDemo();
@@ -43,5 +53,135 @@ describe("the demo seed", () => {
       [project.id],
     );
     expect(counters.rows[0]).toEqual({ bad: 0, open: DEMO_OPEN_ITEMS });
+  });
+});
+
+async function tokenOf(email: string) {
+  const user = await db.user.findUniqueOrThrow({ where: { email } });
+  return (await createApiToken(user.id, "demo test")).token;
+}
+
+async function projectId(name: string) {
+  return (await db.project.findUniqueOrThrow({ where: { name } })).id;
+}
+
+/** The batch's annotations as a units × annotators matrix, straight from the tables. */
+async function batchMatrix(batchId: string): Promise<Rating[][]> {
+  const { rows } = await getPool().query<{ item_id: string; user_id: string; value: string }>(
+    `SELECT a.item_id, a.user_id, a.value #>> '{}' AS value
+       FROM annotations a JOIN items i ON i.id = a.item_id WHERE i.batch_id = $1`,
+    [batchId],
+  );
+  const users = [...new Set(rows.map((r) => r.user_id))];
+  const items = new Map<string, Rating[]>();
+  for (const r of rows) {
+    if (!items.has(r.item_id))
+      items.set(
+        r.item_id,
+        users.map(() => null),
+      );
+    items.get(r.item_id)![users.indexOf(r.user_id)] = r.value;
+  }
+  return [...items.values()];
+}
+
+describe("the demo gives every role something on first sign-in", () => {
+  it("the lead finds the sentences where one of five workers dissents waiting for adjudication", async () => {
+    await seedDemo();
+    const id = await projectId(DEMO_PROJECT_NAME);
+    const { rows: disputed } = await getPool().query<{ item_id: string }>(
+      `SELECT item_id FROM annotations WHERE project_id = $1
+        GROUP BY item_id HAVING count(DISTINCT value) > 1 ORDER BY item_id`,
+      [id],
+    );
+    expect(disputed.length).toBeGreaterThan(100);
+    const token = await tokenOf("lead@concord.local");
+    const listed: string[] = [];
+    let after: string | null = null;
+    do {
+      const page = await callRoute(finalLabelsRoute, {
+        token,
+        path: `/x?state=unresolved&limit=200${after ? `&after=${after}` : ""}`,
+        params: { id },
+      });
+      expect(page.status, JSON.stringify(page.body)).toBe(200);
+      listed.push(...(page.body.items as { itemId: string }[]).map((i) => i.itemId));
+      after = page.body.nextCursor as string | null;
+    } while (after);
+    expect(listed.sort()).toEqual(disputed.map((r) => r.item_id).sort());
+  });
+
+  it("the engineer finds a frozen eval set of the unanimous sentences whose hash is its export's", async () => {
+    await seedDemo();
+    const id = await projectId(DEMO_PROJECT_NAME);
+    const { rows: unanimous } = await getPool().query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM (
+         SELECT item_id FROM annotations WHERE project_id = $1
+          GROUP BY item_id HAVING count(DISTINCT value) = 1 AND count(*) = 5) u`,
+      [id],
+    );
+    const { rows: versions } = await getPool().query<{
+      eval_set_id: string;
+      version: number;
+      item_count: number;
+      sha256: string;
+    }>(
+      `SELECT v.eval_set_id, v.version, v.item_count, v.sha256
+         FROM eval_set_versions v JOIN eval_sets s ON s.id = v.eval_set_id WHERE s.project_id = $1`,
+      [id],
+    );
+    expect(versions).toHaveLength(1);
+    const [v] = versions;
+    expect(v.version).toBe(1);
+    expect(v.item_count).toBe(unanimous[0].n);
+    expect(v.item_count).toBeGreaterThan(100);
+
+    const response = await exportRoute(
+      new Request("http://localhost/x", {
+        headers: { authorization: `Bearer ${await tokenOf("engineer@concord.local")}` },
+      }),
+      { params: Promise.resolve({ id: v.eval_set_id, version: "1" }) },
+    );
+    expect(response.status).toBe(200);
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect(bytes.toString("utf8").trimEnd().split("\n")).toHaveLength(v.item_count);
+    expect(createHash("sha256").update(bytes).digest("hex")).toBe(v.sha256);
+  });
+
+  it("the drift page flags the later batch, on which the workers really agree less", async () => {
+    await seedDemo();
+    const id = await projectId(DRIFT_PROJECT_NAME);
+    const { rows: batches } = await getPool().query<{ id: string; name: string; items: number }>(
+      `SELECT b.id, b.name, count(i.id)::int AS items FROM batches b JOIN items i ON i.batch_id = b.id
+        WHERE b.project_id = $1 GROUP BY b.id ORDER BY min(i.id)`,
+      [id],
+    );
+    expect(batches.map((b) => [b.name, b.items])).toEqual([
+      [DRIFT_BATCHES.right, 240],
+      [DRIFT_BATCHES.fooled, 480],
+    ]);
+    const [right, fooled] = await Promise.all(
+      batches.map(async (b) => krippendorffAlpha(await batchMatrix(b.id), "nominal")!),
+    );
+
+    const drift = await callRoute(driftRoute, { token: await tokenOf("lead@concord.local"), params: { id } });
+    expect(drift.status, JSON.stringify(drift.body)).toBe(200);
+    type TWindow = {
+      label: string;
+      isAgreementDrop: boolean;
+      agreement: { value: number; ci: [number, number] };
+    };
+    const sentiment = (drift.body.definitions as { key: string; byBatch: TWindow[] }[]).find(
+      (d) => d.key === "sentiment",
+    )!;
+    const [first, later] = sentiment.byBatch;
+    expect(first.label).toBe(DRIFT_BATCHES.right);
+    expect(first.agreement.value).toBeCloseTo(right, 10);
+    expect(first.isAgreementDrop).toBe(false);
+    expect(later.label).toBe(DRIFT_BATCHES.fooled);
+    expect(later.agreement.value).toBeCloseTo(fooled, 10);
+    // The reference's drop, against the rule the page states: below the earlier batch's interval.
+    expect(fooled).toBeLessThan(first.agreement.ci[0]);
+    expect(later.isAgreementDrop).toBe(true);
   });
 });

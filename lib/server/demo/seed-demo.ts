@@ -1,12 +1,12 @@
 import "server-only";
-import { createReadStream } from "node:fs";
-import path from "node:path";
-import { createInterface } from "node:readline";
 import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/server/auth/passwords";
 import { createLabelDefinition } from "@/lib/server/label-definitions/create-label-definition";
 import { importItems } from "@/lib/server/items/import-items";
-import { seedDemoAnnotations } from "./seed-demo-annotations";
+import { DYNASENT_DEV_FILE, SENTIMENT_DEFINITION, dynasentImportLines, readDynasent } from "./dynasent";
+import { DEMO_OPEN_ITEMS, seedDemoAnnotations } from "./seed-demo-annotations";
+import { seedDemoReview } from "./seed-demo-review";
+import { seedDriftProject } from "./seed-drift-project";
 
 export const DEMO_PASSWORD = "concord-demo";
 export const DEMO_PROJECT_NAME = "DynaSent sentiment (demo)";
@@ -19,7 +19,9 @@ export const DEMO_ACCOUNTS = [
 ] as const;
 
 /**
- * Seeds the demo once: its accounts (one per role) and a project built from DynaSent round 2.
+ * Seeds the demo once: its accounts (one per role), a project built from DynaSent round 2's dev
+ * split with open items for the annotator, disagreements for the lead to adjudicate and a frozen
+ * eval set for the engineer, and a second project from its test split whose agreement drifts.
  * Idempotent: every step checks what is there, so a second `npm start` changes nothing.
  */
 export async function seedDemo(log: (line: string) => void = () => undefined): Promise<void> {
@@ -52,18 +54,20 @@ export async function seedDemo(log: (line: string) => void = () => undefined): P
     await createLabelDefinition(project.id, SENTIMENT_DEFINITION, leadId);
     log("created the demo label definition");
   }
+  const records = await readDynasent(DYNASENT_DEV_FILE);
   if ((await db.batch.count({ where: { projectId: project.id } })) === 0) {
     const result = await importItems({
       projectId: project.id,
       userId: leadId,
-      input: dynasentRecords(),
+      input: dynasentImportLines(records),
       format: "jsonl",
       batchName: "DynaSent round 2 dev",
-      sourceFileName: DATASET_FILE,
+      sourceFileName: DYNASENT_DEV_FILE,
     });
     log(`imported ${result.imported} demo items`);
   }
-  const seeded = await seedDemoAnnotations(project.id, datasetPath());
+  const labeled = records.slice(0, Math.max(0, records.length - DEMO_OPEN_ITEMS));
+  const seeded = await seedDemoAnnotations(project.id, labeled);
   if (seeded) log(`added ${seeded} annotations from DynaSent's crowd workers`);
   for (const account of DEMO_ACCOUNTS) {
     if (account.role === "admin") continue;
@@ -74,46 +78,6 @@ export async function seedDemo(log: (line: string) => void = () => undefined): P
       update: {},
     });
   }
-}
-
-const DATASET_FILE = "dynasent-v1.1-round02-dynabench-dev.jsonl";
-
-const SENTIMENT_DEFINITION = {
-  key: "sentiment",
-  kind: "single_choice" as const,
-  title: "Sentiment",
-  options: [
-    { key: "positive", title: "Positive" },
-    { key: "negative", title: "Negative" },
-    { key: "neutral", title: "Neutral" },
-    { key: "mixed", title: "Mixed" },
-  ],
-  guidelines: [
-    "Judge the sentiment the **writer** expresses about the business or its products.",
-    "",
-    "- *Positive*: the writer is pleased overall.",
-    "- *Negative*: the writer is displeased overall.",
-    "- *Neutral*: a factual statement, no evaluation.",
-    "- *Mixed*: both clear praise and clear criticism.",
-  ].join("\n"),
-};
-
-/** DynaSent's records in Concord's import shape: the sentence, its id, the model's label as a prediction. */
-async function* dynasentRecords(): AsyncGenerator<string> {
-  const lines = createInterface({ input: createReadStream(datasetPath(), "utf8"), crlfDelay: Infinity });
-  for await (const line of lines) {
-    if (!line.trim()) continue;
-    const r = JSON.parse(line) as { text_id: string; sentence: string; model_1_label: string };
-    yield (
-      JSON.stringify({
-        externalId: r.text_id,
-        data: { text: r.sentence },
-        predictions: { sentiment: r.model_1_label },
-      }) + "\n"
-    );
-  }
-}
-
-function datasetPath(): string {
-  return path.join(process.cwd(), "prisma", "demo", "dynasent_r2", DATASET_FILE);
+  await seedDemoReview(project.id, { id: leadId, name: "Lea Lead" }, log);
+  await seedDriftProject({ lead: leadId, engineer: users.get("engineer@concord.local")! }, log);
 }
