@@ -1,10 +1,7 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import type { APIRequestContext, Page } from "@playwright/test";
-import { krippendorffAlpha } from "../lib/agreement/krippendorff";
-import type { Rating } from "../lib/agreement/types";
 import { readToxicSpansFiles, TOXIC_SPANS_FIXTURE } from "../lib/cli/build-fixtures/toxic-spans";
 import { parseToxicSpans, TOXIC_SPAN_TYPES, toxicSpansForConcord } from "../lib/import/toxic-spans";
+import { crowdAlpha, readDynasent } from "./dynasent-reference";
 import {
   DEMO,
   DEMO_PASSWORD,
@@ -25,20 +22,8 @@ const DEMO_PROJECT = "DynaSent sentiment (demo)";
  * 600 sentences, each with its five crowd labels (lib/server/demo/seed-demo-annotations.ts).
  */
 function datasetAlpha(): number {
-  const file = path.join(process.cwd(), "prisma/demo/dynasent_r2/dynasent-v1.1-round02-dynabench-dev.jsonl");
-  const records = readFileSync(file, "utf8")
-    .split("\n")
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as { label_distribution: Record<string, string[]> });
-  const seeded = records.slice(0, records.length - 120);
-  const workers = [...new Set(seeded.flatMap((r) => Object.values(r.label_distribution).flat()))];
-  const matrix: Rating[][] = seeded.map((r) => {
-    const row: Rating[] = workers.map(() => null);
-    for (const [label, who] of Object.entries(r.label_distribution))
-      for (const w of who) row[workers.indexOf(w)] = label;
-    return row;
-  });
-  return krippendorffAlpha(matrix, "nominal")!;
+  const records = readDynasent("dev");
+  return crowdAlpha(records.slice(0, records.length - 120));
 }
 
 /** A card (components/ui/card) by its heading. */

@@ -1,7 +1,4 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { krippendorffAlpha } from "../lib/agreement/krippendorff";
-import type { Rating } from "../lib/agreement/types";
+import { crowdAlpha, readDynasent } from "./dynasent-reference";
 import { DEMO, apiAs, expect, expectAccessible, screenshot, signIn, test, tokenFor } from "./fixtures";
 
 // What `npm start` seeds (lib/server/demo/): a first sign-in finds something to do in every role.
@@ -9,29 +6,9 @@ const DEMO_PROJECT = "DynaSent sentiment (demo)";
 const DRIFT_PROJECT = "DynaSent round 2 test (demo)";
 const EVAL_SET = "Sentiment, clear-cut sentences";
 
-/** The reference, from the dataset file: the workers' alpha on the test split's sentences that fooled model 1. */
+/** The reference: the workers' alpha on the test split's sentences that fooled model 1. */
 function fooledAlpha(): number {
-  const file = path.join(process.cwd(), "prisma/demo/dynasent_r2/dynasent-v1.1-round02-dynabench-test.jsonl");
-  const records = readFileSync(file, "utf8")
-    .split("\n")
-    .filter((l) => l.trim())
-    .map(
-      (l) =>
-        JSON.parse(l) as {
-          model_1_label: string;
-          gold_label: string;
-          label_distribution: Record<string, string[]>;
-        },
-    )
-    .filter((r) => r.model_1_label !== r.gold_label);
-  const workers = [...new Set(records.flatMap((r) => Object.values(r.label_distribution).flat()))];
-  const matrix: Rating[][] = records.map((r) => {
-    const row: Rating[] = workers.map(() => null);
-    for (const [label, who] of Object.entries(r.label_distribution))
-      for (const w of who) row[workers.indexOf(w)] = label;
-    return row;
-  });
-  return krippendorffAlpha(matrix, "nominal")!;
+  return crowdAlpha(readDynasent("test").filter((r) => r.model_1_label !== r.gold_label));
 }
 
 async function projectIds(baseURL: string, email: string): Promise<Map<string, string>> {
@@ -59,7 +36,9 @@ test("the demo lead finds disagreements to adjudicate and a flagged drift window
   await page.goto(`/projects/${ids.get(DEMO_PROJECT)}/adjudication`);
   const queue = page.getByRole("table", { name: "Items waiting for a decision" });
   await expect(queue.getByRole("link", { name: /^Review item / })).toHaveCount(25);
-  await expect(queue.getByRole("link", { name: `Review item ${unresolved.items[0].itemId}` })).toBeVisible();
+  await expect(
+    queue.getByRole("link", { name: `Review item ${unresolved.items[0].itemId}`, exact: true }),
+  ).toBeVisible();
   await expectAccessible(page);
   await screenshot(page, "demo-lead-review");
 

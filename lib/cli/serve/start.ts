@@ -50,7 +50,11 @@ async function main() {
   const { applied } = await migrateDatabase(database.url, { log });
   log(applied.length ? `${applied.length} migration(s) applied` : "database schema up to date");
   const isDemo = database.isEmbedded || Boolean(args.demo);
-  if (isDemo) await seedDemo(log);
+  if (isDemo) {
+    const started = performance.now();
+    await seedDemo(log);
+    log(`demo ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
   await disconnectDb();
 
   buildIfNeeded(log);
