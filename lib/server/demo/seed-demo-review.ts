@@ -28,14 +28,24 @@ export async function seedDemoReview(
     await setFinalLabelRule(projectId, "sentiment", { kind: "min_agreement", minAgreement: 0.8 }, lead.id);
     log("set the demo's final-label rule: 80% of annotator pairs must agree");
   }
-  if ((await db.evalSet.count({ where: { projectId } })) > 0) return;
-  const input = ZCreateEvalSetInput.parse({
-    name: DEMO_EVAL_SET_NAME,
-    description:
-      "Sentences whose five crowd labels pass the project's rule (at least 80% of annotator pairs agree), " +
-      "frozen by the demo's lead.",
+  // A start stopped between creating the set and freezing it freezes it the next time.
+  const existing = await db.evalSet.findFirst({
+    where: { projectId, name: DEMO_EVAL_SET_NAME },
+    include: { _count: { select: { versions: true } } },
   });
-  const set = await createEvalSet(projectId, input, lead.id);
+  if (existing && existing._count.versions > 0) return;
+  const set =
+    existing ??
+    (await createEvalSet(
+      projectId,
+      ZCreateEvalSetInput.parse({
+        name: DEMO_EVAL_SET_NAME,
+        description:
+          "Sentences whose five crowd labels pass the project's rule (at least 80% of annotator pairs agree), " +
+          "frozen by the demo's lead.",
+      }),
+      lead.id,
+    ));
   const version = await freezeEvalSet(set.id, lead);
   log(
     `froze eval set "${set.name}" v${version.version}: ${version.itemCount} items, sha256 ${version.sha256}`,

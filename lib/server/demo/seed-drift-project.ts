@@ -51,11 +51,11 @@ export async function seedDriftProject(
   const isFooled = (r: TDynasentRecord) => r.model_1_label !== r.gold_label;
   const right = records.filter((r) => !isFooled(r));
   const fooled = records.filter(isFooled);
-  if ((await db.batch.count({ where: { projectId } })) === 0) {
-    for (const [name, batch] of [
-      [DRIFT_BATCHES.right, right],
-      [DRIFT_BATCHES.fooled, fooled],
-    ] as const) {
+  for (const [name, batch] of [
+    [DRIFT_BATCHES.right, right],
+    [DRIFT_BATCHES.fooled, fooled],
+  ] as const) {
+    if ((await db.batch.count({ where: { projectId, name } })) === 0) {
       await importItems({
         projectId,
         userId: members.lead,
