@@ -24,6 +24,8 @@ test("the demo lead finds disagreements to adjudicate and a flagged drift window
   page,
   baseURL,
 }) => {
+  // Three full pages checked by axe-core: on a loaded two-core machine each takes tens of seconds.
+  test.setTimeout(180_000);
   const ids = await projectIds(baseURL!, DEMO.lead);
   const api = await apiAs(baseURL!, await tokenFor(baseURL!, DEMO.lead));
   const unresolved = (await (
@@ -56,6 +58,7 @@ test("the demo engineer finds a frozen eval set version to export; the annotator
   browser,
   baseURL,
 }) => {
+  test.setTimeout(180_000);
   const ids = await projectIds(baseURL!, DEMO.engineer);
   const api = await apiAs(baseURL!, await tokenFor(baseURL!, DEMO.engineer));
   const { evalSets } = (await (
