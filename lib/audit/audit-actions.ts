@@ -16,6 +16,8 @@ export const AUDIT_ACTIONS = [
   "campaign.created",
   "campaign.updated",
   "campaign.completed",
+  "item_flag.raised",
+  "item_flag.answered",
   "token.created",
   "token.revoked",
   "user.created",

@@ -1,8 +1,11 @@
-/** The events a hook can subscribe to (the contract's list). */
+/** The events a hook can subscribe to: the contract's list, and campaign starts and item flags. */
 export const WEBHOOK_EVENTS = [
   "item.completed",
   "batch.completed",
+  "campaign.created",
   "campaign.completed",
+  "item_flag.raised",
+  "item_flag.answered",
   "eval_set.frozen",
   "agreement.drift_flagged",
   "definition.version_created",

@@ -43,3 +43,28 @@ CREATE OR REPLACE TRIGGER "items_announce_completion"
     AFTER UPDATE OF "done_count" ON "items" FOR EACH ROW
     WHEN (NEW."done_count" >= NEW."target_count" AND OLD."done_count" < OLD."target_count")
     EXECUTE FUNCTION "items_announce_completion"();
+
+-- campaign.completed: concord_submit sets completed_at on the submit that fills a campaign's last
+-- item, so the audit row and the event come from a trigger on that one update, in the submit's
+-- transaction (the submit stays one round trip and its text does not change). The actor is the
+-- system: no one decided to complete the campaign, the last annotation did. The WHEN clause makes
+-- it run once per campaign: completed_at is set once and never cleared.
+CREATE OR REPLACE FUNCTION "campaigns_announce_completion"() RETURNS trigger AS $$
+DECLARE
+    v_facts jsonb;
+BEGIN
+    SELECT jsonb_build_object('name', NEW."name", 'definitionKey', d."key",
+                              'definitionVersion', NEW."definition_version", 'items', NEW."item_count")
+      INTO v_facts
+      FROM "label_definitions" d WHERE d."id" = NEW."definition_id";
+    INSERT INTO "audit_events" ("project_id", "actor_id", "actor_name", "action", "target_type", "target_id", "details")
+    VALUES (NEW."project_id", NULL, NULL, 'campaign.completed', 'campaign', NEW."id"::text, v_facts);
+    PERFORM "concord_enqueue_webhook"(NEW."project_id", 'campaign.completed',
+        v_facts || jsonb_build_object('campaignId', NEW."id"::text));
+    RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
+CREATE OR REPLACE TRIGGER "campaigns_announce_completion"
+    AFTER UPDATE OF "completed_at" ON "campaigns" FOR EACH ROW
+    WHEN (OLD."completed_at" IS NULL AND NEW."completed_at" IS NOT NULL)
+    EXECUTE FUNCTION "campaigns_announce_completion"();

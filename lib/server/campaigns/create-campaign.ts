@@ -1,8 +1,10 @@
 import "server-only";
 import { getPool } from "@/lib/db";
 import type { TCreateCampaignInput } from "@/lib/schemas/campaigns";
+import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { withTransaction } from "@/lib/server/db/with-transaction";
 import { conflict, unprocessable } from "@/lib/server/errors";
+import { enqueueWebhookEvent } from "@/lib/server/webhooks/enqueue-webhook-event";
 import { selectCampaignItems } from "./select-campaign-items";
 
 /**
@@ -81,6 +83,22 @@ export async function createCampaign(
        SELECT $1, item_id, $2, $3, $4 FROM unnest($5::bigint[]) AS item_id`,
       [id, projectId, serve === "before", overlap, due.rows.map((r) => r.item_id)],
     );
+    const facts = {
+      name: input.name,
+      definitionKey: input.definitionKey,
+      definitionVersion: definition.current_version,
+      items: due.rows.length,
+      overlap,
+      serve,
+    };
+    await recordAuditEvent(client, {
+      projectId,
+      actor: { id: userId },
+      action: "campaign.created",
+      target: { type: "campaign", id },
+      details: facts,
+    });
+    await enqueueWebhookEvent(client, projectId, "campaign.created", { campaignId: id, ...facts });
     return { id, items: due.rows.length };
   });
 }
