@@ -2,6 +2,7 @@ import "server-only";
 import { getPool } from "@/lib/db";
 import { backoffMs, RETRY_WINDOW_MS } from "@/lib/webhooks/backoff";
 import { deliverWebhookMessage } from "./deliver-webhook-message";
+import { pruneWebhookOutbox } from "./prune-webhook-outbox";
 import { systemResolver, type TResolver } from "./resolve-webhook-target";
 
 export type TWorkerOptions = {
@@ -13,7 +14,13 @@ export type TWorkerOptions = {
   /** Deliveries in flight at once in this process. */
   concurrency?: number;
   pollMs?: number;
+  /** Delivered messages older than this are deleted from the outbox (and so from the delivery log). */
+  retentionMs?: number;
+  /** How often this process prunes the outbox. */
+  pruneEveryMs?: number;
 };
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 type TClaimed = {
   id: string;
@@ -38,7 +45,11 @@ export function createWebhookWorker(options: TWorkerOptions = {}) {
   const backoffBaseMs = options.backoffBaseMs ?? Number(process.env.CONCORD_WEBHOOK_BACKOFF_MS ?? 10_000);
   const concurrency = options.concurrency ?? 32;
   const pollMs = options.pollMs ?? Number(process.env.CONCORD_WEBHOOK_POLL_MS ?? 1000);
+  const retentionMs =
+    options.retentionMs ?? Number(process.env.CONCORD_WEBHOOK_RETENTION_DAYS ?? 30) * DAY_MS;
+  const pruneEveryMs = options.pruneEveryMs ?? 60 * 60 * 1000;
   const inFlight = new Set<Promise<void>>();
+  let lastPrunedAt = 0;
   let timer: NodeJS.Timeout | null = null;
   let isStopped = false;
   let isClaiming = false;
@@ -107,9 +118,19 @@ export function createWebhookWorker(options: TWorkerOptions = {}) {
     }
   }
 
+  /** Prunes when the last prune is older than pruneEveryMs; never fails the delivery loop. */
+  async function pruneWhenDue(): Promise<void> {
+    if (Date.now() - lastPrunedAt < pruneEveryMs) return;
+    lastPrunedAt = Date.now();
+    await pruneWebhookOutbox(retentionMs).catch((error) =>
+      console.error("webhook outbox prune failed:", error instanceof Error ? error.message : error),
+    );
+  }
+
   function loop() {
     if (isStopped) return;
-    void tick()
+    void pruneWhenDue()
+      .then(tick)
       .catch((error) =>
         console.error("webhook claim failed:", error instanceof Error ? error.message : error),
       )
