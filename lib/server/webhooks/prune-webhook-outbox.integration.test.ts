@@ -55,7 +55,14 @@ describe("webhook outbox pruning", () => {
       ).rows.map((r) => r.name);
     expect(await left()).toHaveLength(6);
 
-    const worker = createWebhookWorker({ pollMs: 10, retentionMs: 7 * DAY_MS, pruneEveryMs: 0 });
+    // No delivery slots: this worker claims no message, so it cannot take (and, without the private
+    // address allowance, fail) other test files' deliveries running at the same time.
+    const worker = createWebhookWorker({
+      pollMs: 10,
+      retentionMs: 7 * DAY_MS,
+      pruneEveryMs: 0,
+      concurrency: 0,
+    });
     worker.start();
     try {
       await waitFor(async () => (await left()).length === 4, "the old deliveries to go", 5000);
