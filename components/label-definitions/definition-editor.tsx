@@ -5,6 +5,7 @@ import { DefinitionForm } from "@/components/label-definitions/definition-form";
 import { callApi } from "@/lib/client/api";
 import * as endpoints from "@/lib/endpoints/label-definitions";
 import type { TLabelDefinitionInput } from "@/lib/label-definitions/definition-schema";
+import type { TNewVersionImpact } from "@/lib/label-definitions/new-version-impact";
 import type { TItemForValues } from "@/lib/label-definitions/value-schema";
 
 /** The definition form wired to the API: POST for a new definition, PUT (a new version) for an edit. */
@@ -13,11 +14,13 @@ export function DefinitionEditor({
   initial,
   version,
   sampleItem,
+  impact,
 }: {
   projectId: string;
   initial?: TLabelDefinitionInput;
   version?: number;
   sampleItem?: TItemForValues;
+  impact?: TNewVersionImpact;
 }) {
   const router = useRouter();
   async function onSubmit(input: TLabelDefinitionInput) {
@@ -38,6 +41,7 @@ export function DefinitionEditor({
       initial={initial}
       onSubmit={onSubmit}
       sampleItem={sampleItem}
+      impact={impact}
       submitLabel={initial ? "Save as a new version" : "Create definition"}
     />
   );

@@ -8,12 +8,15 @@ import { SelectField, TextField } from "@/components/ui/field";
 import type { TLabelDefinitionInput } from "@/lib/label-definitions/definition-schema";
 import type { TLabelDefinitionSpec } from "@/lib/label-definitions/definition-spec";
 import { normalizeDefinition } from "@/lib/label-definitions/definition-spec";
+import { isBreakingChange } from "@/lib/label-definitions/diff-versions";
 import type { TLabelKind } from "@/lib/label-definitions/label-limits";
 import { LABEL_KINDS } from "@/lib/label-definitions/label-limits";
+import type { TNewVersionImpact } from "@/lib/label-definitions/new-version-impact";
 import type { TItemForValues } from "@/lib/label-definitions/value-schema";
 import type { TDefinitionDraft } from "./definition-draft";
 import { draftFromInput, emptyDraft, previewDraftOf, validateDraft } from "./definition-draft";
 import { KIND_LABELS } from "./kind-labels";
+import { NewVersionImpactNotice } from "./new-version-impact-notice";
 import { DefinitionPreview } from "./definition-preview";
 import { CheckboxField, INPUT_CLASS, TextAreaField } from "./form-controls";
 import { ConversationTargetField, RankingFields, RubricFields } from "./feedback-fields";
@@ -28,7 +31,7 @@ import { VersionDiff } from "./version-diff";
  * a field was left or a submit tried) with a live preview of the annotator's control. Submitting a
  * valid draft calls `onSubmit`; if that rejects with an API problem, its field errors are shown by
  * field. When editing, key and kind are fixed and the changes against `initial` are listed, breaking
- * ones marked.
+ * ones marked; a breaking draft also shows `impact`, what saving it would make stale.
  */
 export function DefinitionForm({
   initial,
@@ -36,6 +39,7 @@ export function DefinitionForm({
   onSubmit,
   sampleItem,
   submitLabel,
+  impact,
 }: {
   /** The definition to edit (its current version), or a template to start a new one from. */
   initial?: TLabelDefinitionInput;
@@ -44,6 +48,8 @@ export function DefinitionForm({
   /** An item to preview with; defaults to built-in sample data. */
   sampleItem?: TItemForValues;
   submitLabel?: string;
+  /** When editing: what a new version would make stale. */
+  impact?: TNewVersionImpact;
 }) {
   const isEditing = mode === "edit";
   const [draft, setDraft] = useState<TDefinitionDraft>(() =>
@@ -69,6 +75,10 @@ export function DefinitionForm({
   const draftSpec = useMemo(
     () => (validation.success ? normalizeDefinition(validation.input) : null),
     [validation],
+  );
+  const isBreaking = useMemo(
+    () => initialSpec !== null && draftSpec !== null && isBreakingChange(initialSpec, draftSpec),
+    [initialSpec, draftSpec],
   );
 
   useEffect(() => {
@@ -241,6 +251,7 @@ export function DefinitionForm({
               ))}
             </ul>
           ) : null}
+          {isEditing && isBreaking && impact ? <NewVersionImpactNotice impact={impact} /> : null}
           <div className="flex items-center gap-3">
             <Button type="submit" disabled={status === "saving"}>
               {status === "saving"

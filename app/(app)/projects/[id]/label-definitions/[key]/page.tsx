@@ -10,6 +10,7 @@ import { labelDefinitionPolicy } from "@/lib/policies/label-definitions";
 import { requirePageProject } from "@/lib/server/auth/require-page-project";
 import { AppError } from "@/lib/server/errors";
 import { getSampleItem } from "@/lib/server/items/get-sample-item";
+import { getNewVersionImpact } from "@/lib/server/label-definitions/get-new-version-impact";
 import { listDefinitionVersions } from "@/lib/server/label-definitions/list-definition-versions";
 
 export const metadata: Metadata = { title: "Label definition" };
@@ -27,7 +28,7 @@ export default async function LabelDefinitionPage({
     if (error instanceof AppError && error.status === 404) notFound();
     throw error;
   });
-  const sampleItem = await getSampleItem(id);
+  const [sampleItem, impact] = await Promise.all([getSampleItem(id), getNewVersionImpact(id, key)]);
   const current = versions[0];
   const query = await searchParams;
   const to = versions.find((v) => String(v.version) === query.to) ?? current;
@@ -81,6 +82,7 @@ export default async function LabelDefinitionPage({
             initial={current.spec as unknown as TLabelDefinitionInput}
             version={current.version}
             sampleItem={sampleItem}
+            impact={impact}
           />
         </Card>
       </div>
