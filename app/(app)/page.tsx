@@ -4,6 +4,7 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/server/auth/require-page-user";
 import { listProjects } from "@/lib/server/projects/list-projects";
 import { mayCreateProjects } from "@/lib/server/projects/may-create-projects";
+import { countNoun } from "@/lib/text/count-noun";
 
 export default async function HomePage() {
   const user = await requirePageUser();
@@ -53,7 +54,7 @@ export default async function HomePage() {
                   {p.description || "No description."}
                 </p>
                 <p className="mt-3 text-xs text-slate-600">
-                  {p.overlap} annotators per item{p.archivedAt ? " · archived" : ""}
+                  {countNoun(p.overlap, "annotator")} per item{p.archivedAt ? " · archived" : ""}
                 </p>
               </Link>
             </li>

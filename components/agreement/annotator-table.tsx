@@ -2,6 +2,7 @@ import type { TAnnotatorAgreement } from "@/lib/schemas/agreement-detail";
 import { formatCount, formatPercent, formatValue } from "./format";
 import { agreementCellClass } from "./heat";
 import { MIN_SHARED_ITEMS } from "./pair-matrix";
+import { countNoun } from "@/lib/text/count-noun";
 
 function Rows({ rows, statistic }: { rows: TAnnotatorAgreement[]; statistic: string }) {
   const hasKappa = statistic.startsWith("kappa");
@@ -77,7 +78,7 @@ export function AnnotatorTable({
     <div className="space-y-3 overflow-x-auto">
       <p className="text-xs text-slate-600">
         Each annotator&apos;s labels against the other annotators of the same items, lowest first, for the{" "}
-        {ranked.length} annotators sharing at least {MIN_SHARED_ITEMS} items with others.
+        {countNoun(ranked.length, "annotator")} sharing at least {MIN_SHARED_ITEMS} items with others.
       </p>
       {ranked.length > 0 ? <Rows rows={ranked.slice(0, SHOWN)} statistic={statistic} /> : null}
       {ranked.length > SHOWN ? (
@@ -93,7 +94,8 @@ export function AnnotatorTable({
       {few.length > 0 ? (
         <details className="text-sm">
           <summary className="cursor-pointer font-medium text-indigo-700 underline">
-            {few.length} annotators sharing fewer than {MIN_SHARED_ITEMS} items (too few to judge)
+            {countNoun(few.length, "annotator")} sharing fewer than {MIN_SHARED_ITEMS} items (too few to
+            judge)
           </summary>
           <div className="mt-2">
             <Rows rows={few.slice(0, 200)} statistic={statistic} />

@@ -2,6 +2,7 @@ import type { TAgreementDrift, TDefinitionDrift, TDriftWindow } from "@/lib/sche
 import Link from "next/link";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { formatCount, formatInterval, formatPValue, formatValue, metricSymbol } from "./format";
+import { countNoun } from "@/lib/text/count-noun";
 
 const FILLS = ["#4338ca", "#0e7490", "#b45309", "#be123c", "#15803d", "#7e22ce", "#475569", "#a16207"];
 
@@ -124,7 +125,7 @@ function WindowTable({
                 {formatValue(w.agreement.value)}{" "}
                 <span className="text-slate-600">({formatInterval(w.agreement.ci)})</span>
                 <span className="block text-xs text-slate-600">
-                  {formatCount(w.agreement.itemsCompared)} items
+                  {countNoun(w.agreement.itemsCompared, "item")}
                 </span>
               </td>
               <td className="py-2">

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import type { TTransitions } from "@/lib/schemas/campaigns";
+import { countNoun } from "@/lib/text/count-noun";
 
 /** A canonical JSON value as a person reads it: "pos" -> pos, null -> (empty). */
 function shown(json: string): string {
@@ -29,8 +30,9 @@ export function TransitionMatrixView({
   return (
     <div className="space-y-4">
       <p className="text-sm text-slate-800">
-        {transitions.items} items have a final label under both version {transitions.from} and version{" "}
-        {transitions.to}; <span className="font-semibold">{transitions.changed}</span> of them flipped.
+        {countNoun(transitions.items, "item has", "items have")} a final label under both version{" "}
+        {transitions.from} and version {transitions.to};{" "}
+        <span className="font-semibold">{transitions.changed}</span> of them flipped.
       </p>
       <ScrollRegion label="Final labels, old version by new version">
         <table className="text-left text-sm">
@@ -90,7 +92,7 @@ export function TransitionMatrixView({
                       className="text-indigo-700 underline"
                       href={`/projects/${projectId}/items/${itemId}`}
                     >
-                      item {itemId}
+                      {c.externalIds[i] ?? `item ${itemId}`}
                     </Link>
                   </span>
                 ))}

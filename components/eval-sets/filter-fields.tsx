@@ -6,6 +6,7 @@ import type { TBatch } from "@/lib/schemas/items";
 import type { TLabelDefinition } from "@/lib/schemas/label-definitions";
 import { Check, Fieldset, INPUT, omitEmpty, toggle, valueChoices } from "./filter-controls";
 import { SampleFields } from "./sample-fields";
+import { countNoun } from "@/lib/text/count-noun";
 
 const RESOLUTIONS = [
   ["resolved", "Resolved: a final label for every required definition (the default)"],
@@ -58,7 +59,7 @@ export function FilterFields({
           {batches.map((b) => (
             <Check
               key={b.id}
-              label={`${b.name} (${b.itemCount.toLocaleString("en-US")} items)`}
+              label={`${b.name} (${countNoun(b.itemCount, "item")})`}
               checked={value.batches?.includes(b.id) ?? false}
               onChange={(on) => set({ batches: toggle(value.batches, b.id, on) })}
             />

@@ -1,5 +1,6 @@
 import type { TEvalSetFilter } from "@/lib/eval-sets/filter-schema";
 import { formatPercent, formatValue } from "./format-value";
+import { countNoun } from "@/lib/text/count-noun";
 
 const RESOLUTION: Record<string, string> = {
   resolved: "items with a final label for every required definition",
@@ -33,7 +34,7 @@ export function FilterSummary({
       ([k, v]) => `${title(k)} annotated under version ${v.join(" or ")}`,
     ),
     filter.sample
-      ? `A sample of ${filter.sample.size.toLocaleString("en-US")} items (seed ${String(filter.sample.seed)}${
+      ? `A sample of ${countNoun(filter.sample.size, "item")} (seed ${String(filter.sample.seed)}${
           filter.sample.stratifyBy ? `, stratified by ${title(filter.sample.stratifyBy)}` : ""
         })`
       : null,

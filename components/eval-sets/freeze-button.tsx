@@ -9,6 +9,7 @@ import { callApi } from "@/lib/client/api";
 import { ApiError } from "@/lib/client/api-error";
 import * as endpoints from "@/lib/endpoints/eval-sets";
 import { GateRefusal } from "./gate-refusal";
+import { countNoun } from "@/lib/text/count-noun";
 
 /**
  * Freezes the set's current filter as its next version, after a confirmation. When the items fail
@@ -59,7 +60,7 @@ export function FreezeButton({ evalSetId, nextVersion }: { evalSetId: string; ne
       )}
       {freeze.data ? (
         <p role="status" className="text-sm text-emerald-800">
-          Froze version {freeze.data.version}: {freeze.data.itemCount.toLocaleString("en-US")} items, sha256{" "}
+          Froze version {freeze.data.version}: {countNoun(freeze.data.itemCount, "item")}, sha256{" "}
           <code className="break-all">{freeze.data.sha256}</code>.
         </p>
       ) : null}

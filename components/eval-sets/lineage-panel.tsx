@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { TVersionLineage } from "@/lib/schemas/eval-sets";
+import { countNoun } from "@/lib/text/count-noun";
 
 /**
  * Whether a frozen version is stale, by how much, and the way to a fresh one: freeze again from the
@@ -25,8 +26,8 @@ export function LineagePanel({
   return (
     <div className="space-y-2 text-sm text-slate-900">
       <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 font-medium text-amber-950">
-        Stale: {lineage.changedItems} of {lineage.items} items would get a different final label if frozen
-        today{lineage.removedItems > 0 ? `, ${lineage.removedItems} were deleted` : ""}.
+        Stale: {lineage.changedItems} of {countNoun(lineage.items, "item")} would get a different final label
+        if frozen today{lineage.removedItems > 0 ? `, ${lineage.removedItems} were deleted` : ""}.
       </p>
       <ul className="list-disc space-y-1 pl-5">
         {lineage.newerDefinitions.map((d) => (

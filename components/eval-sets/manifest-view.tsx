@@ -2,6 +2,7 @@ import { Stat } from "@/components/ui/stat";
 import type { TManifestDefinition } from "@/lib/eval-sets/manifest";
 import { formatPercent } from "./format-value";
 import { LabelDistribution } from "./label-distribution";
+import { countNoun } from "@/lib/text/count-noun";
 
 type TManifest = {
   counts?: { items: number; candidates: number; annotations: number };
@@ -68,7 +69,7 @@ export function ManifestView({ manifest }: { manifest: Record<string, unknown> }
                     <td className="px-2 py-2 tabular-nums">
                       {formatPercent(agreement?.value)}
                       <span className="block text-xs text-slate-600">
-                        over {agreement?.itemsCompared ?? 0} items
+                        over {countNoun(agreement?.itemsCompared ?? 0, "item")}
                       </span>
                     </td>
                     <td className="px-2 py-2 text-slate-800">

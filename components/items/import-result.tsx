@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { ApiError } from "@/lib/client/api-error";
 import type { ZImportResult } from "@/lib/schemas/items";
+import { countNoun } from "@/lib/text/count-noun";
 
 export type TImportResult = z.infer<typeof ZImportResult>;
 
@@ -17,7 +18,7 @@ export function ImportResultView({
         role="status"
         className="rounded-md border border-green-300 bg-green-50 p-4 text-sm text-green-900"
       >
-        <p className="font-medium">Imported {result.imported.toLocaleString("en-US")} items.</p>
+        <p className="font-medium">Imported {countNoun(result.imported, "item")}.</p>
         {result.duplicates > 0 ? (
           <p className="mt-1">
             Skipped {result.duplicates.toLocaleString("en-US")} duplicates ({result.duplicatesInFile} repeated

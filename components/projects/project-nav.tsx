@@ -36,7 +36,12 @@ export function ProjectNav({ projectId, role }: { projectId: string; role: TRole
     { href: `${base}/audit`, label: "Audit", rule: auditPolicy.listProject },
   ].filter((tab) => tab.rule === null || allows(tab.rule, role));
   return (
-    <nav aria-label="Project" className="mb-6 flex flex-wrap gap-1 border-b border-slate-200">
+    // One line at 1280 px with every tab a lead sees (tighter padding than the header's links); on
+    // narrower screens the row scrolls instead of wrapping, and focusing a tab scrolls it into view.
+    <nav
+      aria-label="Project"
+      className="mb-6 flex gap-0.5 overflow-x-auto border-b border-slate-200 whitespace-nowrap"
+    >
       {tabs.map((tab) => {
         const isCurrent = tab.href === base ? pathname === base : pathname.startsWith(tab.href);
         return (
@@ -44,7 +49,7 @@ export function ProjectNav({ projectId, role }: { projectId: string; role: TRole
             key={tab.href}
             href={tab.href}
             aria-current={isCurrent ? "page" : undefined}
-            className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${
+            className={`shrink-0 border-b-2 px-2 py-2 text-sm font-medium ${
               isCurrent
                 ? "border-indigo-600 text-indigo-700"
                 : "border-transparent text-slate-700 hover:border-slate-300"

@@ -10,6 +10,7 @@ import { callApi } from "@/lib/client/api";
 import { ApiError } from "@/lib/client/api-error";
 import * as endpoints from "@/lib/endpoints/item-assignees";
 import type { TItemReservations } from "@/lib/schemas/people";
+import { countNoun } from "@/lib/text/count-noun";
 
 /** Reserve a batch, or a list of item ids, for named annotators; the queue serves them to no one else. */
 export function ReserveItemsForm({
@@ -80,7 +81,7 @@ export function ReserveItemsForm({
             <option value="">No batch (use the item ids)</option>
             {batches.map((b) => (
               <option key={b.id} value={b.id}>
-                {b.name} ({b.itemCount} items)
+                {b.name} ({countNoun(b.itemCount, "item")})
               </option>
             ))}
           </SelectField>
@@ -106,7 +107,7 @@ export function ReserveItemsForm({
         <p>
           {reservations.reservedItems === 0
             ? "No item is reserved: every annotator may be served every item."
-            : `${reservations.reservedItems} items are reserved: ${reservations.annotators
+            : `${countNoun(reservations.reservedItems, "item is", "items are")} reserved: ${reservations.annotators
                 .map((a) => `${a.name} (${a.items})`)
                 .join(", ")}.`}
         </p>

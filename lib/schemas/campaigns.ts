@@ -93,6 +93,9 @@ export const ZTransitionCell = z.object({
   to: z.string().meta({ description: "The final value under `to`, as canonical JSON" }),
   count: z.number().int(),
   itemIds: z.array(z.string()).meta({ description: "Up to 50 of the items, for links" }),
+  externalIds: z
+    .array(z.string().nullable())
+    .meta({ description: "The external ids of those items, in the same order (null where none)" }),
 });
 
 export const ZTransitions = z

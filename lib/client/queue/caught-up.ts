@@ -1,4 +1,5 @@
 import type { TQueueIdle } from "@/lib/schemas/queue";
+import { countNoun } from "@/lib/text/count-noun";
 
 /*
  * The "all caught up" screen keeps asking for work: every 30 s, at once when the tab comes back,
@@ -40,7 +41,7 @@ export function caughtUpText(
     };
   }
   return {
-    situation: `${n.toLocaleString("en-US")} items are being labeled by others right now. If one is given back or its lease runs out, it comes to you.`,
+    situation: `${countNoun(n, "item is", "items are")} being labeled by others right now. If one is given back or its lease runs out, it comes to you.`,
     checking: `Checking again when their leases end${at ? ` (the first at ${at})` : ""}, and ${every} meanwhile.`,
   };
 }

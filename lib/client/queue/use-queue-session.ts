@@ -39,6 +39,7 @@ import { isChanged, timeSpentMs } from "./draft";
 import type { TNotice, TServeReason } from "./session-state";
 import { sessionReducer } from "./session-reducer";
 import { initialSessionState } from "./session-state";
+import { countNoun } from "@/lib/text/count-noun";
 
 /**
  * The annotator's session in one project: the leased item and the answers on it, going back to
@@ -181,7 +182,7 @@ export function useQueueSession(projectId: string) {
             message:
               index === 0
                 ? "Nothing to go back to yet: you have not submitted an item in this project."
-                : `You can go back ${recent.length} items at most.`,
+                : `You can go back ${countNoun(recent.length, "item")} at most.`,
           });
           return;
         }

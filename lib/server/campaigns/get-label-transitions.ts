@@ -71,7 +71,20 @@ export async function getLabelTransitions(
   }
   pairs.sort((a, b) => (BigInt(a.itemId) < BigInt(b.itemId) ? -1 : 1));
   const matrix = transitionMatrix(pairs);
-  return { from: query.from, to: query.to, items: pairs.length, changed: flippedCount(matrix), matrix };
+  // Items are named by the id their owners gave them, as everywhere a lead reads them.
+  const shown = [...new Set(matrix.flatMap((c) => c.itemIds))];
+  const external = await pool.query<{ id: string; external_id: string | null }>(
+    "SELECT id::text, external_id FROM items WHERE id = ANY($1::bigint[])",
+    [shown],
+  );
+  const externalOf = new Map(external.rows.map((r) => [r.id, r.external_id]));
+  return {
+    from: query.from,
+    to: query.to,
+    items: pairs.length,
+    changed: flippedCount(matrix),
+    matrix: matrix.map((c) => ({ ...c, externalIds: c.itemIds.map((id) => externalOf.get(id) ?? null) })),
+  };
 }
 
 /** The canonical JSON of the item's final value under `version`, or null when it has none. */

@@ -9,6 +9,7 @@ import { requirePageProject } from "@/lib/server/auth/require-page-project";
 import { listLabelDefinitions } from "@/lib/server/label-definitions/list-label-definitions";
 import { getProject } from "@/lib/server/projects/get-project";
 import { getProjectOverview } from "@/lib/server/projects/get-project-overview";
+import { countNoun } from "@/lib/text/count-noun";
 
 export default async function ProjectPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -24,7 +25,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
     <>
       <PageHeader
         title={project.name}
-        subtitle={`Your role: ${access.role} · ${project.overlap} annotators per item · lease ${Math.round(project.leaseSeconds / 60)} min`}
+        subtitle={`Your role: ${access.role} · ${countNoun(project.overlap, "annotator")} per item · lease ${Math.round(project.leaseSeconds / 60)} min`}
         actions={
           canLabel ? (
             <Link

@@ -10,6 +10,7 @@ import { requirePageProject } from "@/lib/server/auth/require-page-project";
 import { listEvalSets } from "@/lib/server/eval-sets/list-eval-sets";
 import { listBatches } from "@/lib/server/items/list-batches";
 import { listLabelDefinitions } from "@/lib/server/label-definitions/list-label-definitions";
+import { countNoun } from "@/lib/text/count-noun";
 
 export const metadata: Metadata = { title: "Eval sets" };
 
@@ -56,7 +57,7 @@ export default async function EvalSetsPage({ params }: { params: Promise<{ id: s
                   header: "Latest",
                   cell: (s) =>
                     s.latestVersion
-                      ? `v${s.latestVersion.version}: ${s.latestVersion.itemCount.toLocaleString("en-US")} items, ${formatDate(
+                      ? `v${s.latestVersion.version}: ${countNoun(s.latestVersion.itemCount, "item")}, ${formatDate(
                           s.latestVersion.frozenAt,
                         )}`
                       : "not frozen yet",

@@ -5,13 +5,7 @@ import { AlongsideFigures } from "@/components/agreement/alongside-figures";
 import { AnnotatorTable } from "@/components/agreement/annotator-table";
 import { ConfusionTable } from "@/components/agreement/confusion-table";
 import { DisagreementList } from "@/components/agreement/disagreement-list";
-import {
-  formatCount,
-  formatInterval,
-  formatValue,
-  KIND_LABELS,
-  metricSymbol,
-} from "@/components/agreement/format";
+import { formatInterval, formatValue, KIND_LABELS, metricSymbol } from "@/components/agreement/format";
 import { IntervalBar } from "@/components/agreement/interval-bar";
 import { OptionTable } from "@/components/agreement/option-table";
 import { PairMatrix } from "@/components/agreement/pair-matrix";
@@ -24,6 +18,7 @@ import { agreementPolicy } from "@/lib/policies/agreement";
 import { allows } from "@/lib/policies/access-rule";
 import { requirePageProject } from "@/lib/server/auth/require-page-project";
 import { AppError } from "@/lib/server/errors";
+import { countNoun } from "@/lib/text/count-noun";
 
 export const metadata: Metadata = { title: "Agreement drill-down" };
 
@@ -106,8 +101,8 @@ export default async function DefinitionAgreementPage({
             </div>
           </div>
           <p className="mt-3 text-sm text-slate-700">
-            {summary.readingText} Based on {formatCount(summary.itemsCompared)} items labelled by two or more
-            of {formatCount(summary.annotators)} annotators ({formatCount(summary.labels)} labels).
+            {summary.readingText} Based on {countNoun(summary.itemsCompared, "item")} labelled by two or more
+            of {countNoun(summary.annotators, "annotator")} ({countNoun(summary.labels, "label")}).
           </p>
           <div className="mt-3">
             {detail.kind === "spans" ? (

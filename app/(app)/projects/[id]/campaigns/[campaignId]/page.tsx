@@ -11,6 +11,7 @@ import { getAgreementOverview } from "@/lib/server/agreement/get-agreement-overv
 import { getCampaign } from "@/lib/server/campaigns/get-campaign";
 import { getLabelTransitions } from "@/lib/server/campaigns/get-label-transitions";
 import { AppError } from "@/lib/server/errors";
+import { countNoun } from "@/lib/text/count-noun";
 
 export const metadata: Metadata = { title: "Campaign" };
 
@@ -50,7 +51,7 @@ export default async function CampaignPage({
       </p>
       <PageHeader
         title={campaign.name}
-        subtitle={`Relabels “${campaign.definitionKey}” toward version ${campaign.version} (from version ${campaign.fromVersions.join(", ") || "—"}), ${campaign.overlap} annotators per item, served ${campaign.serve} ordinary work. ${campaign.completedAt ? `Complete since ${new Date(campaign.completedAt).toLocaleString("en-GB", { timeZone: "UTC" })} UTC.` : "Running."}`}
+        subtitle={`Relabels “${campaign.definitionKey}” toward version ${campaign.version} (from version ${campaign.fromVersions.join(", ") || "—"}), ${countNoun(campaign.overlap, "annotator")} per item, served ${campaign.serve} ordinary work. ${campaign.completedAt ? `Complete since ${new Date(campaign.completedAt).toLocaleString("en-GB", { timeZone: "UTC" })} UTC.` : "Running."}`}
       />
       <div className="space-y-6">
         <Card title="Progress">
@@ -75,7 +76,7 @@ export default async function CampaignPage({
               {agreement ? (
                 <span className="font-semibold tabular-nums">
                   {metricSymbol(agreement.metric)} = {formatValue(agreement.value)} (95% interval{" "}
-                  {formatInterval(agreement.ci)}), {agreement.itemsCompared} items compared
+                  {formatInterval(agreement.ci)}), {countNoun(agreement.itemsCompared, "item")} compared
                 </span>
               ) : (
                 "not yet measured"

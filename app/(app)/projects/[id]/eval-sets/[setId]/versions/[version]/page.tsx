@@ -16,6 +16,7 @@ import { LineagePanel } from "@/components/eval-sets/lineage-panel";
 import { requireEvalSet } from "@/lib/server/eval-sets/require-eval-set";
 import { AppError } from "@/lib/server/errors";
 import { listBatches } from "@/lib/server/items/list-batches";
+import { countNoun } from "@/lib/text/count-noun";
 
 export const metadata: Metadata = { title: "Eval set version" };
 
@@ -50,7 +51,7 @@ export default async function EvalSetVersionPage({
       </p>
       <PageHeader
         title={`${evalSet.name} · version ${version.version}`}
-        subtitle={`Frozen ${formatDate(version.frozenAt)} by ${version.frozenBy?.name ?? "(deleted user)"} · ${version.itemCount.toLocaleString("en-US")} items · immutable`}
+        subtitle={`Frozen ${formatDate(version.frozenAt)} by ${version.frozenBy?.name ?? "(deleted user)"} · ${countNoun(version.itemCount, "item")} · immutable`}
       />
       <div className="space-y-6">
         <Card title="Lineage">
