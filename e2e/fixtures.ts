@@ -53,6 +53,15 @@ export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: `.reports/screenshots/${name}.png`, fullPage: true });
 }
 
+/** Expects an API answer's status (showing its body when it differs) and returns its JSON. */
+export async function expectStatus(
+  response: Awaited<ReturnType<APIRequestContext["post"]>>,
+  status: number,
+): Promise<{ id: string }> {
+  expect(response.status(), await response.text()).toBe(status);
+  return (await response.json()) as { id: string };
+}
+
 type TFixtures = { adminApi: APIRequestContext };
 
 export const test = base.extend<TFixtures>({

@@ -18,9 +18,13 @@ export function NewVersionImpactNotice({ impact }: { impact: TNewVersionImpact }
           {countNoun(impact.labels, "label")} on {countNoun(impact.items, "item")}, made under{" "}
           {impact.versions.length === 0
             ? "no version yet"
-            : impact.versions
-                .map((v) => `v${v.version} (${countNoun(v.labels, "label")}, ${countNoun(v.items, "item")})`)
-                .join(", ")}
+            : impact.versions.length === 1
+              ? `v${impact.versions[0].version}`
+              : impact.versions
+                  .map(
+                    (v) => `v${v.version} (${countNoun(v.labels, "label")}, ${countNoun(v.items, "item")})`,
+                  )
+                  .join(", ")}
           ; they keep their values until a relabel campaign asks again.
         </li>
         <li>
