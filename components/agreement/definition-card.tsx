@@ -108,6 +108,21 @@ export function DefinitionCard({
               </ul>
             </div>
           ) : null}
+          {all.criteria && all.criteria.length > 0 ? (
+            <div>
+              <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-600">
+                Ordinal <span className="normal-case">α</span> per criterion
+              </h3>
+              <ul className="mt-1 space-y-0.5 text-sm tabular-nums text-slate-700">
+                {all.criteria.map((c) => (
+                  <li key={c.key} data-testid={`criterion-${all.key}-${c.key}`}>
+                    {c.title}: <span className="font-medium text-slate-900">{formatValue(c.value)}</span>{" "}
+                    <span className="text-slate-600">({formatInterval(c.ci)})</span>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
         </div>
         <div className="space-y-4">
           <div>
@@ -120,7 +135,9 @@ export function DefinitionCard({
                 isAlpha={isAlpha}
               />
             ) : (
-              <p className="mt-2 text-sm text-slate-600">No labels yet.</p>
+              <p className="mt-2 text-sm text-slate-600">
+                {all.labels > 0 ? "Not shown by week for this kind of label." : "No labels yet."}
+              </p>
             )}
           </div>
           <div>

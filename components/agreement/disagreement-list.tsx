@@ -8,11 +8,13 @@ export function DisagreementList({
   items,
   itemHref,
   isSpans,
+  kind,
 }: {
   items: TDisagreementItem[];
   /** Null when the viewer may not open items (engineers). */
   itemHref: ((itemId: string) => string) | null;
   isSpans: boolean;
+  kind?: string;
 }) {
   if (items.length === 0)
     return <p className="text-sm text-slate-600">No item has labels from two annotators yet.</p>;
@@ -24,19 +26,60 @@ export function DisagreementList({
       {items.map((item) => (
         <li key={item.itemId} className="py-3">
           <DisagreementHeading item={item} itemHref={itemHref}>
-            {isSpans
-              ? `F1 ${item.agreement.toFixed(2)}`
-              : `${formatPercent(item.agreement)} of annotator pairs agree`}
+            {agreementText(item.agreement, isSpans ? "spans" : kind)}
           </DisagreementHeading>
           <p className="mt-1 line-clamp-2 text-sm text-slate-700">{item.preview}</p>
+          {item.responses ? <DisputedResponses responses={item.responses} /> : null}
           <ul className="mt-2 flex flex-wrap gap-2 text-xs">
             {item.labels.map((l, i) => (
               <li key={`${l.annotator}-${i}`} className="rounded-md bg-slate-100 px-2 py-1 text-slate-800">
                 <span className="text-slate-600">{l.annotator}:</span>{" "}
-                <span className="font-semibold">{l.value}</span>
+                <span className="font-semibold">{labelText(l.value)}</span>
               </li>
             ))}
           </ul>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** What an item's agreement figure is, by kind (feedback-detail.ts scores rankings and rubrics). */
+function agreementText(agreement: number, kind: string | undefined): string {
+  if (kind === "spans") return `F1 ${agreement.toFixed(2)}`;
+  if (kind === "ranking") return `Kendall's W ${agreement.toFixed(2)}`;
+  if (kind === "rubric")
+    return `Scores ${formatPercent(1 - agreement)} of the scale apart, mean over criteria`;
+  return `${formatPercent(agreement)} of annotator pairs agree`;
+}
+
+/** A rubric's scores read as "helpful 4 · harmless 2"; other values as stored. */
+function labelText(value: string): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    return value;
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return value;
+  return Object.entries(parsed)
+    .map(([key, score]) => `${key} ${String(score)}`)
+    .join(" · ");
+}
+
+/** A ranked item's responses, the most disputed first: where annotators put it, and how far apart. */
+function DisputedResponses({ responses }: { responses: NonNullable<TDisagreementItem["responses"]> }) {
+  return (
+    <ol aria-label="Responses, most disputed first" className="mt-2 space-y-1 text-sm">
+      {responses.map((r) => (
+        <li key={r.position} className="flex gap-2">
+          <span className="shrink-0 font-medium whitespace-nowrap text-slate-900 tabular-nums">
+            Response {r.position + 1}
+          </span>
+          <span className="shrink-0 whitespace-nowrap text-slate-700 tabular-nums">
+            mean rank {r.meanRank.toFixed(1)} · ranks {r.spread.toFixed(1)} apart
+          </span>
+          <span className="min-w-0 truncate text-slate-600">{r.text}</span>
         </li>
       ))}
     </ol>

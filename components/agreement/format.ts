@@ -40,4 +40,6 @@ export const KIND_LABELS: Record<string, string> = {
   spans: "spans",
   pairwise: "pairwise",
   free_text: "free text",
+  ranking: "ranking",
+  rubric: "rubric",
 };

@@ -14,19 +14,24 @@ export function OptionTable({
   kind: string;
 }) {
   const isAlpha = kind !== "spans";
+  const isRubric = kind === "rubric";
   return (
     <div className="overflow-x-auto">
       <table className="min-w-full text-left text-sm">
         <caption className="sr-only">
-          {isAlpha ? "Alpha per option, one against the rest" : "F1 per entity label"}
+          {isRubric
+            ? "Ordinal alpha per criterion"
+            : isAlpha
+              ? "Alpha per option, one against the rest"
+              : "F1 per entity label"}
         </caption>
         <thead className="text-xs text-slate-600">
           <tr>
             <th scope="col" className="py-1 pr-3 font-semibold">
-              {kind === "spans" ? "Entity label" : "Option"}
+              {kind === "spans" ? "Entity label" : isRubric ? "Criterion" : "Option"}
             </th>
             <th scope="col" className="py-1 pr-3 font-semibold">
-              {kind === "spans" ? "Spans" : "Labels"}
+              {kind === "spans" ? "Spans" : isRubric ? "Items compared" : "Labels"}
             </th>
             <th scope="col" className="py-1 pr-3 font-semibold">
               {isAlpha ? "α" : "F1"}
@@ -45,7 +50,9 @@ export function OptionTable({
               <th scope="row" className="py-1.5 pr-3 font-medium text-slate-900">
                 {f.label ?? f.option}
               </th>
-              <td className="py-1.5 pr-3">{formatCount(counts.get(f.option ?? "") ?? 0)}</td>
+              <td className="py-1.5 pr-3">
+                {formatCount(isRubric ? f.itemsCompared : (counts.get(f.option ?? "") ?? 0))}
+              </td>
               <td className="py-1.5 pr-3">
                 <span className={`rounded px-1.5 py-0.5 font-semibold ${agreementCellClass(f.value)}`}>
                   {formatValue(f.value)}

@@ -101,6 +101,34 @@ describe("rankingAgreement", () => {
     expect(once.kendallW.value).toBeCloseTo(expanded.kendallW.value!, 12);
   });
 
+  it("resamples items with the same W together: splitting a pattern into relabelled copies leaves W's interval as it was", () => {
+    // Relabelling the responses keeps W, so {P: 5000 items} and {P: 2000, P relabelled: 3000} are the same
+    // items for W's bootstrap, and must give the same interval from the same seed.
+    const p = [
+      [1, 2, 3],
+      [1, 3, 2],
+      [2, 1, 3],
+    ];
+    const relabelled = p.map((r) => [r[2], r[0], r[1]]);
+    const other = [
+      [1, 2, 3],
+      [3, 2, 1],
+      [2, 2, 1],
+    ];
+    const whole = rankingAgreement([
+      { rankings: p, items: 5000 },
+      { rankings: other, items: 4000 },
+    ]);
+    const split = rankingAgreement([
+      { rankings: p, items: 2000 },
+      { rankings: relabelled, items: 3000 },
+      { rankings: other, items: 4000 },
+    ]);
+    expect(kendallW(relabelled)).toBe(kendallW(p));
+    expect(whole.kendallW.ci![0]).toBeLessThan(whole.kendallW.ci![1]);
+    expect(split.kendallW).toEqual(whole.kendallW);
+  });
+
   const permutation = (k: number) =>
     fc.shuffledSubarray(
       Array.from({ length: k }, (_, i) => i),

@@ -24,6 +24,10 @@ export function rankingAgreement(patterns: readonly TRankingPattern[]): TRanking
   let maxRank = 1;
   for (const p of patterns) for (const r of p.rankings) for (const v of r) maxRank = Math.max(maxRank, v);
   const units: [Map<number, number>, number][] = [];
+  // Patterns with the same W are one cell of W's bootstrap: a multinomial over merged cells is the
+  // multinomial of their sums, so the interval's distribution is unchanged, and each replicate draws
+  // over a few dozen scores instead of thousands of patterns (issue 13's bench).
+  const wCell = new Map<number, number>();
   const wScores: number[] = [];
   const wWeights: number[] = [];
   for (const p of patterns) {
@@ -38,8 +42,13 @@ export function rankingAgreement(patterns: readonly TRankingPattern[]): TRanking
     if (complete.length >= 2 && positions >= 2) {
       const w = kendallW(complete);
       if (w !== null) {
-        wScores.push(w);
-        wWeights.push(p.items);
+        const cell = wCell.get(w);
+        if (cell !== undefined) wWeights[cell] += p.items;
+        else {
+          wCell.set(w, wScores.length);
+          wScores.push(w);
+          wWeights.push(p.items);
+        }
       }
     }
   }

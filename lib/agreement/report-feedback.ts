@@ -90,8 +90,12 @@ export function feedbackResults(
   groups: TFeedbackGroups,
 ): TAgreementResult[] {
   const everyone = new Set<string>();
+  // With one version, its patterns are those over all versions (the same array): estimate them once.
+  const estimated = new Map<TValuePattern[], ReturnType<typeof feedbackEstimates>>();
   const one = (version: number | null, patterns: TValuePattern[], annotators: number) => {
-    const e = feedbackEstimates(header.kind, patterns, groups.criteria);
+    let e = estimated.get(patterns);
+    if (e === undefined)
+      estimated.set(patterns, (e = feedbackEstimates(header.kind, patterns, groups.criteria)));
     const result = resultFor(header, version, e.primary, e.also, { annotators, ...counts(patterns) });
     if (header.kind === "rubric")
       result.criteria = e.criteria.map((c) => ({

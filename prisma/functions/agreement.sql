@@ -1,7 +1,8 @@
 -- Agreement rollups (docs/decisions/020-agreement-rollups.md): every change to annotations (a
 -- submit, a revision, a cascade from a deleted item, user or definition) refreshes, in its own
 -- transaction, the tables of migration …_agreement_rollups that the dashboard reads instead of
--- millions of annotation rows. Spans, rankings and rubrics are not rolled up (their agreement has its own readers).
+-- millions of annotation rows. Every kind but spans is rolled up (spans have their own reader; rankings
+-- and rubrics joined in docs/decisions/023-feedback-rollups.md).
 -- The current text of these functions: edit it here, not in a migration (docs/decisions/002-sql-migrations.md).
 
 -- Recomputes the rolled-up values of these (definition, item) pairs from their current annotations
@@ -12,7 +13,7 @@ CREATE OR REPLACE FUNCTION concord_agreement_refresh(p_definitions uuid[], p_ite
 BEGIN
     INSERT INTO agreement_item_patterns (definition_id, definition_version, item_id, ratings, pattern)
     SELECT DISTINCT k.d, 0, k.i, 0, '[]'::jsonb
-      FROM unnest(p_definitions, p_items) k(d, i) JOIN label_definitions ld ON ld.id = k.d AND ld.kind NOT IN ('spans', 'ranking', 'rubric')
+      FROM unnest(p_definitions, p_items) k(d, i) JOIN label_definitions ld ON ld.id = k.d AND ld.kind <> 'spans'
      ORDER BY 1, 3
     ON CONFLICT DO NOTHING;
     PERFORM 1 FROM agreement_item_patterns p
@@ -22,7 +23,7 @@ BEGIN
        FOR UPDATE OF p;
     WITH k AS (
         SELECT DISTINCT k.d, k.i
-          FROM unnest(p_definitions, p_items) k(d, i) JOIN label_definitions ld ON ld.id = k.d AND ld.kind NOT IN ('spans', 'ranking', 'rubric')),
+          FROM unnest(p_definitions, p_items) k(d, i) JOIN label_definitions ld ON ld.id = k.d AND ld.kind <> 'spans'),
     cur AS (
         SELECT a.definition_id AS d, a.item_id AS i, coalesce(a.definition_version, 0) AS v, count(*)::int AS n,
                jsonb_agg(a.value ORDER BY a.value::text) AS vals, max(a.created_at) AS t

@@ -6,7 +6,7 @@ import { getPool } from "@/lib/db";
 import type { TLabelDefinitionSpec } from "@/lib/label-definitions/definition-spec";
 import { responsesOf } from "@/lib/label-definitions/feedback-value-schema";
 import type { TDefinitionAgreement } from "@/lib/schemas/agreement-detail";
-import { itemLabels } from "./list-disagreement-items";
+import { itemLabels, previewOf } from "./list-disagreement-items";
 import type { TDefinitionAnalysis } from "./load-project-analysis";
 
 type TBody = Omit<TDefinitionAgreement, "key" | "title" | "kind" | "version" | "versions" | "summary">;
@@ -66,7 +66,11 @@ export async function feedbackDetail(found: TFound, version: number | null, show
       return {
         itemId: item.itemId,
         externalId: item.externalId,
-        preview: item.preview,
+        // A ranking's item reads as its prompt: the responses are listed below it.
+        preview:
+          spec?.kind === "ranking" && spec.promptField !== undefined
+            ? previewOf({ prompt: item.data[spec.promptField] })
+            : item.preview,
         agreement: Math.max(0, scoreOf.get(item.itemId) ?? 0),
         labels: item.labels.map(([user, text]) => ({ annotator: shown(user), value: text })),
         ...(kind === "ranking"

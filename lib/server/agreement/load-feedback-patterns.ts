@@ -1,60 +1,45 @@
 import "server-only";
 import { criteriaOf, type TFeedbackGroups, type TValuePattern } from "@/lib/agreement/report-feedback";
-import { withTransaction } from "@/lib/server/db/with-transaction";
+import { getPool } from "@/lib/db";
+import { compactPatternDeltas } from "./compact-pattern-deltas";
 import { loadAnnotators } from "./load-annotators";
 import type { TDefinitionWithVersions } from "./load-definitions";
 
-type TRow = [number | null, string[], number];
+type TRow = [number, unknown[], number];
 
 /**
- * A ranking or rubric definition's current annotations, folded by SQL into item patterns (the
- * sorted JSON texts of an item's values) and counted (ADR 005): rows are distinct patterns, not
- * annotations. Raw SQL on this hot path for the same reason as load-definition-patterns.ts.
+ * A ranking or rubric definition's item patterns (an item's current values, in the order of their
+ * JSON text) and how many items have each, per version and over all versions (version 0), read from
+ * the rollup the database keeps in every submit's transaction (ADR 020, 023): a few thousand rows
+ * however many rankings there are. Raw SQL on this hot path for the same reason as load-definition-patterns.ts.
  */
 export async function loadFeedbackPatterns(definition: TDefinitionWithVersions): Promise<TFeedbackGroups> {
   const annotators = loadAnnotators(definition.id);
-  const rows = await withTransaction(async (client) => {
-    await client.query("SET LOCAL work_mem = '128MB'");
-    await client.query("SET LOCAL jit = off");
-    const { rows } = await client.query<TRow>({
-      // Per version, and over all versions (v NULL) unless a single version holds everything.
-      text: `WITH iv AS MATERIALIZED (
-               SELECT item_id, definition_version AS v, array_agg(value::text ORDER BY value::text) AS k
-                 FROM annotations WHERE definition_id = $1 AND is_current AND value IS NOT NULL
-                GROUP BY item_id, definition_version),
-             multi AS (SELECT count(DISTINCT v) > 1 AS yes FROM iv)
-             SELECT v, k, count(*)::int FROM iv GROUP BY v, k
-             UNION ALL
-             SELECT NULL, k, count(*)::int FROM (
-               SELECT array_agg(x ORDER BY x) AS k FROM iv CROSS JOIN LATERAL unnest(iv.k) AS x
-                WHERE (SELECT yes FROM multi) GROUP BY iv.item_id) u GROUP BY k`,
-      values: [definition.id],
-      rowMode: "array",
-    });
-    return rows;
+  await compactPatternDeltas(definition.id);
+  const { rows } = await getPool().query<TRow>({
+    text: `SELECT definition_version, pattern, sum(items)::int FROM agreement_pattern_deltas
+            WHERE definition_id = $1
+            GROUP BY definition_version, pattern
+           HAVING sum(items) <> 0`,
+    values: [definition.id],
+    rowMode: "array",
   });
   const byVersion = new Map<number, TValuePattern[]>();
-  let all: TValuePattern[] = [];
-  const parsed = new Map<string, unknown>();
-  const parse = (text: string) => {
-    let v = parsed.get(text);
-    if (v === undefined) parsed.set(text, (v = JSON.parse(text)));
-    return v;
-  };
-  for (const [version, key, items] of rows) {
-    const pattern = { values: key.map(parse), items };
-    if (version === null) all.push(pattern);
+  const overAll: TValuePattern[] = [];
+  for (const [version, values, items] of rows) {
+    const pattern = { values, items };
+    if (version === 0) overAll.push(pattern);
     else {
       if (!byVersion.has(version)) byVersion.set(version, []);
       byVersion.get(version)!.push(pattern);
     }
   }
   const versions = [...byVersion.keys()].sort((a, b) => a - b);
-  if (versions.length === 1) all = byVersion.get(versions[0])!;
   // Canonical pattern order: the same data gives the same bootstrap interval, whatever order SQL used.
   const order = (list: TValuePattern[]) => list.sort((a, b) => compareKeys(a.values, b.values));
   for (const list of byVersion.values()) order(list);
-  if (versions.length > 1) order(all);
+  // With one version, its items are all the items: the same patterns serve both.
+  const all = versions.length === 1 ? byVersion.get(versions[0])! : order(overAll);
   return {
     versions,
     byVersion,

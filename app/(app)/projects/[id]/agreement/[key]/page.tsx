@@ -39,6 +39,8 @@ export default async function DefinitionAgreementPage({
     throw error;
   });
   const { summary } = detail;
+  // Rankings and rubrics have no annotator-by-annotator figures (ADR 016): their cards are left out.
+  const isFeedback = detail.kind === "ranking" || detail.kind === "rubric";
   const base = `/projects/${id}/agreement/${key}`;
   const optionCounts = new Map<string, number>();
   for (const c of detail.categories) {
@@ -105,14 +107,22 @@ export default async function DefinitionAgreementPage({
             of {countNoun(summary.annotators, "annotator")} ({countNoun(summary.labels, "label")}).
           </p>
           <div className="mt-3">
-            {detail.kind === "spans" ? (
+            {detail.kind === "spans" || detail.kind === "ranking" ? (
               <AlongsideFigures figures={summary.also.filter((f) => f.option === undefined)} />
             ) : null}
           </div>
         </Card>
         <div className="grid gap-6 lg:grid-cols-2">
           {detail.perOption.length > 0 ? (
-            <Card title={detail.kind === "spans" ? "Per entity label" : "Per option, one against the rest"}>
+            <Card
+              title={
+                detail.kind === "spans"
+                  ? "Per entity label"
+                  : detail.kind === "rubric"
+                    ? "Per criterion: ordinal α"
+                    : "Per option, one against the rest"
+              }
+            >
               <OptionTable figures={detail.perOption} counts={optionCounts} kind={detail.kind} />
             </Card>
           ) : null}
@@ -122,17 +132,21 @@ export default async function DefinitionAgreementPage({
             </Card>
           ) : null}
         </div>
-        <Card title="Annotator by annotator">
-          <PairMatrix
-            ids={detail.matrix.annotators}
-            annotators={detail.annotators}
-            cells={detail.matrix.cells}
-            statistic={detail.matrix.statistic}
-          />
-        </Card>
-        <Card title="Each annotator against the others">
-          <AnnotatorTable annotators={detail.annotators} statistic={detail.matrix.statistic} />
-        </Card>
+        {isFeedback ? null : (
+          <>
+            <Card title="Annotator by annotator">
+              <PairMatrix
+                ids={detail.matrix.annotators}
+                annotators={detail.annotators}
+                cells={detail.matrix.cells}
+                statistic={detail.matrix.statistic}
+              />
+            </Card>
+            <Card title="Each annotator against the others">
+              <AnnotatorTable annotators={detail.annotators} statistic={detail.matrix.statistic} />
+            </Card>
+          </>
+        )}
         {detail.positionBias ? (
           <Card title="Position bias: how often each annotator chose the side shown on the left">
             <PositionBiasTable rows={detail.positionBias} />
@@ -143,6 +157,7 @@ export default async function DefinitionAgreementPage({
             items={detail.disagreements}
             itemHref={isLead ? (itemId) => `/projects/${id}/items/${itemId}` : null}
             isSpans={detail.kind === "spans"}
+            kind={detail.kind}
           />
         </Card>
       </div>

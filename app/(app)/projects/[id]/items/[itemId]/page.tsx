@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ItemAnnotations } from "@/components/agreement/item-annotations";
+import { ChatTranscript } from "@/components/label-kinds/chat-transcript";
+import { asConversation } from "@/components/label-kinds/conversation";
 import { Card, PageHeader } from "@/components/ui/card";
 import { itemPolicy } from "@/lib/policies/items";
 import { requirePageProject } from "@/lib/server/auth/require-page-project";
@@ -45,9 +47,7 @@ export default async function ItemPage({ params }: { params: Promise<{ id: strin
                     </span>
                   ) : null}
                 </dt>
-                <dd className="mt-0.5 whitespace-pre-wrap break-words text-slate-900">
-                  {typeof value === "string" ? value : JSON.stringify(value, null, 2)}
-                </dd>
+                <DataValue field={key} value={value} />
               </div>
             ))}
           </dl>
@@ -92,5 +92,33 @@ export default async function ItemPage({ params }: { params: Promise<{ id: strin
         </Card>
       </div>
     </>
+  );
+}
+
+/** A data field as the workspace shows it: a conversation as a chat transcript (issue 13), text as text. */
+function DataValue({ field, value }: { field: string; value: unknown }) {
+  const turns = asConversation(value);
+  if (turns)
+    return (
+      <dd className="mt-1">
+        <ChatTranscript turns={turns} label={field} />
+      </dd>
+    );
+  if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === "string"))
+    return (
+      <dd className="mt-0.5">
+        <ol aria-label={field} className="list-decimal space-y-1 pl-5 break-words text-slate-900">
+          {value.map((text, i) => (
+            <li key={i} className="whitespace-pre-wrap">
+              {text}
+            </li>
+          ))}
+        </ol>
+      </dd>
+    );
+  return (
+    <dd className="mt-0.5 whitespace-pre-wrap break-words text-slate-900">
+      {typeof value === "string" ? value : JSON.stringify(value, null, 2)}
+    </dd>
   );
 }
