@@ -1,15 +1,23 @@
 import type { z } from "zod";
 import type { ApiError } from "@/lib/client/api-error";
 import type { ZImportResult } from "@/lib/schemas/items";
+import { RejectedRecords } from "./rejected-records";
 
 export type TImportResult = z.infer<typeof ZImportResult>;
+
+const count = (n: number) => n.toLocaleString("en-US");
 
 export function ImportResultView({
   result,
   error,
+  file,
+  isLineBased,
 }: {
   result: TImportResult | null;
   error: ApiError | null;
+  /** The uploaded file, to quote the rejected records from. */
+  file: File | null;
+  isLineBased: boolean;
 }) {
   if (result) {
     return (
@@ -17,12 +25,26 @@ export function ImportResultView({
         role="status"
         className="rounded-md border border-green-300 bg-green-50 p-4 text-sm text-green-900"
       >
-        <p className="font-medium">Imported {result.imported.toLocaleString("en-US")} items.</p>
+        <p className="font-medium">Imported {count(result.imported)} items.</p>
+        {result.annotations > 0 ? (
+          <p className="mt-1">Imported {count(result.annotations)} annotations with them.</p>
+        ) : null}
         {result.duplicates > 0 ? (
           <p className="mt-1">
-            Skipped {result.duplicates.toLocaleString("en-US")} duplicates ({result.duplicatesInFile} repeated
-            in the file, {result.duplicatesInProject} already in the project).
+            Skipped {count(result.duplicates)} duplicates ({count(result.duplicatesInFile)} repeated in the
+            file, {count(result.duplicatesInProject)} already in the project).
           </p>
+        ) : null}
+        {result.batchId === null && result.imported === 0 ? (
+          <p className="mt-1">Nothing was new, so no batch was made.</p>
+        ) : null}
+        {result.skippedCount > 0 && file ? (
+          <RejectedRecords
+            skipped={result.skipped}
+            skippedCount={result.skippedCount}
+            file={file}
+            isLineBased={isLineBased}
+          />
         ) : null}
       </div>
     );
