@@ -2,11 +2,17 @@ import type { TFilePreview } from "@/lib/client/preview-file";
 
 /** The first records of the file as they are, one column per top-level field. */
 export function PreviewTable({ preview }: { preview: TFilePreview }) {
-  const problem = preview.error ? (
+  // With records read before it, a broken one is the import's to report, line by line: a warning.
+  const problem = !preview.error ? null : preview.records.length === 0 ? (
     <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
       Could not read the start of the file: {preview.error}
     </p>
-  ) : null;
+  ) : (
+    <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-950">
+      A record at the start of the file is broken ({preview.error}). The import names every bad line; skip bad
+      records to import the others.
+    </p>
+  );
   if (preview.records.length === 0) return problem;
   return (
     <div className="space-y-2">

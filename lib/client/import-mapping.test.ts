@@ -119,8 +119,9 @@ describe("mapping problems", () => {
       row("d,e"),
       row("f", { name: " f" }),
       row("g", { name: "", isIncluded: false }),
+      row(" h", { name: "h" }),
     ]);
-    expect([...problems.keys()]).toEqual(["text", "b", "c", "d,e", "f"]);
+    expect([...problems.keys()]).toEqual(["text", "b", "c", "d,e", "f", " h"]);
     expect(problems.get("b")).toContain("“a” is already named “body”");
   });
 

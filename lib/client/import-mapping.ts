@@ -1,6 +1,7 @@
 import { parseDataField, pickValue } from "@/lib/import/data-field-pick";
 import { taskData } from "@/lib/import/dialects/prodigy";
 import type { TImportDialect } from "@/lib/import/import-types";
+import { isPlainObject } from "@/lib/import/record-fields";
 
 /**
  * One field found in the file and what becomes of it: `path` is where it is in a record (`meta.source`
@@ -17,10 +18,6 @@ export type TFieldRow = {
 const MAX_DEPTH = 3;
 // `,` separates dataFields entries and `=` a rename: a name holding either cannot be sent.
 const UNSENDABLE = /[,=]/;
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 /**
  * Every field of the records with its nested paths (`meta`, then `meta.source`), in the order first
@@ -84,8 +81,12 @@ export function mappingProblems(rows: readonly TFieldRow[]): Map<string, string>
   for (const row of rows) {
     if (!row.isIncluded) continue;
     const name = row.name.trim();
-    if (UNSENDABLE.test(row.path)) {
-      problems.set(row.path, "a field whose name holds “,” or “=” cannot be mapped: leave it out");
+    // The API trims each entry, so a path with outer spaces would name another field.
+    if (UNSENDABLE.test(row.path) || row.path !== row.path.trim()) {
+      problems.set(
+        row.path,
+        "a field whose name holds “,” or “=” or outer spaces cannot be mapped: leave it out",
+      );
     } else if (name === "") {
       problems.set(row.path, "give it a name");
     } else if (name !== row.name) {

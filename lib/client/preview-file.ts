@@ -2,6 +2,7 @@ import { parse as parseCsv } from "csv-parse/browser/esm/sync";
 import { readJsonArrayBatches } from "@/lib/import/read-json-array";
 import type { TImportDialect, TImportFormat } from "@/lib/import/import-types";
 import { readFileText } from "./read-file-text";
+import { isPlainObject } from "@/lib/import/record-fields";
 
 export type TFilePreview = {
   /** The file's syntax, from its name (without `.gz`), else from its first character. */
@@ -36,10 +37,6 @@ export function formatOf(fileName: string): TImportFormat | null {
 export function sniffFormat(text: string): TImportFormat | null {
   const first = text.replace(/^\uFEFF/, "").trimStart()[0];
   return first === "[" ? "json" : first === "{" ? "jsonl" : null;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /**
