@@ -189,6 +189,13 @@ test("skipping bad records imports the good ones and lists and downloads the rej
     .setInputFiles({ name: "mixed.jsonl", mimeType: "application/x-ndjson", buffer: Buffer.from(file) });
   // The preview names the broken line, and the upload stays possible.
   await expect(page.getByText(/A record at the start of the file is broken \(line 4: /)).toBeVisible();
+  // All or nothing by default: the refused file changes nothing, not even the field it was to hide.
+  await fieldRow(page, "text").getByLabel("Hide").check();
+  await page.getByRole("button", { name: "Import mixed.jsonl" }).click();
+  await expect(page.getByText(/Nothing was imported: 3 problem/)).toBeVisible();
+  const hiddenAfterRefusal = await (await adminApi.get(`/api/v1/projects/${id}`)).json();
+  expect((hiddenAfterRefusal as { hiddenFields: string[] }).hiddenFields).toEqual([]);
+  await fieldRow(page, "text").getByLabel("Hide").uncheck();
   await page.getByLabel("Skip bad records").check();
   await page.getByRole("button", { name: "Import mixed.jsonl" }).click();
   await expect(page.getByText("Imported 2 items.")).toBeVisible();

@@ -125,32 +125,42 @@ export function ImportPanel({
     setProgress(0);
     setError(null);
     setResult(null);
+    // Hidden before the items exist, so that no annotator is ever served a field meant to be hidden;
+    // put back as it was if the import then fails, so that a refused file changes nothing.
+    const before = hidden;
+    const nextHidden = nextHiddenFields(hidden, dataRows);
+    const saveHidden = async (fields: string[]) => {
+      const project = await callApi(updateProject, {
+        params: { id: projectId },
+        body: { hiddenFields: fields },
+      });
+      setHidden(project.hiddenFields ?? fields);
+    };
     try {
-      // Hidden before the items exist, so that no annotator is ever served a field meant to be hidden.
-      const nextHidden = nextHiddenFields(hidden, dataRows);
-      if (nextHidden) {
-        const project = await callApi(updateProject, {
-          params: { id: projectId },
-          body: { hiddenFields: nextHidden },
-        });
-        setHidden(project.hiddenFields ?? nextHidden);
-      }
+      if (nextHidden) await saveHidden(nextHidden);
       const syntax =
         options.dialect === "label-studio"
           ? "json"
           : options.dialect === "prodigy"
             ? "jsonl"
             : preview.format;
-      const res = await uploadWithProgress(
-        endpoints.importItems,
-        { params: { id: projectId }, query },
-        file,
-        CONTENT_TYPES[syntax],
-        setProgress,
-        preview.isGzip ? { "content-encoding": "gzip" } : {},
-      );
-      setResult(res);
-      router.refresh();
+      try {
+        const res = await uploadWithProgress(
+          endpoints.importItems,
+          { params: { id: projectId }, query },
+          file,
+          CONTENT_TYPES[syntax],
+          setProgress,
+          preview.isGzip ? { "content-encoding": "gzip" } : {},
+        );
+        setResult(res);
+        router.refresh();
+      } catch (e) {
+        // Only a refusal (4xx) is known to have written nothing; otherwise the items may exist.
+        const isRefused = e instanceof ApiError && e.problem.status >= 400 && e.problem.status < 500;
+        if (nextHidden && isRefused) await saveHidden(before).catch(() => undefined);
+        throw e;
+      }
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError({ status: 0, title: "Error", detail: String(e) }));
     } finally {
