@@ -2,7 +2,6 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import type { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { callApi } from "@/lib/client/api";
@@ -18,12 +17,12 @@ import {
   unmappedData,
   type TFieldRow,
 } from "@/lib/client/import-mapping";
+import { importRequest } from "@/lib/client/import-request";
 import { previewFile, type TFilePreview } from "@/lib/client/preview-file";
 import { uploadWithProgress } from "@/lib/client/upload-with-progress";
 import * as endpoints from "@/lib/endpoints/items";
 import { updateProject } from "@/lib/endpoints/projects";
 import type { TImportDialect } from "@/lib/import/import-types";
-import type { ZImportQuery } from "@/lib/schemas/items";
 import { AnnotatorPreview } from "./annotator-preview";
 import { FieldMapping, type TSpecialFields } from "./field-mapping";
 import { ImportOptions, type TImportOptions } from "./import-options";
@@ -31,7 +30,6 @@ import { ImportResultView, type TImportResult } from "./import-result";
 import { PreviewTable } from "./preview-table";
 import { UploadProgress } from "./upload-progress";
 
-const CONTENT_TYPES = { jsonl: "application/x-ndjson", json: "application/json", csv: "text/csv" } as const;
 const NO_SPECIAL: TSpecialFields = { idField: "", priorityField: "", predictionsField: "" };
 
 export type TImportDefinition = { key: string; title: string; shownFields: string[] };
@@ -112,16 +110,13 @@ export function ImportPanel({
   async function onImport() {
     if (!file || !preview) return;
     const dataRows = rows.filter((r) => !Object.values(special).includes(r.path));
-    const format = options.dialect === "concord" ? preview.format : options.dialect;
-    const query: z.input<typeof ZImportQuery> = { format, name, fileName: file.name };
-    if (options.dialect === "prodigy") query.definition = options.definitionKey;
-    if (options.isSkippingBad) query.onInvalid = "skip";
-    if (isMappable) {
-      query.dataFields = dataFieldEntries(dataRows).join(",");
-      if (special.idField) query.idField = special.idField;
-      if (special.priorityField) query.priorityField = special.priorityField;
-      if (special.predictionsField) query.predictionsField = special.predictionsField;
-    }
+    const request = importRequest(preview, {
+      ...options,
+      rows: dataRows,
+      special,
+      name,
+      fileName: file.name,
+    });
     setProgress(0);
     setError(null);
     setResult(null);
@@ -138,20 +133,14 @@ export function ImportPanel({
     };
     try {
       if (nextHidden) await saveHidden(nextHidden);
-      const syntax =
-        options.dialect === "label-studio"
-          ? "json"
-          : options.dialect === "prodigy"
-            ? "jsonl"
-            : preview.format;
       try {
         const res = await uploadWithProgress(
           endpoints.importItems,
-          { params: { id: projectId }, query },
+          { params: { id: projectId }, query: request.query },
           file,
-          CONTENT_TYPES[syntax],
+          request.contentType,
           setProgress,
-          preview.isGzip ? { "content-encoding": "gzip" } : {},
+          request.headers,
         );
         setResult(res);
         router.refresh();
