@@ -2,34 +2,85 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import type { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { callApi } from "@/lib/client/api";
 import { ApiError } from "@/lib/client/api-error";
-import { formatOf, previewFile, type TFilePreview } from "@/lib/client/preview-file";
+import {
+  dataFieldEntries,
+  defaultRows,
+  hideOnlyRows,
+  listFieldPaths,
+  mappingProblems,
+  mapPreviewRecord,
+  nextHiddenFields,
+  unmappedData,
+  type TFieldRow,
+} from "@/lib/client/import-mapping";
+import { importRequest } from "@/lib/client/import-request";
+import { previewFile, type TFilePreview } from "@/lib/client/preview-file";
 import { uploadWithProgress } from "@/lib/client/upload-with-progress";
 import * as endpoints from "@/lib/endpoints/items";
-import type { ZImportQuery } from "@/lib/schemas/items";
-import { FieldMapping, type TMapping } from "./field-mapping";
+import { updateProject } from "@/lib/endpoints/projects";
+import type { TImportDialect } from "@/lib/import/import-types";
+import { AnnotatorPreview } from "./annotator-preview";
+import { FieldMapping, type TSpecialFields } from "./field-mapping";
+import { ImportOptions, type TImportOptions } from "./import-options";
 import { ImportResultView, type TImportResult } from "./import-result";
+import { PreviewTable } from "./preview-table";
+import { UploadProgress } from "./upload-progress";
 
-const CONTENT_TYPES = { jsonl: "application/x-ndjson", json: "application/json", csv: "text/csv" } as const;
+const NO_SPECIAL: TSpecialFields = { idField: "", priorityField: "", predictionsField: "" };
 
-export function ImportPanel({ projectId }: { projectId: string }) {
+export type TImportDefinition = { key: string; title: string; shownFields: string[] };
+
+function rowsFor(preview: TFilePreview, dialect: TImportDialect, hidden: readonly string[]): TFieldRow[] {
+  if (dialect === "concord" && !preview.isApiShape)
+    return defaultRows(listFieldPaths(preview.records), hidden);
+  return hideOnlyRows(
+    preview.records.map((r) => unmappedData(r, dialect)),
+    hidden,
+  );
+}
+
+export function ImportPanel({
+  projectId,
+  hiddenFields,
+  definitions,
+}: {
+  projectId: string;
+  hiddenFields: string[];
+  definitions: TImportDefinition[];
+}) {
   const router = useRouter();
   const fileId = useId();
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<TFilePreview | null>(null);
-  const [mapping, setMapping] = useState<TMapping>({
-    dataFields: [],
-    idField: "",
-    priorityField: "",
-    predictionsField: "",
+  const [options, setOptions] = useState<TImportOptions>({
+    dialect: "concord",
+    definitionKey: "",
+    isSkippingBad: false,
   });
+  const [rows, setRows] = useState<TFieldRow[]>([]);
+  const [special, setSpecial] = useState<TSpecialFields>(NO_SPECIAL);
+  const [hidden, setHidden] = useState<string[]>(hiddenFields);
   const [name, setName] = useState("");
   const [progress, setProgress] = useState<number | null>(null);
   const [result, setResult] = useState<TImportResult | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+
+  const isMappable = preview !== null && options.dialect === "concord" && !preview.isApiShape;
+  const problems = mappingProblems(rows.filter((r) => !Object.values(special).includes(r.path)));
+  const shownByDefinition = new Map(
+    definitions.flatMap((d) => d.shownFields.map((f) => [f, d.key] as const)),
+  );
+  const first = preview?.records[0];
+  const firstItem =
+    first === undefined
+      ? null
+      : isMappable
+        ? mapPreviewRecord(first, rows)
+        : unmappedData(first, options.dialect);
 
   async function onFile(chosen: File | null) {
     setFile(chosen);
@@ -37,51 +88,68 @@ export function ImportPanel({ projectId }: { projectId: string }) {
     setError(null);
     setPreview(null);
     if (!chosen) return;
-    const format = formatOf(chosen.name);
-    if (!format) {
-      setError(
-        new ApiError({
-          status: 400,
-          title: "Unknown format",
-          detail: "Choose a .jsonl, .json or .csv file.",
-        }),
-      );
-      return;
-    }
-    setName(chosen.name.replace(/\.[^.]+$/, ""));
-    const p = await previewFile(chosen, format);
+    setName(chosen.name.replace(/(\.gz)?$/i, "").replace(/\.[^.]+$/, ""));
+    const p = await previewFile(chosen);
     setPreview(p);
+    setOptions((o) => ({ ...o, dialect: p.dialect }));
     const guessId = p.fields.find((f) => /^(id|uid)$|(^|_)id$|^external_?id$/i.test(f)) ?? "";
-    setMapping({
-      dataFields: p.fields.filter((f) => f !== guessId),
-      idField: guessId,
-      priorityField: "",
-      predictionsField: "",
-    });
+    const fresh = rowsFor(p, p.dialect, hidden);
+    const isMapped = p.dialect === "concord" && !p.isApiShape;
+    setSpecial(isMapped ? { ...NO_SPECIAL, idField: guessId } : NO_SPECIAL);
+    setRows(isMapped ? fresh.map((r) => (r.path === guessId ? { ...r, isIncluded: false } : r)) : fresh);
+  }
+
+  function onOptions(next: TImportOptions) {
+    if (preview && next.dialect !== options.dialect) {
+      setRows(rowsFor(preview, next.dialect, hidden));
+      setSpecial(NO_SPECIAL);
+    }
+    setOptions(next);
   }
 
   async function onImport() {
     if (!file || !preview) return;
-    const query: z.input<typeof ZImportQuery> = { format: preview.format, name, fileName: file.name };
-    if (!preview.isApiShape) {
-      query.dataFields = mapping.dataFields.join(",");
-      if (mapping.idField) query.idField = mapping.idField;
-      if (mapping.priorityField) query.priorityField = mapping.priorityField;
-      if (mapping.predictionsField) query.predictionsField = mapping.predictionsField;
-    }
+    const dataRows = rows.filter((r) => !Object.values(special).includes(r.path));
+    const request = importRequest(preview, {
+      ...options,
+      rows: dataRows,
+      special,
+      name,
+      fileName: file.name,
+    });
     setProgress(0);
     setError(null);
     setResult(null);
+    // Hidden before the items exist, so that no annotator is ever served a field meant to be hidden;
+    // put back as it was if the import then fails, so that a refused file changes nothing.
+    const before = hidden;
+    const nextHidden = nextHiddenFields(hidden, dataRows);
+    const saveHidden = async (fields: string[]) => {
+      const project = await callApi(updateProject, {
+        params: { id: projectId },
+        body: { hiddenFields: fields },
+      });
+      setHidden(project.hiddenFields ?? fields);
+    };
     try {
-      const res = await uploadWithProgress(
-        endpoints.importItems,
-        { params: { id: projectId }, query },
-        file,
-        CONTENT_TYPES[preview.format],
-        setProgress,
-      );
-      setResult(res);
-      router.refresh();
+      if (nextHidden) await saveHidden(nextHidden);
+      try {
+        const res = await uploadWithProgress(
+          endpoints.importItems,
+          { params: { id: projectId }, query: request.query },
+          file,
+          request.contentType,
+          setProgress,
+          request.headers,
+        );
+        setResult(res);
+        router.refresh();
+      } catch (e) {
+        // Only a refusal (4xx) is known to have written nothing; otherwise the items may exist.
+        const isRefused = e instanceof ApiError && e.problem.status >= 400 && e.problem.status < 500;
+        if (nextHidden && isRefused) await saveHidden(before).catch(() => undefined);
+        throw e;
+      }
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError({ status: 0, title: "Error", detail: String(e) }));
     } finally {
@@ -89,16 +157,22 @@ export function ImportPanel({ projectId }: { projectId: string }) {
     }
   }
 
+  const canImport =
+    preview?.isReadable === true &&
+    progress === null &&
+    problems.size === 0 &&
+    (!isMappable || dataFieldEntries(rows).length > 0) &&
+    (options.dialect !== "prodigy" || options.definitionKey !== "");
   return (
     <div className="space-y-6">
       <div className="space-y-1">
         <label htmlFor={fileId} className="block text-sm font-medium text-slate-800">
-          File (JSONL, JSON array or CSV with a header row)
+          File (JSONL, JSON array or CSV with a header row; Label Studio or Prodigy exports; also as .gz)
         </label>
         <input
           id={fileId}
           type="file"
-          accept=".jsonl,.ndjson,.json,.csv"
+          accept=".jsonl,.ndjson,.json,.csv,.gz"
           onChange={(e) => void onFile(e.target.files?.[0] ?? null)}
           className="block w-full text-sm text-slate-700 file:mr-3 file:rounded-md file:border-0 file:bg-indigo-600 file:px-3 file:py-2 file:text-sm file:font-medium file:text-white"
         />
@@ -106,87 +180,50 @@ export function ImportPanel({ projectId }: { projectId: string }) {
       {preview ? (
         <>
           <PreviewTable preview={preview} />
-          {preview.isApiShape ? (
+          <ImportOptions
+            detected={preview.dialect}
+            options={options}
+            definitions={definitions}
+            onChange={onOptions}
+          />
+          {preview.isApiShape && options.dialect === "concord" ? (
             <p className="text-sm text-slate-700">
               The records already have Concord&apos;s shape (<code>data</code>, <code>externalId</code>,{" "}
-              <code>priority</code>, <code>predictions</code>): no mapping needed.
+              <code>priority</code>, <code>predictions</code>, <code>annotations</code>): their{" "}
+              <code>data</code> is taken as it is.
             </p>
-          ) : (
-            <FieldMapping fields={preview.fields} mapping={mapping} onChange={setMapping} />
-          )}
+          ) : null}
+          <FieldMapping
+            topFields={preview.fields}
+            rows={rows}
+            special={special}
+            isMappable={isMappable}
+            problems={problems}
+            shownByDefinition={shownByDefinition}
+            onRows={setRows}
+            onSpecial={(s, r) => {
+              setSpecial(s);
+              setRows(r);
+            }}
+          />
+          {firstItem ? <AnnotatorPreview data={firstItem} rows={rows} /> : null}
           <div className="flex flex-wrap items-end gap-3">
             <div className="min-w-64 flex-1">
               <TextField label="Batch name" value={name} onChange={(e) => setName(e.target.value)} />
             </div>
-            <Button
-              onClick={() => void onImport()}
-              disabled={progress !== null || (!preview.isApiShape && mapping.dataFields.length === 0)}
-            >
+            <Button onClick={() => void onImport()} disabled={!canImport}>
               Import {file?.name}
             </Button>
           </div>
         </>
       ) : null}
-      {progress !== null ? (
-        <div>
-          <div
-            role="progressbar"
-            aria-label="Upload progress"
-            aria-valuemin={0}
-            aria-valuemax={100}
-            aria-valuenow={Math.round(progress * 100)}
-            className="h-2 w-full overflow-hidden rounded bg-slate-200"
-          >
-            <div
-              className="h-full bg-indigo-600 transition-all"
-              style={{ width: `${Math.round(progress * 100)}%` }}
-            />
-          </div>
-          <p className="mt-1 text-sm text-slate-700">
-            {progress < 1 ? `Uploading… ${Math.round(progress * 100)}%` : "Checking and storing records…"}
-          </p>
-        </div>
-      ) : null}
-      <ImportResultView result={result} error={error} />
-    </div>
-  );
-}
-
-function PreviewTable({ preview }: { preview: TFilePreview }) {
-  if (preview.error) {
-    return (
-      <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-        Could not read the start of the file: {preview.error}
-      </p>
-    );
-  }
-  return (
-    <div className="overflow-x-auto rounded-md border border-slate-200">
-      <table className="min-w-full text-sm">
-        <caption className="px-3 py-2 text-left text-sm font-medium text-slate-800">
-          First {preview.records.length} records
-        </caption>
-        <thead className="bg-slate-50">
-          <tr>
-            {preview.fields.map((f) => (
-              <th key={f} scope="col" className="px-3 py-2 text-left font-mono font-semibold text-slate-700">
-                {f}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {preview.records.map((r, i) => (
-            <tr key={i}>
-              {preview.fields.map((f) => (
-                <td key={f} className="max-w-xs truncate px-3 py-2 text-slate-800">
-                  {typeof r[f] === "string" ? (r[f] as string) : JSON.stringify(r[f] ?? "")}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {progress !== null ? <UploadProgress fraction={progress} /> : null}
+      <ImportResultView
+        result={result}
+        error={error}
+        file={file}
+        isLineBased={preview?.format === "jsonl" || options.dialect === "prodigy"}
+      />
     </div>
   );
 }

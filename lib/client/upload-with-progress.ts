@@ -12,11 +12,14 @@ export function uploadWithProgress<E extends TEndpoint>(
   file: Blob,
   contentType: string,
   onProgress: (fraction: number) => void,
+  /** e.g. `content-encoding: gzip` for a file sent compressed, as it is on disk. */
+  headers: Record<string, string> = {},
 ): Promise<TAnswerOf<E>> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open(endpoint.method, endpointUrl(endpoint, input.params ?? {}, input.query ?? {}));
     xhr.setRequestHeader("content-type", contentType);
+    for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress(event.loaded / event.total);
     };

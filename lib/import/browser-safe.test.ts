@@ -23,6 +23,11 @@ describe("the JSON array reader", () => {
     expect(valueImports("read-json-array.ts")).toEqual([]);
   });
 
+  it("shares the dataFields rule with the page's mapping preview without needing Node", () => {
+    expect(valueImports("data-field-pick.ts")).toEqual([]);
+    expect(valueImports("map-record.ts")).toContain("map-record.ts → node:crypto");
+  });
+
   it("is checked by a test that does see Node imports", () => {
     expect(valueImports("read-records.ts")).toContain("decode-utf8.ts → node:buffer");
   });

@@ -7,6 +7,7 @@ import type {
   TImportRecord,
   TMapResult,
 } from "./import-types";
+import { parseDataField, pickValue } from "./data-field-pick";
 import { describeJsonType } from "./json-record";
 import { checkAnnotationsText, checkRecordText } from "./unsafe-record-text";
 import {
@@ -113,31 +114,6 @@ function mapApiRecord(raw: unknown, line: number, required: TRequiredFields): TM
   const annotations = readAnnotations(raw.annotations, "annotations", problems);
   if (data === null) return { ok: false, line, errors: problems };
   return finish(line, data, externalId, priority, predictions, required, problems, annotations);
-}
-
-/**
- * One entry of `dataFields`: `name` copies the field `name`; `name=source.path` stores under
- * `name` the value at a dot-separated path of the record (`meta.source`). A bare entry with dots
- * is the field of that literal name when the record has one, else the nested path.
- */
-export type TDataFieldPick = { name: string; path: string[]; literal: string | null };
-
-export function parseDataField(entry: string): TDataFieldPick {
-  const eq = entry.indexOf("=");
-  if (eq === -1) return { name: entry, path: entry.split("."), literal: entry };
-  const name = entry.slice(0, eq).trim();
-  const source = entry.slice(eq + 1).trim();
-  return { name, path: source.split("."), literal: source.includes(".") ? null : source };
-}
-
-function pickValue(raw: Record<string, unknown>, pick: TDataFieldPick): unknown {
-  if (pick.literal !== null && Object.hasOwn(raw, pick.literal)) return raw[pick.literal];
-  let at: unknown = raw;
-  for (const segment of pick.path) {
-    if (!isPlainObject(at) || !Object.hasOwn(at, segment)) return undefined;
-    at = at[segment];
-  }
-  return at;
 }
 
 function finish(

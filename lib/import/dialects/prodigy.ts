@@ -97,7 +97,8 @@ export async function* groupProdigyLines(
   for (let at = 0; at < out.length; at += batchSize) yield out.slice(at, at + batchSize);
 }
 
-function taskData(task: Record<string, unknown>): Record<string, unknown> {
+/** The item data of a Prodigy task (the import page previews it the same way). */
+export function taskData(task: Record<string, unknown>): Record<string, unknown> {
   const data: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(task)) {
     if (!field.startsWith("_") && !NOT_DATA.has(field)) data[field] = value;
