@@ -278,6 +278,9 @@ test("a lead reads ranking and rubric agreement with intervals, drills down to t
     `Harmless: ${harmless.toFixed(2)}`,
   );
   await expect(ranking.getByText("Not shown by week for this kind of label.")).toBeVisible();
+  // Ranking alpha compares responses: 6 items of 4.
+  await expect(ranking.getByText("Responses compared")).toBeVisible();
+  await expect(ranking.getByText("24", { exact: true })).toBeVisible();
   await expectAccessible(page);
   await screenshot(page, "agreement-feedback");
 

@@ -81,7 +81,8 @@ export function DefinitionCard({
           <p className="text-sm text-slate-700">{all.readingText}</p>
           <dl className="grid grid-cols-3 gap-2 text-sm">
             {[
-              ["Items compared", all.itemsCompared],
+              // Ranking alpha's units are an item's responses (ADR 016), not its items.
+              [all.kind === "ranking" ? "Responses compared" : "Items compared", all.itemsCompared],
               ["Annotators", all.annotators],
               ["Labels", all.labels],
             ].map(([name, n]) => (

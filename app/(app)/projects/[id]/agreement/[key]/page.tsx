@@ -103,8 +103,10 @@ export default async function DefinitionAgreementPage({
             </div>
           </div>
           <p className="mt-3 text-sm text-slate-700">
-            {summary.readingText} Based on {countNoun(summary.itemsCompared, "item")} labelled by two or more
-            of {countNoun(summary.annotators, "annotator")} ({countNoun(summary.labels, "label")}).
+            {summary.readingText} Based on{" "}
+            {countNoun(summary.itemsCompared, detail.kind === "ranking" ? "response" : "item")} labelled by
+            two or more of {countNoun(summary.annotators, "annotator")} ({countNoun(summary.labels, "label")}
+            ).
           </p>
           <div className="mt-3">
             {detail.kind === "spans" || detail.kind === "ranking" ? (
