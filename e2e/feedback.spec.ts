@@ -144,6 +144,8 @@ test("an annotator ranks four responses with a tie and scores a rubric by keyboa
 
   await page.setViewportSize({ width: 390, height: 844 });
   await expect(responses.first()).toBeVisible();
+  // Nothing widens the page past a phone's screen: the header wraps, the tabs scroll in their row.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await screenshot(page, "workspace-feedback-390");
   await expectAccessible(page);
 
