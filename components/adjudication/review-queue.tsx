@@ -32,11 +32,20 @@ export function ReviewQueue({
           ),
         },
         {
-          header: "Text",
+          header: "Labeled text",
           cell: (i) => (
-            <span className="line-clamp-2 max-w-md" title={i.preview}>
-              {i.preview}
-            </span>
+            <div className="max-w-md space-y-1">
+              {i.previews.map((p) => (
+                <p key={p.field ?? ""}>
+                  {p.field ? (
+                    <span className="mr-1.5 font-mono text-xs text-slate-600">{p.field}</span>
+                  ) : null}
+                  <span className="line-clamp-2" title={p.text}>
+                    {p.text}
+                  </span>
+                </p>
+              ))}
+            </div>
           ),
         },
         ...definitions.map((d) => ({

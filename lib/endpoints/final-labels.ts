@@ -9,6 +9,8 @@ import {
   ZFinalLabelsPage,
   ZFinalLabelsQuery,
   ZGoldAccuracy,
+  ZItemDecisions,
+  ZItemDecisionsInput,
   ZItemParams,
 } from "@/lib/schemas/final-labels";
 import { ZProjectParams } from "@/lib/schemas/params";
@@ -65,6 +67,25 @@ export const adjudicateItem = defineEndpoint({
   responses: { 201: ZAdjudication },
   errors: { 422: "No such definition, or the value does not fit it" },
   examples: { body: { definition: "sentiment", value: "neg", note: "sarcasm", isGold: true } },
+});
+
+export const saveItemDecisions = defineEndpoint({
+  method: "POST",
+  path: "/projects/{id}/final-labels/items/{itemId}/decisions",
+  tag: "final labels",
+  summary: "Decide an item's final values for several definitions at once: all are saved, or none",
+  params: ZItemParams,
+  body: ZItemDecisionsInput,
+  responses: { 201: ZItemDecisions },
+  errors: { 422: "No such definition, or a value does not fit its definition (the path names its key)" },
+  examples: {
+    body: {
+      decisions: {
+        sentiment: { value: "neg", note: "sarcasm" },
+        toxicity: { value: [{ start: 12, end: 20, label: "insult" }], isGold: true },
+      },
+    },
+  },
 });
 
 export const getGoldAccuracy = defineEndpoint({

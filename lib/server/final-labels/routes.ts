@@ -7,6 +7,7 @@ import { getAdjudicationItem } from "./get-adjudication-item";
 import { getGoldAccuracy } from "./get-gold-accuracy";
 import { listFinalLabelRules } from "./list-final-label-rules";
 import { listFinalLabels } from "./list-final-labels";
+import { saveItemDecisions } from "./save-item-decisions";
 import { setFinalLabelRule } from "./set-final-label-rule";
 
 export const listFinalLabelsRoute = defineRoute(endpoints.listFinalLabels, {
@@ -33,6 +34,12 @@ export const adjudicateItemRoute = defineRoute(endpoints.adjudicateItem, {
   access: finalLabelPolicy.adjudicate,
   handler: async ({ caller, params, body }) =>
     adjudicateItem({ projectId: params.id, itemId: params.itemId, userId: caller.id, decision: body }),
+});
+
+export const saveItemDecisionsRoute = defineRoute(endpoints.saveItemDecisions, {
+  access: finalLabelPolicy.adjudicate,
+  handler: async ({ caller, params, body }) =>
+    saveItemDecisions({ projectId: params.id, itemId: params.itemId, userId: caller.id, body }),
 });
 
 export const getGoldAccuracyRoute = defineRoute(endpoints.getGoldAccuracy, {
