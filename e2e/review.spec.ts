@@ -124,6 +124,19 @@ test("a lead adjudicates spans with the keyboard: majority, pick n, save all, ne
   await expect(queue).toContainText(ITEMS.r1.comment);
   await expect(queue).toContainText("comment");
   await expect(queue).not.toContainText(ITEMS.r1.title);
+  await expect(queue).toContainText("Insult “idiot” ×2");
+
+  // Bulk accept previews before it saves: by hand, both items have a toxicity majority of 2 of 3.
+  const bulk = page.getByRole("form", { name: "Bulk accept filter" });
+  await bulk.getByLabel("Definition").selectOption("toxicity");
+  await bulk.getByRole("button", { name: "Preview" }).click();
+  const bulkPreview = page.getByRole("region", { name: "Bulk accept preview" });
+  await expect(bulkPreview).toContainText("2 items would take their majority value.");
+  await expect(bulkPreview.getByRole("listitem")).toHaveText([
+    /Insult “idiot” \(2 of 3\)$/,
+    /no spans \(2 of 3\)$/,
+  ]);
+  await expect(bulkPreview.getByRole("button", { name: "Accept 2 majority values" })).toBeVisible();
   await expectAccessible(page);
   await screenshot(page, "review-queue");
 

@@ -12,6 +12,10 @@ import {
   ZItemDecisions,
   ZItemDecisionsInput,
   ZItemParams,
+  ZMajorityAccept,
+  ZMajorityAccepted,
+  ZMajorityFilterQuery,
+  ZMajorityPreview,
 } from "@/lib/schemas/final-labels";
 import { ZProjectParams } from "@/lib/schemas/params";
 import { defineEndpoint } from "./define-endpoint";
@@ -86,6 +90,34 @@ export const saveItemDecisions = defineEndpoint({
       },
     },
   },
+});
+
+export const previewMajorityAccept = defineEndpoint({
+  method: "GET",
+  path: "/projects/{id}/final-labels/majorities",
+  tag: "final labels",
+  summary:
+    "Preview a bulk accept: how many review-queue items have a majority value for a definition, and a sample",
+  params: ZProjectParams,
+  query: ZMajorityFilterQuery,
+  responses: { 200: ZMajorityPreview },
+  errors: { 422: "There is no such label definition" },
+  examples: { query: { definition: "sentiment", minCount: "2" } },
+});
+
+export const acceptMajorities = defineEndpoint({
+  method: "POST",
+  path: "/projects/{id}/final-labels/majorities/accept",
+  tag: "final labels",
+  summary: "Decide every previewed item as its majority value, in one transaction",
+  params: ZProjectParams,
+  body: ZMajorityAccept,
+  responses: { 201: ZMajorityAccepted },
+  errors: {
+    409: "The set has changed since the preview (expectedCount); nothing was saved",
+    422: "There is no such label definition",
+  },
+  examples: { body: { definition: "sentiment", minCount: 2, expectedCount: 12 } },
 });
 
 export const getGoldAccuracy = defineEndpoint({

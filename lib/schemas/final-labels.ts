@@ -120,6 +120,60 @@ export const ZItemDecisionsInput = z
   .meta({ id: "ItemDecisionsInput" });
 export type TItemDecisionsInput = z.infer<typeof ZItemDecisionsInput>;
 
+const ZMinCount = z
+  .number()
+  .int("must be an integer")
+  .min(1, "must be at least 1")
+  .max(100, "must be at most 100");
+
+export const ZMajorityFilterQuery = z
+  .strictObject({
+    definition: ZKey,
+    includeIncomplete: ZBooleanFlag.default(false),
+    minCount: z.coerce
+      .number()
+      .pipe(ZMinCount)
+      .default(1)
+      .meta({ description: "The majority value must be given by at least this many annotations" }),
+  })
+  .meta({ id: "MajorityFilterQuery" });
+export type TMajorityFilter = z.infer<typeof ZMajorityFilterQuery>;
+
+export const ZMajorityAccept = z
+  .strictObject({
+    definition: ZKey,
+    includeIncomplete: z.boolean().default(false),
+    minCount: ZMinCount.default(1),
+    expectedCount: z.number().int("must be an integer").min(0, "must be at least 0").meta({
+      description: "The count the preview showed; when the set differs now, nothing is saved (409)",
+    }),
+  })
+  .meta({ id: "MajorityAccept" });
+export type TMajorityAccept = z.infer<typeof ZMajorityAccept>;
+
+export const ZMajorityPreview = z
+  .object({
+    count: z.number().int(),
+    sample: z.array(
+      z.object({
+        itemId: z.string(),
+        externalId: z.string().nullable(),
+        value: z.unknown(),
+        count: z.number().int(),
+        total: z.number().int(),
+        text: z
+          .string()
+          .nullable()
+          .meta({ description: "The text a spans definition labels (to quote spans)" }),
+      }),
+    ),
+  })
+  .meta({ id: "MajorityPreview" });
+export type TMajorityPreview = z.infer<typeof ZMajorityPreview>;
+
+export const ZMajorityAccepted = z.object({ accepted: z.number().int() }).meta({ id: "MajorityAccepted" });
+export type TMajorityAccepted = z.infer<typeof ZMajorityAccepted>;
+
 const ZPerson = z.object({ id: z.string(), name: z.string() }).nullable();
 
 export const ZAdjudication = z
