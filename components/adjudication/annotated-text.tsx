@@ -1,7 +1,5 @@
-import { useMemo } from "react";
-import { labelColorMap } from "@/components/label-kinds/label-colors";
-import { assignLanes, segmentText } from "@/components/label-kinds/segment-text";
 import { LANE_PX, SpanText } from "@/components/label-kinds/span-text";
+import { useSpanDrawing } from "@/components/label-kinds/use-span-drawing";
 import type { TSpansSpec } from "@/lib/label-definitions/definition-spec";
 import type { TSpan } from "@/lib/label-definitions/value-schema";
 
@@ -11,16 +9,7 @@ import type { TSpan } from "@/lib/label-definitions/value-schema";
  * a quick scan.
  */
 export function AnnotatedText({ spec, text, spans }: { spec: TSpansSpec; text: string; spans: TSpan[] }) {
-  const segments = useMemo(() => segmentText(text, spans), [text, spans]);
-  const lanes = useMemo(() => assignLanes(spans), [spans]);
-  const laneCount = lanes.length === 0 ? 0 : Math.max(...lanes) + 1;
-  const { titleOf, colorOf } = useMemo(() => {
-    const titles = new Map(spec.options.map((o) => [o.key, o.title]));
-    return {
-      titleOf: (label: string) => titles.get(label) ?? label,
-      colorOf: labelColorMap(spec.options.map((o) => o.key)),
-    };
-  }, [spec.options]);
+  const { segments, lanes, laneCount, titleOf, colorOf } = useSpanDrawing(text, spans, spec.options);
   const ordered = [...spans].sort((x, y) => x.start - y.start || x.end - y.end);
   return (
     <div className="space-y-2">
