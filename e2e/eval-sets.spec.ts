@@ -114,8 +114,8 @@ test("a lead adjudicates and freezes an eval set; an engineer downloads it with 
   await expect(page.getByText("unresolved", { exact: true })).toBeVisible();
   await page.getByRole("button", { name: /value Neutral$/ }).click();
   await page.getByLabel("Note (optional)").fill("Faint praise: neutral, not positive.");
-  await page.getByRole("button", { name: "Save decision for Sentiment" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Decision saved." })).toBeVisible();
+  await page.getByRole("button", { name: /^Save all decisions/ }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved 1 decision." })).toBeVisible();
   await expect(page.getByText("decided: Neutral")).toBeVisible();
   await expect(page.getByText("“Faint praise: neutral, not positive.”")).toBeVisible();
   await expectAccessible(page);

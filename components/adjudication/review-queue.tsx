@@ -1,7 +1,23 @@
 import Link from "next/link";
 import { formatPercent, formatValueFor } from "@/components/eval-sets/format-value";
+import { asSpans, formatValue } from "@/components/label-kinds/label-values";
 import { DataTable } from "@/components/ui/data-table";
+import type { TLabelDefinitionSpec } from "@/lib/label-definitions/definition-spec";
+import type { TLabelValue } from "@/lib/label-definitions/value-schema";
 import type { TFinalLabelsItem } from "@/lib/schemas/final-labels";
+
+/** A value as people read it; spans quoted from the text they mark when the preview holds them. */
+function showValue(rawSpec: Record<string, unknown>, item: TFinalLabelsItem, value: unknown): string {
+  const spec = rawSpec as unknown as TLabelDefinitionSpec;
+  if (spec.kind === "spans" && value !== null && value !== undefined) {
+    const text = item.previews.find((p) => p.field === spec.textField)?.text;
+    const spans = asSpans(value) ?? [];
+    if (text !== undefined && spans.every((s) => s.end <= text.length)) {
+      return formatValue(spec, value as TLabelValue, text);
+    }
+  }
+  return formatValueFor(rawSpec, value);
+}
 
 /** Items the rule leaves unresolved, with how the annotators split on each definition. */
 export function ReviewQueue({
@@ -32,11 +48,20 @@ export function ReviewQueue({
           ),
         },
         {
-          header: "Text",
+          header: "Labeled text",
           cell: (i) => (
-            <span className="line-clamp-2 max-w-md" title={i.preview}>
-              {i.preview}
-            </span>
+            <div className="max-w-md space-y-1">
+              {i.previews.map((p) => (
+                <p key={p.field ?? ""}>
+                  {p.field ? (
+                    <span className="mr-1.5 font-mono text-xs text-slate-600">{p.field}</span>
+                  ) : null}
+                  <span className="line-clamp-2" title={p.text}>
+                    {p.text}
+                  </span>
+                </p>
+              ))}
+            </div>
           ),
         },
         ...definitions.map((d) => ({
@@ -44,7 +69,7 @@ export function ReviewQueue({
           cell: (i: TFinalLabelsItem) => {
             const label = i.labels[d.key];
             if (label?.isResolved) {
-              return <span className="text-slate-600">{formatValueFor(d.spec, label.value)}</span>;
+              return <span className="text-slate-600">{showValue(d.spec, i, label.value)}</span>;
             }
             return (
               <div>
@@ -54,7 +79,7 @@ export function ReviewQueue({
                       key={JSON.stringify(v.value)}
                       className="rounded bg-amber-50 px-2 py-0.5 text-xs text-amber-900 ring-1 ring-amber-200"
                     >
-                      {formatValueFor(d.spec, v.value)} ×{v.count}
+                      {showValue(d.spec, i, v.value)} ×{v.count}
                     </li>
                   ))}
                 </ul>

@@ -58,7 +58,11 @@ export function PairMatrix({
         <tbody>
           {ids.map((row, i) => (
             <tr key={row}>
-              <th scope="row" className="max-w-40 truncate py-1 pr-2 text-left font-semibold text-slate-700">
+              <th
+                scope="row"
+                title={name.get(row)}
+                className="max-w-40 truncate py-1 pr-2 text-left font-semibold text-slate-700"
+              >
                 {i + 1}. {name.get(row)}
               </th>
               {ids.map((col) => {

@@ -8,12 +8,11 @@ import { MAX_SPANS_PER_VALUE } from "@/lib/label-definitions/label-limits";
 import type { TSpan } from "@/lib/label-definitions/value-schema";
 import type { TLabelControlProps } from "./control-types";
 import { ControlFrame, suggestionHint } from "./control-frame";
-import { labelColorMap } from "./label-colors";
-import { assignLanes, segmentText } from "./segment-text";
 import { SpanChips, SpanLegend } from "./span-list";
 import { LANE_PX, SpanText } from "./span-text";
 import { trimRange } from "./text-navigation";
 import { hotkeyFromEvent, useHotkeys } from "./use-hotkeys";
+import { useSpanDrawing } from "./use-span-drawing";
 import { useTextSelection } from "./use-text-selection";
 
 /** Wait this long after a click on a span before removing it: a double click selects a word instead. */
@@ -48,16 +47,7 @@ export function SpansControl({
   const raw = item.data[spec.textField];
   const text = typeof raw === "string" ? raw : null;
   const spans = useMemo(() => value ?? [], [value]);
-  const segments = useMemo(() => (text === null ? [] : segmentText(text, spans)), [text, spans]);
-  const lanes = useMemo(() => assignLanes(spans), [spans]);
-  const laneCount = lanes.length === 0 ? 0 : Math.max(...lanes) + 1;
-  const { titleOf, colorOf } = useMemo(() => {
-    const titles = new Map(spec.options.map((o) => [o.key, o.title]));
-    return {
-      titleOf: (label: string) => titles.get(label) ?? label,
-      colorOf: labelColorMap(spec.options.map((o) => o.key)),
-    };
-  }, [spec.options]);
+  const { segments, lanes, laneCount, titleOf, colorOf } = useSpanDrawing(text, spans, spec.options);
 
   const rootRef = useRef<HTMLDivElement>(null);
   const caretRef = useRef<HTMLSpanElement>(null);

@@ -9,7 +9,13 @@ import {
   ZFinalLabelsPage,
   ZFinalLabelsQuery,
   ZGoldAccuracy,
+  ZItemDecisions,
+  ZItemDecisionsInput,
   ZItemParams,
+  ZMajorityAccept,
+  ZMajorityAccepted,
+  ZMajorityFilterQuery,
+  ZMajorityPreview,
 } from "@/lib/schemas/final-labels";
 import { ZProjectParams } from "@/lib/schemas/params";
 import { defineEndpoint } from "./define-endpoint";
@@ -65,6 +71,53 @@ export const adjudicateItem = defineEndpoint({
   responses: { 201: ZAdjudication },
   errors: { 422: "No such definition, or the value does not fit it" },
   examples: { body: { definition: "sentiment", value: "neg", note: "sarcasm", isGold: true } },
+});
+
+export const saveItemDecisions = defineEndpoint({
+  method: "POST",
+  path: "/projects/{id}/final-labels/items/{itemId}/decisions",
+  tag: "final labels",
+  summary: "Decide an item's final values for several definitions at once: all are saved, or none",
+  params: ZItemParams,
+  body: ZItemDecisionsInput,
+  responses: { 201: ZItemDecisions },
+  errors: { 422: "No such definition, or a value does not fit its definition (the path names its key)" },
+  examples: {
+    body: {
+      decisions: {
+        sentiment: { value: "neg", note: "sarcasm" },
+        toxicity: { value: [{ start: 12, end: 20, label: "insult" }], isGold: true },
+      },
+    },
+  },
+});
+
+export const previewMajorityAccept = defineEndpoint({
+  method: "GET",
+  path: "/projects/{id}/final-labels/majorities",
+  tag: "final labels",
+  summary:
+    "Preview a bulk accept: how many review-queue items have a majority value for a definition, and a sample",
+  params: ZProjectParams,
+  query: ZMajorityFilterQuery,
+  responses: { 200: ZMajorityPreview },
+  errors: { 422: "There is no such label definition" },
+  examples: { query: { definition: "sentiment", minCount: "2" } },
+});
+
+export const acceptMajorities = defineEndpoint({
+  method: "POST",
+  path: "/projects/{id}/final-labels/majorities/accept",
+  tag: "final labels",
+  summary: "Decide every previewed item as its majority value, in one transaction",
+  params: ZProjectParams,
+  body: ZMajorityAccept,
+  responses: { 201: ZMajorityAccepted },
+  errors: {
+    409: "The set has changed since the preview (expectedCount); nothing was saved",
+    422: "There is no such label definition",
+  },
+  examples: { body: { definition: "sentiment", minCount: 2, expectedCount: 12 } },
 });
 
 export const getGoldAccuracy = defineEndpoint({

@@ -83,7 +83,10 @@ export const ZFinalLabelsItem = z
     externalId: z.string().nullable(),
     batchId: z.string(),
     isComplete: z.boolean(),
-    preview: z.string(),
+    preview: z.string().meta({ description: "The first of `previews`" }),
+    previews: z
+      .array(z.object({ field: z.string().nullable(), text: z.string() }))
+      .meta({ description: "The start of each text field the definitions label, by field name" }),
     labels: z.record(z.string(), ZFinalLabel),
     votes: z.record(z.string(), z.array(ZVote)),
   })
@@ -106,6 +109,71 @@ export const ZAdjudicationInput = z
   .meta({ id: "AdjudicationInput" });
 export type TAdjudicationInput = z.infer<typeof ZAdjudicationInput>;
 
+export const ZItemDecisionsInput = z
+  .strictObject({
+    decisions: z
+      .record(ZKey, ZAdjudicationInput.omit({ definition: true }))
+      .refine((d) => Object.keys(d).length > 0, "must decide at least one definition")
+      .refine((d) => Object.keys(d).length <= 100, "must decide at most 100 definitions")
+      .meta({ description: "The final value per definition key; all are saved, or none" }),
+  })
+  .meta({ id: "ItemDecisionsInput" });
+export type TItemDecisionsInput = z.infer<typeof ZItemDecisionsInput>;
+
+const ZMinCount = z
+  .number()
+  .int("must be an integer")
+  .min(1, "must be at least 1")
+  .max(100, "must be at most 100");
+
+export const ZMajorityFilterQuery = z
+  .strictObject({
+    definition: ZKey,
+    includeIncomplete: ZBooleanFlag.default(false),
+    minCount: z.coerce
+      .number()
+      .pipe(ZMinCount)
+      .default(1)
+      .meta({ description: "The majority value must be given by at least this many annotations" }),
+  })
+  .meta({ id: "MajorityFilterQuery" });
+export type TMajorityFilter = z.infer<typeof ZMajorityFilterQuery>;
+
+export const ZMajorityAccept = z
+  .strictObject({
+    definition: ZKey,
+    includeIncomplete: z.boolean().default(false),
+    minCount: ZMinCount.default(1),
+    expectedCount: z.number().int("must be an integer").min(0, "must be at least 0").meta({
+      description: "The count the preview showed; when the set differs now, nothing is saved (409)",
+    }),
+  })
+  .meta({ id: "MajorityAccept" });
+export type TMajorityAccept = z.infer<typeof ZMajorityAccept>;
+
+export const ZMajorityPreview = z
+  .object({
+    count: z.number().int(),
+    sample: z.array(
+      z.object({
+        itemId: z.string(),
+        externalId: z.string().nullable(),
+        value: z.unknown(),
+        count: z.number().int(),
+        total: z.number().int(),
+        text: z
+          .string()
+          .nullable()
+          .meta({ description: "The text a spans definition labels (to quote spans)" }),
+      }),
+    ),
+  })
+  .meta({ id: "MajorityPreview" });
+export type TMajorityPreview = z.infer<typeof ZMajorityPreview>;
+
+export const ZMajorityAccepted = z.object({ accepted: z.number().int() }).meta({ id: "MajorityAccepted" });
+export type TMajorityAccepted = z.infer<typeof ZMajorityAccepted>;
+
 const ZPerson = z.object({ id: z.string(), name: z.string() }).nullable();
 
 export const ZAdjudication = z
@@ -122,6 +190,19 @@ export const ZAdjudication = z
   })
   .meta({ id: "Adjudication" });
 export type TAdjudication = z.infer<typeof ZAdjudication>;
+
+export const ZItemDecisions = z
+  .object({ adjudications: z.array(ZAdjudication) })
+  .meta({ id: "ItemDecisions" });
+export type TItemDecisions = z.infer<typeof ZItemDecisions>;
+
+export const ZMajority = z
+  .object({ value: z.unknown(), count: z.number().int(), total: z.number().int() })
+  .nullable()
+  .meta({
+    id: "Majority",
+    description: "The value given more often than any other; null on a tie or without annotations",
+  });
 
 export const ZAdjudicationItem = z
   .object({
@@ -141,6 +222,7 @@ export const ZAdjudicationItem = z
         spec: z.record(z.string(), z.unknown()),
         rule: z.string(),
         finalLabel: ZFinalLabel,
+        majority: ZMajority,
         annotations: z.array(
           z.object({
             annotator: ZPerson,

@@ -1,5 +1,6 @@
 import "server-only";
 import { getPool } from "@/lib/db";
+import { findMajority } from "@/lib/final-labels/majority";
 import { describeRule } from "@/lib/final-labels/rules";
 import { notFound } from "@/lib/server/errors";
 import type { TAdjudicationItem } from "@/lib/schemas/final-labels";
@@ -73,36 +74,41 @@ export async function getAdjudicationItem(projectId: string, itemId: string): Pr
       isComplete: scanned?.isComplete ?? false,
       data: item.data,
     },
-    definitions: definitions.map((d) => ({
-      key: d.key,
-      title: d.title,
-      kind: d.kind,
-      version: d.currentVersion,
-      spec: d.spec as unknown as Record<string, unknown>,
-      rule: describeRule(d.rule),
-      finalLabel: scanned!.labels[d.key],
-      annotations: annotations.rows
-        .filter((a) => a.definition_id === d.id)
-        .map((a) => ({
+    definitions: definitions.map((d) => {
+      const current = annotations.rows.filter((a) => a.definition_id === d.id);
+      return {
+        key: d.key,
+        title: d.title,
+        kind: d.kind,
+        version: d.currentVersion,
+        spec: d.spec as unknown as Record<string, unknown>,
+        rule: describeRule(d.rule),
+        finalLabel: scanned!.labels[d.key],
+        majority: findMajority(
+          d.spec,
+          current.map((a) => a.value),
+        ),
+        annotations: current.map((a) => ({
           annotator: { id: a.user_id, name: a.name ?? "(deleted user)" },
           value: a.value,
           definitionVersion: a.definition_version,
           createdAt: a.created_at.toISOString(),
         })),
-      history: history.rows
-        .filter((h) => h.definition_id === d.id)
-        .map((h) => ({
-          id: h.id,
-          itemId: item.id,
-          definition: d.key,
-          definitionVersion: h.definition_version,
-          value: h.value,
-          note: h.note,
-          isGold: h.is_gold,
-          decidedBy: h.decided_by_id ? { id: h.decided_by_id, name: h.name ?? "" } : null,
-          createdAt: h.created_at.toISOString(),
-        })),
-    })),
+        history: history.rows
+          .filter((h) => h.definition_id === d.id)
+          .map((h) => ({
+            id: h.id,
+            itemId: item.id,
+            definition: d.key,
+            definitionVersion: h.definition_version,
+            value: h.value,
+            note: h.note,
+            isGold: h.is_gold,
+            decidedBy: h.decided_by_id ? { id: h.decided_by_id, name: h.name ?? "" } : null,
+            createdAt: h.created_at.toISOString(),
+          })),
+      };
+    }),
     nextUnresolved: next.items[0]?.itemId ?? null,
   };
 }

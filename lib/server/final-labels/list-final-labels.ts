@@ -1,6 +1,7 @@
 import "server-only";
 import { getPool } from "@/lib/db";
 import { valueKey } from "@/lib/final-labels/value-key";
+import type { TLabelDefinitionSpec } from "@/lib/label-definitions/definition-spec";
 import { unprocessable } from "@/lib/server/errors";
 import type { TFinalLabelsPage, TFinalLabelsQuery } from "@/lib/schemas/final-labels";
 import { loadLabelContext, type TDefinitionContext } from "./load-label-context";
@@ -62,13 +63,40 @@ function serialize(item: TScannedItem, definitions: readonly TDefinitionContext[
     externalId: item.externalId,
     batchId: item.batchId,
     isComplete: item.isComplete,
-    preview: previewOf(item.data ?? {}),
+    ...previewsOf(item.data ?? {}, definitions),
     labels: Object.fromEntries(definitions.map((d) => [d.key, item.labels[d.key]])),
     votes,
   };
 }
 
-function previewOf(data: Record<string, unknown>): string {
-  const text = Object.values(data).find((v) => typeof v === "string" && v.trim());
-  return (typeof text === "string" ? text : JSON.stringify(data)).slice(0, 200);
+/**
+ * The start of each text the definitions label (spans' text, a pairwise prompt or both sides, a
+ * ranking's prompt), named by its field; for definitions that label the item as a whole, its
+ * "text" field or else its first text.
+ */
+function previewsOf(data: Record<string, unknown>, definitions: readonly TDefinitionContext[]) {
+  const previews = labeledPreviews(data, definitions);
+  return { preview: previews[0].text, previews };
+}
+
+function labeledPreviews(data: Record<string, unknown>, definitions: readonly TDefinitionContext[]) {
+  const labeled = [...new Set(definitions.flatMap((d) => labeledFields(d.spec)))];
+  const strings = Object.entries(data).filter(
+    (entry): entry is [string, string] => typeof entry[1] === "string" && entry[1].trim() !== "",
+  );
+  const byField = new Map(strings);
+  const fields = labeled.filter((field) => byField.has(field));
+  if (fields.length === 0) {
+    const fallback = byField.has("text") ? "text" : strings[0]?.[0];
+    if (fallback === undefined) return [{ field: null, text: JSON.stringify(data).slice(0, 200) }];
+    fields.push(fallback);
+  }
+  return fields.slice(0, 3).map((field) => ({ field, text: byField.get(field)!.slice(0, 200) }));
+}
+
+function labeledFields(spec: TLabelDefinitionSpec): string[] {
+  if (spec.kind === "spans") return [spec.textField];
+  if (spec.kind === "pairwise") return spec.textField ? [spec.textField] : [...spec.textFields];
+  if (spec.kind === "ranking") return spec.promptField ? [spec.promptField] : [];
+  return [];
 }

@@ -2,11 +2,14 @@ import "server-only";
 import * as endpoints from "@/lib/endpoints/final-labels";
 import { finalLabelPolicy } from "@/lib/policies/final-labels";
 import { defineRoute } from "@/lib/server/api/define-route";
+import { acceptMajorities } from "./accept-majorities";
 import { adjudicateItem } from "./adjudicate-item";
 import { getAdjudicationItem } from "./get-adjudication-item";
 import { getGoldAccuracy } from "./get-gold-accuracy";
 import { listFinalLabelRules } from "./list-final-label-rules";
 import { listFinalLabels } from "./list-final-labels";
+import { previewMajorityAccept } from "./preview-majority-accept";
+import { saveItemDecisions } from "./save-item-decisions";
 import { setFinalLabelRule } from "./set-final-label-rule";
 
 export const listFinalLabelsRoute = defineRoute(endpoints.listFinalLabels, {
@@ -33,6 +36,23 @@ export const adjudicateItemRoute = defineRoute(endpoints.adjudicateItem, {
   access: finalLabelPolicy.adjudicate,
   handler: async ({ caller, params, body }) =>
     adjudicateItem({ projectId: params.id, itemId: params.itemId, userId: caller.id, decision: body }),
+});
+
+export const saveItemDecisionsRoute = defineRoute(endpoints.saveItemDecisions, {
+  access: finalLabelPolicy.adjudicate,
+  handler: async ({ caller, params, body }) =>
+    saveItemDecisions({ projectId: params.id, itemId: params.itemId, userId: caller.id, body }),
+});
+
+export const previewMajorityAcceptRoute = defineRoute(endpoints.previewMajorityAccept, {
+  access: finalLabelPolicy.list,
+  handler: async ({ params, query }) => previewMajorityAccept(params.id, query),
+});
+
+export const acceptMajoritiesRoute = defineRoute(endpoints.acceptMajorities, {
+  access: finalLabelPolicy.adjudicate,
+  handler: async ({ caller, params, body }) =>
+    acceptMajorities({ projectId: params.id, userId: caller.id, body }),
 });
 
 export const getGoldAccuracyRoute = defineRoute(endpoints.getGoldAccuracy, {

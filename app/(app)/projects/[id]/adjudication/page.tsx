@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { BulkAccept } from "@/components/adjudication/bulk-accept";
 import { GoldAccuracyTable } from "@/components/adjudication/gold-accuracy-table";
 import { JumpToItem } from "@/components/adjudication/jump-to-item";
 import { ReviewQueue } from "@/components/adjudication/review-queue";
@@ -91,6 +92,14 @@ export default async function AdjudicationPage({
             </>
           )}
         </Card>
+        {definitions.length > 0 ? (
+          <Card title="Accept majority values in bulk">
+            <BulkAccept
+              projectId={id}
+              definitions={definitions.map((d) => ({ key: d.key, title: d.title, spec: d.spec }))}
+            />
+          </Card>
+        ) : null}
         <Card title="Final-label rules">
           {rules.length === 0 ? (
             <p className="text-sm text-slate-600">No label definitions yet.</p>

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { DecisionPanel } from "@/components/adjudication/decision-panel";
+import { ReviewWorkspace } from "@/components/adjudication/review-workspace";
 import { ItemView } from "@/components/label-kinds/item-view";
-import { Card, PageHeader } from "@/components/ui/card";
+import { fieldsRenderedBy } from "@/components/label-kinds/rendered-fields";
+import { PageHeader } from "@/components/ui/card";
+import type { TLabelDefinitionSpec } from "@/lib/label-definitions/definition-spec";
 import { finalLabelPolicy } from "@/lib/policies/final-labels";
 import { requirePageProject } from "@/lib/server/auth/require-page-project";
 import { AppError } from "@/lib/server/errors";
@@ -24,6 +26,9 @@ export default async function AdjudicateItemPage({
     throw error;
   });
   const { item } = review;
+  const nextHref = review.nextUnresolved ? `/projects/${id}/adjudication/${review.nextUnresolved}` : null;
+  // The fields the definitions label are drawn in each annotation and in the final-value editor.
+  const shown = fieldsRenderedBy(review.definitions.map((d) => d.spec as unknown as TLabelDefinitionSpec));
   return (
     <>
       <p className="mb-2 text-sm">
@@ -37,10 +42,10 @@ export default async function AdjudicateItemPage({
           item.isComplete ? "fully labeled" : "still being labeled"
         }`}
         actions={
-          review.nextUnresolved ? (
+          nextHref ? (
             <Link
               className="rounded-md bg-white px-3 py-2 text-sm font-medium text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50"
-              href={`/projects/${id}/adjudication/${review.nextUnresolved}`}
+              href={nextHref}
             >
               Next unresolved item →
             </Link>
@@ -50,13 +55,10 @@ export default async function AdjudicateItemPage({
       <div className="space-y-6">
         <ItemView
           item={{ data: item.data }}
+          hiddenFields={shown}
           textFields={Object.keys(item.data).filter((k) => typeof item.data[k] === "string")}
         />
-        {review.definitions.map((definition) => (
-          <Card key={definition.key} title={`${definition.title} (v${definition.version})`}>
-            <DecisionPanel projectId={id} itemId={item.id} data={item.data} definition={definition} />
-          </Card>
-        ))}
+        <ReviewWorkspace key={item.id} projectId={id} review={review} nextHref={nextHref} />
       </div>
     </>
   );

@@ -1,0 +1,1 @@
+export { saveItemDecisionsRoute as POST } from "@/lib/server/final-labels/routes";

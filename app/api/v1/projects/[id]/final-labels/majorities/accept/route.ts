@@ -1,0 +1,1 @@
+export { acceptMajoritiesRoute as POST } from "@/lib/server/final-labels/routes";

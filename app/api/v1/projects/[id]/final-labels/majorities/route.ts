@@ -1,0 +1,1 @@
+export { previewMajorityAcceptRoute as GET } from "@/lib/server/final-labels/routes";
