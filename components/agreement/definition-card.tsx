@@ -96,7 +96,14 @@ export function DefinitionCard({
           {perOption.length > 0 ? (
             <div>
               <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-600">
-                {all.kind === "spans" ? "F1 per entity label" : "α per option (yes/no)"}
+                {all.kind === "spans" ? (
+                  "F1 per entity label"
+                ) : (
+                  // The heading is set in capitals; α must stay α, not become the capital letter Α.
+                  <>
+                    <span className="normal-case">α</span> per option (yes/no)
+                  </>
+                )}
               </h3>
               <ul className="mt-1 grid grid-cols-2 gap-x-4 text-sm tabular-nums text-slate-700">
                 {perOption.map((f) => (
