@@ -1,6 +1,6 @@
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
-import { AUDIT_ACTIONS } from "@/lib/audit/audit-actions";
+import { AUDIT_ACTIONS, AUDIT_ACTION_LABELS } from "@/lib/audit/audit-actions";
 
 /** A plain GET form: the filters live in the URL, so a filtered view can be linked to. */
 export function AuditFilters({
@@ -16,7 +16,7 @@ export function AuditFilters({
         <option value="">Any action</option>
         {AUDIT_ACTIONS.map((a) => (
           <option key={a} value={a}>
-            {a}
+            {AUDIT_ACTION_LABELS[a]}
           </option>
         ))}
       </SelectField>

@@ -1,4 +1,5 @@
 import { DataTable } from "@/components/ui/data-table";
+import { auditActionLabel } from "@/lib/audit/audit-actions";
 import type { TAuditEvent } from "@/lib/schemas/audit";
 
 function describe(details: Record<string, unknown>): string {
@@ -22,7 +23,15 @@ export function AuditTable({ events }: { events: TAuditEvent[] }) {
           className: "whitespace-nowrap",
         },
         { header: "Who", cell: (e) => e.actor?.name ?? "system" },
-        { header: "Action", cell: (e) => <code className="text-xs">{e.action}</code> },
+        {
+          header: "Action",
+          cell: (e) => (
+            <>
+              <span className="block">{auditActionLabel(e.action)}</span>
+              <code className="text-xs text-slate-600">{e.action}</code>
+            </>
+          ),
+        },
         { header: "Target", cell: (e) => `${e.target.type} ${e.target.id}`, className: "break-all" },
         {
           header: "Details",
