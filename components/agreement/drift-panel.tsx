@@ -181,51 +181,59 @@ export function DriftPanel({ drift, campaignsHref }: { drift: TAgreementDrift; c
         </p>
       </header>
       <div className="space-y-8 p-5">
-        {series.map((d) => (
-          <div key={d.key} className="space-y-3">
-            {d.categories.length > 0 ? (
-              <ul
-                aria-label={`${d.title}: colours of the label distribution`}
-                className="flex flex-wrap gap-3 text-xs"
-              >
-                {d.categories.map((c, i) => (
-                  <li key={c.value} className="flex items-center gap-1 text-slate-700">
-                    <span
-                      aria-hidden="true"
-                      className="inline-block h-3 w-3 rounded-sm"
-                      style={{ backgroundColor: FILLS[i % FILLS.length] }}
-                    />
-                    {c.label}
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-            <div className="grid gap-6 xl:grid-cols-2">
-              <WindowTable
-                title="By batch"
-                definition={d}
-                windows={d.byBatch}
-                relabelHref={
-                  campaignsHref && !d.key.includes(":")
-                    ? (w) =>
-                        `${campaignsHref}?definition=${d.key}&batch=${w.window}&label=${encodeURIComponent(w.label)}`
-                    : undefined
-                }
-              />
-              <WindowTable
-                title="By week"
-                definition={d}
-                windows={d.byWeek}
-                relabelHref={
-                  campaignsHref && !d.key.includes(":")
-                    ? (w) =>
-                        `${campaignsHref}?definition=${d.key}&week=${w.window}&label=${encodeURIComponent(w.label)}`
-                    : undefined
-                }
-              />
+        {series.map((d) =>
+          d.kind === "ranking" || d.kind === "rubric" ? (
+            <p key={d.key} className="text-sm text-slate-700">
+              <span className="font-medium text-slate-900">{d.title}</span>: drift by batch and week is not
+              measured for {d.kind === "ranking" ? "rankings" : "rubrics"} yet; its agreement over time is on
+              its card above.
+            </p>
+          ) : (
+            <div key={d.key} className="space-y-3">
+              {d.categories.length > 0 ? (
+                <ul
+                  aria-label={`${d.title}: colours of the label distribution`}
+                  className="flex flex-wrap gap-3 text-xs"
+                >
+                  {d.categories.map((c, i) => (
+                    <li key={c.value} className="flex items-center gap-1 text-slate-700">
+                      <span
+                        aria-hidden="true"
+                        className="inline-block h-3 w-3 rounded-sm"
+                        style={{ backgroundColor: FILLS[i % FILLS.length] }}
+                      />
+                      {c.label}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              <div className="grid gap-6 xl:grid-cols-2">
+                <WindowTable
+                  title="By batch"
+                  definition={d}
+                  windows={d.byBatch}
+                  relabelHref={
+                    campaignsHref && !d.key.includes(":")
+                      ? (w) =>
+                          `${campaignsHref}?definition=${d.key}&batch=${w.window}&label=${encodeURIComponent(w.label)}`
+                      : undefined
+                  }
+                />
+                <WindowTable
+                  title="By week"
+                  definition={d}
+                  windows={d.byWeek}
+                  relabelHref={
+                    campaignsHref && !d.key.includes(":")
+                      ? (w) =>
+                          `${campaignsHref}?definition=${d.key}&week=${w.window}&label=${encodeURIComponent(w.label)}`
+                      : undefined
+                  }
+                />
+              </div>
             </div>
-          </div>
-        ))}
+          ),
+        )}
       </div>
     </section>
   );

@@ -73,7 +73,10 @@ export default async function CampaignPage({
             </div>
             <p className="text-sm text-slate-700">
               Agreement under version {campaign.version}:{" "}
-              {agreement ? (
+              {campaign.overlap < 2 && (!agreement || agreement.itemsCompared === 0) ? (
+                // Agreement needs two annotators on an item; with one per item there is nothing to compare.
+                `not measured: the campaign has ${countNoun(campaign.overlap, "annotator")} per item, and agreement needs two on the same item`
+              ) : agreement ? (
                 <span className="font-semibold tabular-nums">
                   {metricSymbol(agreement.metric)} = {formatValue(agreement.value)} (95% interval{" "}
                   {formatInterval(agreement.ci)}), {countNoun(agreement.itemsCompared, "item")} compared
