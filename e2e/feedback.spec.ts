@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { kendallW } from "../lib/agreement/kendall-w";
 import { krippendorffAlpha } from "../lib/agreement/krippendorff";
@@ -329,4 +330,48 @@ test("a lead reads ranking and rubric agreement with intervals, drills down to t
   await page.setViewportSize({ width: 390, height: 844 });
   await expect(chat).toBeVisible();
   await screenshot(page, "item-conversation-390");
+
+  // The lead freezes the rankings into an eval set and downloads the preference pairs they imply.
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const setName = unique("ranked-answers");
+  await page.goto(`/projects/${projectId}/eval-sets`);
+  await page.getByLabel("Name", { exact: true }).fill(setName);
+  await page.getByRole("button", { name: "Create eval set" }).click();
+  await expect(page.getByRole("heading", { name: setName })).toBeVisible();
+  await page.getByRole("button", { name: "Freeze v1…" }).click();
+  await page.getByRole("button", { name: "Freeze version 1" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Froze version 1: 6 items" })).toBeVisible();
+  await page.getByRole("table", { name: "Frozen versions" }).getByRole("link", { name: "v1" }).click();
+  await page.getByLabel("Format").selectOption("preference");
+  await expect(page.getByText(/^npx concord export .* --format preference/)).toBeVisible();
+  await expectAccessible(page);
+  await screenshot(page, "eval-set-version-preference");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Download" }).click(),
+  ]);
+  const text = readFileSync((await download.path())!, "utf8");
+  const pairs = text
+    .trim()
+    .split("\n")
+    .map(
+      (line) =>
+        JSON.parse(line) as { external_id: string; definition: string; chosen: string; rejected: string },
+    );
+  // The reference: each item's responses by mean rank over the three judges (equal means share a
+  // rank), every response before each one ranked strictly lower, in (rank, position) order.
+  const responses = record("x", 0).data.responses;
+  const expected = Object.entries(JUDGMENTS).flatMap(([externalId, judges]) => {
+    const sums = [0, 1, 2, 3].map((j) => judges.reduce((sum, judge) => sum + judge.rank[j], 0));
+    const order = [0, 1, 2, 3].sort((a, b) => sums[a] - sums[b] || a - b);
+    return order.flatMap((a, x) =>
+      order.slice(x + 1).flatMap((b) => (sums[a] < sums[b] ? [`${externalId}: ${a + 1} > ${b + 1}`] : [])),
+    );
+  });
+  expect(pairs.every((p) => p.definition === "rank")).toBe(true);
+  expect(
+    pairs.map(
+      (p) => `${p.external_id}: ${responses.indexOf(p.chosen) + 1} > ${responses.indexOf(p.rejected) + 1}`,
+    ),
+  ).toEqual(expected);
 });

@@ -86,6 +86,8 @@ export default async function EvalSetVersionPage({
             setName={evalSet.name}
             version={version.version}
             canUseRealIds={allows(evalSetPolicy.exportRealAnnotatorIds, access.role)}
+            hasPreferencePairs={manifest.preference !== undefined && manifest.preference !== null}
+            definitionKeys={definitions.map((d) => d.key)}
           />
         </Card>
         <Card title="Filter it was frozen with">
