@@ -1,39 +1,50 @@
 /**
  * Parquet export, streamed one row group at a time (hyparquet-writer's ParquetWriter).
  *
- * Schema (all columns BYTE_ARRAY annotated UTF8, i.e. strings to every reader):
- *   item_id       required  the decimal id (a string: ids are bigints)
- *   external_id   optional
- *   data          required  canonical JSON of the item's data object
- *   label.<key>   optional  one per label key, in the order of `columns.labels`; a string value is
- *                           stored as is, any other value as canonical JSON (so a number 3 and a
+ * Schema:
+ *   item_id       required  UTF8, the decimal id (a string: ids are bigints)
+ *   external_id   optional  UTF8
+ *   data          required  a struct with one optional child per top-level field of the items'
+ *                           data, typed (UTF8, BOOLEAN, INT64, DOUBLE, LIST, struct) where every
+ *                           row agrees and canonical JSON text (UTF8) where not: see
+ *                           parquet-data-schema.ts. With no typable field, one UTF8 column of
+ *                           canonical JSON of the whole object.
+ *   label.<key>   optional  UTF8, one per label key, in the order of `columns.labels`; a string value
+ *                           is stored as is, any other value as canonical JSON (so a number 3 and a
  *                           string "3" look alike: the definition's kind, in the manifest, says
  *                           which to decode), null as null
- *   annotations   required  only with `annotations: true`: canonical JSON of the wire
+ *   annotations   required  UTF8, only with `annotations: true`: canonical JSON of the wire
  *                           annotations (snake_case, see export-row.ts), `[]` when none
- * A row with a label key missing from `columns.labels` throws. The manifest, when given, is
- * stored as canonical JSON in the file's key-value metadata under `concord.manifest`.
+ * A row with a label key missing from `columns.labels` throws. The key-value metadata holds
+ * `concord.columns` (column → string, bool, int64, float64, list, struct, json, or label for the
+ * label rule above), and the manifest, when given, under `concord.manifest`; both canonical JSON.
  *
- * Encoding: PLAIN for item_id, data and annotations (a value per row), dictionary (when it pays)
- * for the others; min/max statistics except on the JSON documents (data, annotations).
- * Deterministic: SNAPPY (pure JS), a fixed created_by and no timestamps, so the
- * same rows and options give the same bytes. Memory: one row group of rows and its encoded bytes
- * (default 10,000 rows), plus per-row-group footer metadata.
+ * The schema must be known before the first row group, so the rows are read twice: once to infer
+ * the data's types, once to write. Hence `rows` is a function returning a fresh iterable.
+ *
+ * Encoding: PLAIN for item_id, JSON data and annotations (a value per row), dictionary (when it
+ * pays) for the others; min/max statistics except on data and annotations. Deterministic: SNAPPY
+ * (pure JS), a fixed created_by and no timestamps, so the same rows and options give the same
+ * bytes. Memory: one row group of rows and its encoded bytes (default 10,000 rows), plus
+ * per-row-group footer metadata and the inferred types.
  */
 import type { ColumnSource, SchemaElement } from "hyparquet-writer";
 import { ByteWriter, ParquetWriter } from "hyparquet-writer";
 
 import type { TExportColumns, TExportRow, TManifest } from "./export-row";
 import { assertExportRow, itemOrderCheck, toWireAnnotations } from "./export-row";
+import type { TColumnKind, TDataPlan } from "./parquet-data-schema";
+import { dataCell, dataColumnKinds, dataSchema, dataTypeInference } from "./parquet-data-schema";
 import { canonicalJsonFast } from "@/lib/label-definitions/canonical-json-fast";
 
 export const PARQUET_CREATED_BY = "concord eval-set export";
 export const PARQUET_MANIFEST_KEY = "concord.manifest";
+export const PARQUET_COLUMNS_KEY = "concord.columns";
 export const DEFAULT_ROW_GROUP_SIZE = 10_000;
 /** Whole JSON documents: min/max statistics would cost time and help no reader. */
 const JSON_COLUMNS = new Set(["data", "annotations"]);
 /** A value per row: a dictionary cannot pay off, so skip trying one. Labels repeat: dictionary. */
-const UNIQUE_COLUMNS = new Set(["item_id", "data", "annotations"]);
+const UNIQUE_COLUMNS = new Set(["item_id", "annotations"]);
 
 export type TParquetOptions = {
   columns: Pick<TExportColumns, "labels">;
@@ -83,13 +94,35 @@ export function parquetColumnNames(options: TParquetOptions): string[] {
   return names;
 }
 
-export function parquetSchema(options: TParquetOptions): SchemaElement[] {
+export function parquetSchema(options: TParquetOptions, plan: TDataPlan = { kind: "json" }): SchemaElement[] {
   const names = parquetColumnNames(options);
   const optional = new Set(["external_id", ...options.columns.labels.map((key) => `label.${key}`)]);
   return [
     { name: "root", num_children: names.length },
-    ...names.map((n) => stringColumn(n, !optional.has(n))),
+    ...names.flatMap((n) => (n === "data" ? dataSchema(plan) : [stringColumn(n, !optional.has(n))])),
   ];
+}
+
+/** Which columns a reader gets typed and which hold JSON text (`concord.columns`). */
+export function parquetColumnKinds(
+  options: TParquetOptions,
+  plan: TDataPlan,
+): Record<string, TColumnKind | "label"> {
+  const kinds: Record<string, TColumnKind | "label"> = { item_id: "string", external_id: "string" };
+  Object.assign(kinds, dataColumnKinds(plan));
+  for (const key of options.columns.labels) kinds[`label.${key}`] = "label";
+  if (options.annotations) kinds.annotations = "json";
+  return kinds;
+}
+
+/** The first pass: the data's types over every row of the version. */
+async function inferDataPlan(rows: AsyncIterable<TExportRow>): Promise<TDataPlan> {
+  const inference = dataTypeInference();
+  for await (const row of rows) {
+    assertExportRow(row);
+    inference.observeData(row.data);
+  }
+  return inference.plan();
 }
 
 /** A label cell: see the module comment. */
@@ -98,28 +131,33 @@ export function parquetLabelValue(value: unknown): string | null {
   return typeof value === "string" ? value : canonicalJsonFast(value);
 }
 
+/** `rows` is called twice (see the module comment); both calls must yield the same rows. */
 export async function* parquetStream(
-  rows: AsyncIterable<TExportRow>,
+  rows: () => AsyncIterable<TExportRow>,
   options: TParquetOptions,
 ): AsyncGenerator<Uint8Array> {
   const rowGroupSize = options.rowGroupSize ?? DEFAULT_ROW_GROUP_SIZE;
   if (!Number.isInteger(rowGroupSize) || rowGroupSize < 1) throw new Error("parquet: bad rowGroupSize");
   const names = parquetColumnNames(options);
+  const plan = await inferDataPlan(rows());
   const labelKeys = options.columns.labels;
   const knownLabels = new Set(labelKeys);
   const writer = new ChunkWriter(1 << 20);
   const pq = new ParquetWriter({
     writer,
-    schema: parquetSchema(options),
+    schema: parquetSchema(options, plan),
     codec: "SNAPPY",
     statistics: true,
     createdBy: PARQUET_CREATED_BY,
-    kvMetadata: options.manifest
-      ? [{ key: PARQUET_MANIFEST_KEY, value: canonicalJsonFast(options.manifest) }]
-      : undefined,
+    kvMetadata: [
+      { key: PARQUET_COLUMNS_KEY, value: canonicalJsonFast(parquetColumnKinds(options, plan)) },
+      ...(options.manifest
+        ? [{ key: PARQUET_MANIFEST_KEY, value: canonicalJsonFast(options.manifest) }]
+        : []),
+    ],
   });
   const checkOrder = itemOrderCheck();
-  let columns: (string | null)[][] = names.map(() => []);
+  let columns: unknown[][] = names.map(() => []);
   let count = 0;
 
   const writeGroup = () => {
@@ -127,14 +165,14 @@ export async function* parquetStream(
       name,
       data: columns[i],
       statistics: !JSON_COLUMNS.has(name),
-      encoding: UNIQUE_COLUMNS.has(name) ? "PLAIN" : undefined,
+      encoding: UNIQUE_COLUMNS.has(name) || (name === "data" && plan.kind === "json") ? "PLAIN" : undefined,
     }));
     void pq.write({ columnData, rowGroupSize: count }); // synchronous: ChunkWriter.flush is
     columns = names.map(() => []);
     count = 0;
   };
 
-  for await (const row of rows) {
+  for await (const row of rows()) {
     assertExportRow(row);
     checkOrder(row.itemId);
     for (const key in row.labels) {
@@ -146,7 +184,7 @@ export async function* parquetStream(
     }
     columns[0].push(row.itemId);
     columns[1].push(row.externalId);
-    columns[2].push(canonicalJsonFast(row.data));
+    columns[2].push(dataCell(plan, row.data));
     for (let i = 0; i < labelKeys.length; i++) {
       const key = labelKeys[i];
       columns[3 + i].push(parquetLabelValue(Object.hasOwn(row.labels, key) ? row.labels[key] : null));

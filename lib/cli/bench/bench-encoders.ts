@@ -20,7 +20,7 @@ const formats = picked.length > 0 ? picked : ["generate", "jsonl", "csv", "parqu
 const encoders: Record<string, () => AsyncIterable<Uint8Array>> = {
   jsonl: () => jsonlStream(testRows(rows)),
   csv: () => csvStream(testRows(rows), { columns: TEST_COLUMNS }),
-  parquet: () => parquetStream(testRows(rows), { columns: TEST_COLUMNS, manifest: TEST_MANIFEST }),
+  parquet: () => parquetStream(() => testRows(rows), { columns: TEST_COLUMNS, manifest: TEST_MANIFEST }),
   hf: () => hfDatasetTarGz(testRows(rows), { manifest: TEST_MANIFEST, columns: TEST_COLUMNS }),
 };
 
