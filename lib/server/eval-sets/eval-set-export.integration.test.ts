@@ -91,6 +91,10 @@ describe("exporting a frozen version", () => {
     );
     const records = await parquetReadObjects({ file });
     expect(records.map((r) => r["label.sentiment"])).toEqual(["pos", "neg", "pos"]);
+    // The items' data read back as typed columns (the two passes run on the database cursor).
+    expect(records.map((r) => r.data)).toEqual(
+      [0, 1, 2].map((i) => ({ n: BigInt(i), text: `Item number ${i}` })),
+    );
     const kv = parquetMetadata(file).key_value_metadata ?? [];
     expect(JSON.parse(kv.find((e) => e.key === "concord.manifest")!.value!)).toMatchObject({
       sha256: s.v1.sha256,
