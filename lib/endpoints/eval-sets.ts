@@ -144,7 +144,13 @@ export const exportEvalSetVersion = defineEndpoint({
           "format=csv. A text cell starting with = + - @, tab or carriage return is prefixed with ' so " +
           "spreadsheets do not run it as a formula; the JSONL, Parquet and HF files hold the exact text.",
       },
-      "application/vnd.apache.parquet": { format: "binary" },
+      "application/vnd.apache.parquet": {
+        format: "binary",
+        description:
+          "format=parquet. The items' data is a struct of typed, nested columns (string, bool, int64, " +
+          "float64, list, struct) where every row agrees, canonical JSON text per field where not; the " +
+          "file's key-value metadata concord.columns names each column's kind, concord.manifest holds the manifest",
+      },
       "application/gzip": { format: "binary", description: "format=hf: a datasets folder, tar.gz" },
     }),
   },
