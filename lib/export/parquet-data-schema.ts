@@ -111,6 +111,11 @@ export function dataColumnKinds(plan: TDataPlan): Record<string, TColumnKind> {
   return Object.fromEntries(plan.fields.map((f) => [`data.${f.name}`, kindOf(f.type)]));
 }
 
+/** No prototype, so a data key named `__proto__` is a field like any other. */
+function emptyCell(): Record<string, unknown> {
+  return Object.create(null) as Record<string, unknown>;
+}
+
 /** A value as the writer takes it: bigint for INT64, text for JSON fields, null for missing. */
 function toCell(type: THfType | null, value: unknown): unknown {
   if (value === null || value === undefined) return null;
@@ -124,7 +129,7 @@ function toCell(type: THfType | null, value: unknown): unknown {
       return (value as unknown[]).map((item) => toCell(type.item, item));
     case "struct": {
       const record = value as Record<string, unknown>;
-      const cell: Record<string, unknown> = {};
+      const cell = emptyCell();
       for (const [name, field] of type.fields) cell[name] = toCell(field, record[name]);
       return cell;
     }
@@ -134,7 +139,7 @@ function toCell(type: THfType | null, value: unknown): unknown {
 /** The `data` cell of one row under the plan. */
 export function dataCell(plan: TDataPlan, data: Record<string, unknown>): unknown {
   if (plan.kind === "json") return canonicalJsonFast(data);
-  const cell: Record<string, unknown> = {};
+  const cell = emptyCell();
   for (const field of plan.fields) cell[field.name] = toCell(field.type, data[field.name]);
   return cell;
 }
