@@ -167,6 +167,17 @@ describe("parquetStream: typed data columns", () => {
     expect(read.map((r) => (r.data as { x: string }).x)).toEqual(["0", "1", "2", "3", '"four"']);
   });
 
+  it("infers the types from `dataRows` when given (the export's cheaper first pass)", async () => {
+    const rows = [row(0, { x: 1 }), row(1, { x: 2 })];
+    const chunks: Uint8Array[] = [];
+    const dataRows = () => fromArray([{ data: { x: 1 } }, { data: { x: "two" } }]);
+    for await (const chunk of parquetStream(() => fromArray(rows), { ...options, dataRows }))
+      chunks.push(chunk);
+    const bytes = Buffer.concat(chunks);
+    const file = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+    expect(columnKinds(file)["data.x"]).toBe("json");
+  });
+
   it("keeps data as one JSON text column when no field can be typed", async () => {
     const { file } = await write([row(0, {}), row(1, { "": 1 })]);
     expect(columnKinds(file).data).toBe("json");

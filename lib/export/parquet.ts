@@ -20,7 +20,8 @@
  * label rule above), and the manifest, when given, under `concord.manifest`; both canonical JSON.
  *
  * The schema must be known before the first row group, so the rows are read twice: once to infer
- * the data's types, once to write. Hence `rows` is a function returning a fresh iterable.
+ * the data's types, once to write. Hence `rows` is a function returning a fresh iterable
+ * (`dataRows`, when given, serves the first pass instead).
  *
  * Encoding: PLAIN for item_id, JSON data and annotations (a value per row), dictionary (when it
  * pays) for the others; min/max statistics except on data and annotations. Deterministic: SNAPPY
@@ -53,6 +54,11 @@ export type TParquetOptions = {
   /** Stored in the key-value metadata when given. */
   manifest?: TManifest;
   rowGroupSize?: number;
+  /**
+   * The same rows' data for the first pass, when a cheaper source exists (the export reads them
+   * without annotations); default `rows`.
+   */
+  dataRows?: () => AsyncIterable<Pick<TExportRow, "data">>;
 };
 
 /** Takes the writer's bytes after each row group instead of keeping the whole file. */
@@ -116,11 +122,11 @@ export function parquetColumnKinds(
 }
 
 /** The first pass: the data's types over every row of the version. */
-async function inferDataPlan(rows: AsyncIterable<TExportRow>): Promise<TDataPlan> {
+async function inferDataPlan(rows: AsyncIterable<Pick<TExportRow, "data">>): Promise<TDataPlan> {
   const inference = dataTypeInference();
   for await (const row of rows) {
-    assertExportRow(row);
-    inference.observeData(row.data);
+    // A row that is not an object fails the second pass's check, with its item id.
+    if (typeof row.data === "object" && row.data !== null) inference.observeData(row.data);
   }
   return inference.plan();
 }
@@ -139,7 +145,7 @@ export async function* parquetStream(
   const rowGroupSize = options.rowGroupSize ?? DEFAULT_ROW_GROUP_SIZE;
   if (!Number.isInteger(rowGroupSize) || rowGroupSize < 1) throw new Error("parquet: bad rowGroupSize");
   const names = parquetColumnNames(options);
-  const plan = await inferDataPlan(rows());
+  const plan = await inferDataPlan((options.dataRows ?? rows)());
   const labelKeys = options.columns.labels;
   const knownLabels = new Set(labelKeys);
   const writer = new ChunkWriter(1 << 20);

@@ -131,6 +131,18 @@ describe("exporting a frozen version", () => {
     expect((await download(s.engineer.token, s.setId, "?annotations=true&annotators=raw")).status).toBe(403);
     const raw = await download(s.lead.token, s.setId, "?annotations=true&annotators=raw");
     expect(raw.bytes.toString("utf8")).toContain(s.annotators[0].id);
+
+    // Parquet with annotations: the first pass (types of the data) reads without them.
+    const parquet = await download(s.engineer.token, s.setId, "?format=parquet&annotations=true");
+    const file = parquet.bytes.buffer.slice(
+      parquet.bytes.byteOffset,
+      parquet.bytes.byteOffset + parquet.bytes.length,
+    );
+    const records = await parquetReadObjects({ file });
+    expect(records.map((r) => r.data)).toEqual(
+      [0, 1, 2].map((i) => ({ n: BigInt(i), text: `Item number ${i}` })),
+    );
+    expect(JSON.parse(records[0].annotations as string)).toEqual(first.annotations);
   });
 
   it("serves the version and its manifest, and finds sets by name for the CLI", async () => {

@@ -87,7 +87,12 @@ export function exportEvalSetVersion(version: TVersionForExport, options: TExpor
       : format === "csv"
         ? csvStream(rows(), { columns, annotations: options.annotations })
         : format === "parquet"
-          ? parquetStream(rows, { columns, annotations: options.annotations, manifest })
+          ? parquetStream(rows, {
+              columns,
+              annotations: options.annotations,
+              manifest,
+              dataRows: () => readVersionRows(getPool(), version.id, { prefetch: true }),
+            })
           : hfDatasetTarGz(rows(), {
               manifest,
               columns,
