@@ -141,6 +141,35 @@ describe("parquetStream: typed data columns", () => {
     expect(read.map((r) => r["label.sentiment"])).toEqual(["pos", "pos", "pos"]);
   });
 
+  it("writes lists of lists and lists of structs holding lists", async () => {
+    const rows = [
+      row(0, {
+        grid: [[1, 2], [], [3]],
+        turns: [
+          { role: "user", ids: [1] },
+          { role: "bot", ids: [] },
+        ],
+      }),
+      row(1, { grid: [], turns: [{ role: "user", ids: null }] }),
+      row(2, { grid: null, turns: null }),
+    ];
+    const { file } = await write(rows);
+    expect(columnKinds(file)).toMatchObject({ "data.grid": "list", "data.turns": "list" });
+    const read = await parquetReadObjects({ file });
+    // hyparquet reads a null list as undefined
+    expect(read.map((r) => r.data)).toEqual([
+      {
+        grid: [[1n, 2n], [], [3n]],
+        turns: [
+          { role: "user", ids: [1n] },
+          { role: "bot", ids: [] },
+        ],
+      },
+      { grid: [], turns: [{ role: "user", ids: undefined }] },
+      { grid: undefined, turns: undefined },
+    ]);
+  });
+
   it("falls back to JSON text for a field whose values differ in type, typing the others", async () => {
     const { file } = await write(mixed);
     expect(columnKinds(file)).toMatchObject({
