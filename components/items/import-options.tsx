@@ -7,6 +7,7 @@ export const DIALECT_NAMES: Record<TImportDialect, string> = {
   concord: "Concord records",
   "label-studio": "Label Studio JSON export",
   prodigy: "Prodigy JSONL",
+  "hh-rlhf": "HH-RLHF preference pairs (JSONL)",
 };
 
 export type TImportOptions = { dialect: TImportDialect; definitionKey: string; isSkippingBad: boolean };

@@ -1,5 +1,6 @@
 import { parseDataField, pickValue } from "@/lib/import/data-field-pick";
 import { taskData } from "@/lib/import/dialects/prodigy";
+import { HH_DEFAULT_FIELDS, splitHhPair } from "@/lib/import/dialects/hh-rlhf";
 import type { TImportDialect } from "@/lib/import/import-types";
 import { isPlainObject } from "@/lib/import/record-fields";
 
@@ -41,6 +42,10 @@ export function listFieldPaths(records: readonly unknown[]): string[] {
 export function unmappedData(record: unknown, dialect: TImportDialect): Record<string, unknown> {
   if (!isPlainObject(record)) return {};
   if (dialect === "prodigy") return taskData(record);
+  if (dialect === "hh-rlhf") {
+    const split = splitHhPair(record, HH_DEFAULT_FIELDS);
+    return "data" in split ? split.data : {};
+  }
   return isPlainObject(record.data) ? record.data : {};
 }
 

@@ -42,7 +42,7 @@ export function importRequest(
     if (special.priorityField) query.priorityField = special.priorityField;
     if (special.predictionsField) query.predictionsField = special.predictionsField;
   }
-  const syntax = dialect === "label-studio" ? "json" : dialect === "prodigy" ? "jsonl" : preview.format;
+  const syntax = dialect === "label-studio" ? "json" : dialect === "concord" ? preview.format : "jsonl";
   return {
     query,
     contentType: CONTENT_TYPES[syntax],

@@ -40,13 +40,16 @@ export function sniffFormat(text: string): TImportFormat | null {
 }
 
 /**
- * Whose records these are: Prodigy lines carry `_input_hash`; a Label Studio export is a JSON array
+ * Whose records these are: Prodigy lines carry `_input_hash`; HH-RLHF lines are exactly
+ * `{chosen, rejected}`; a Label Studio export is a JSON array
  * of tasks whose `data` sits beside Label Studio's own keys (`id`, `annotations` with `result`).
  */
 export function detectDialect(records: readonly unknown[], format: TImportFormat): TImportDialect {
   const objects = records.filter(isPlainObject);
   if (objects.length === 0 || format === "csv") return "concord";
   if (format === "jsonl" && objects.every((r) => "_input_hash" in r)) return "prodigy";
+  if (format === "jsonl" && objects.every((r) => Object.keys(r).sort().join() === "chosen,rejected"))
+    return "hh-rlhf";
   const isTask = (r: Record<string, unknown>) =>
     isPlainObject(r.data) &&
     (("id" in r && !isApiShape([r])) ||

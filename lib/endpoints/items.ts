@@ -23,7 +23,9 @@ export const importItems = defineEndpoint({
   tag: "items",
   summary:
     "Import a file as one batch, with the labels it carries: Concord records, a Label Studio JSON export " +
-    "(?format=label-studio) or Prodigy JSONL (?format=prodigy&definition=<key>); gzip bodies are read the same. " +
+    "(?format=label-studio), Prodigy JSONL (?format=prodigy&definition=<key>) or HH-RLHF preference pairs " +
+    "(?format=hh-rlhf: the shared turns become the prompt conversation, the two continuations a pairwise item's sides); " +
+    "gzip bodies are read the same. " +
     "All or nothing (422 lists up to 100 problems, each with its line and field), or ?onInvalid=skip.",
   params: ZProjectParams,
   query: ZImportQuery,
@@ -31,7 +33,7 @@ export const importItems = defineEndpoint({
     "application/x-ndjson": {
       description:
         "One record a line: {externalId?, data, priority?, predictions?, annotations?: [{annotator, values, createdAt?}]}; " +
-        "or Prodigy lines with ?format=prodigy. Content-Encoding: gzip (or a .gz body) is decompressed.",
+        "or Prodigy lines with ?format=prodigy, or {chosen, rejected} transcripts with ?format=hh-rlhf. Content-Encoding: gzip (or a .gz body) is decompressed.",
     },
     "application/json": {
       description: "A JSON array of such records, or a Label Studio export with ?format=label-studio",
@@ -42,7 +44,7 @@ export const importItems = defineEndpoint({
   errors: {
     400: "An unknown format or content encoding, a broken gzip body, format=prodigy without definition",
     413: "Larger than the upload limit (after decompression)",
-    422: "Bad lines, each with its line number and field (for Label Studio the task and result index), or an empty file",
+    422: "Bad lines (for HH-RLHF a missing or non-string chosen/rejected, or no shared Human/Assistant turns), each with its line number and field (for Label Studio the task and result index), or an empty file",
   },
   examples: {
     query: {

@@ -7,9 +7,10 @@ export type TImportFormat = "jsonl" | "json" | "csv";
 
 /**
  * Whose conventions the records follow: Concord's own records (in any file format), a Label
- * Studio JSON export (tasks), or Prodigy JSONL (one annotation a line, grouped by `_input_hash`).
+ * Studio JSON export (tasks), Prodigy JSONL (one annotation a line, grouped by `_input_hash`), or
+ * HH-RLHF JSONL (`{chosen, rejected}` transcripts, split into a pairwise item).
  */
-export type TImportDialect = "concord" | "label-studio" | "prodigy";
+export type TImportDialect = "concord" | "label-studio" | "prodigy" | "hh-rlhf";
 
 /** What the reader accepts: a request body (web ReadableStream), a Node stream, any async iterable of chunks. */
 export type TImportInput =

@@ -8,16 +8,19 @@ const ZDataFieldEntry = ZFieldName.regex(/^[^=]+(=[^=]+)?$/, "a field name, or n
 /**
  * Query of POST /projects/{id}/items: the format (else from Content-Type), batch name, and mapping.
  * `format` is the file's syntax (jsonl, json, csv) or whose conventions it follows: `concord`
- * (Concord records, syntax from Content-Type), `label-studio` (a JSON export), `prodigy` (JSONL).
+ * (Concord records, syntax from Content-Type), `label-studio` (a JSON export), `prodigy` (JSONL),
+ * `hh-rlhf` (JSONL of `{chosen, rejected}` transcripts, each split into a pairwise item).
  */
 export const ZImportQuery = z
   .object({
-    format: z.enum(["jsonl", "json", "csv", "concord", "label-studio", "prodigy"]).optional(),
+    format: z.enum(["jsonl", "json", "csv", "concord", "label-studio", "prodigy", "hh-rlhf"]).optional(),
     definition: z
       .string()
       .regex(DEFINITION_KEY_RE, "not a label definition key")
       .optional()
-      .describe("Prodigy: the label definition the lines answer"),
+      .describe(
+        "Prodigy: the label definition the lines answer; hh-rlhf: the pairwise definition whose fields the pairs fill",
+      ),
     onInvalid: z
       .enum(["reject", "skip"])
       .optional()

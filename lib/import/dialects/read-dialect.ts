@@ -5,12 +5,13 @@ import { readRecordBatches } from "../read-records";
 import { convertLabelStudioTask } from "./label-studio";
 import type { TDefinitionsByKey } from "./option-lookup";
 import { groupProdigyLines } from "./prodigy";
+import { convertHhRlhf, hhFields } from "./hh-rlhf";
 
 export type TDialectOptions = {
   dialect: TImportDialect;
   /** The project's current definitions (Label Studio's from_name and Prodigy's ?definition name one). */
   definitions: TDefinitionsByKey;
-  /** Prodigy: the definition the lines answer. */
+  /** Prodigy: the definition the lines answer; HH-RLHF: the pairwise definition whose fields the pairs fill. */
   definitionKey?: string;
 };
 
@@ -27,6 +28,11 @@ export function readDialectBatches(
   const batches = readRecordBatches(input, format, read);
   if (dialect === undefined || dialect.dialect === "concord") return batches;
   if (dialect.dialect === "label-studio") return convertLabelStudio(batches, dialect.definitions);
+  if (dialect.dialect === "hh-rlhf") {
+    const fields = hhFields(dialect.definitions, dialect.definitionKey);
+    if (typeof fields === "string") throw new TypeError(`hh-rlhf: ${fields}`);
+    return convertHhRlhf(batches, fields);
+  }
   const spec =
     dialect.definitionKey === undefined ? undefined : dialect.definitions.get(dialect.definitionKey);
   if (spec === undefined) throw new TypeError("prodigy: the definition the lines answer is required");

@@ -11,6 +11,7 @@ import type {
 import { createAnnotationValidator } from "@/lib/import/validate-annotations";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { AppError, unprocessable } from "@/lib/server/errors";
+import { hhFields } from "@/lib/import/dialects/hh-rlhf";
 import { findExistingKeys } from "./find-existing-keys";
 import { loadCurrentDefinitions } from "./load-current-definitions";
 import { writeImportBatch } from "./write-import-batch";
@@ -22,7 +23,7 @@ export type TImportItemsInput = {
   format: TImportFormat;
   /** Whose conventions the file follows (default: Concord's records). */
   dialect?: TImportDialect;
-  /** Prodigy: the definition the lines answer. */
+  /** Prodigy: the definition the lines answer; HH-RLHF: the pairwise definition the pairs are for. */
   definitionKey?: string;
   /** "reject" (default): all or nothing. "skip": bad records are left out and listed. */
   onInvalid?: "reject" | "skip";
@@ -89,6 +90,14 @@ export async function importItems(options: TImportItemsInput): Promise<TImportIt
           message: `no label definition ${JSON.stringify(options.definitionKey ?? null)}`,
         },
       ]);
+    }
+    if (options.dialect === "hh-rlhf") {
+      const fields = hhFields(specs, options.definitionKey);
+      if (typeof fields === "string") {
+        throw unprocessable("The pairs need one pairwise label definition to fill.", [
+          { path: "definition", message: fields },
+        ]);
+      }
     }
     const target = {
       projectId: options.projectId,

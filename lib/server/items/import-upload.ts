@@ -25,6 +25,8 @@ function resolveFormat(
       return { format: "json", dialect: "label-studio" };
     case "prodigy":
       return { format: "jsonl", dialect: "prodigy" };
+    case "hh-rlhf":
+      return { format: "jsonl", dialect: "hh-rlhf" };
     case "concord":
     case undefined:
       return fromType ? { format: fromType, dialect: "concord" } : null;
@@ -57,9 +59,10 @@ export async function importUpload(projectId: string, userId: string, query: TIm
   const { name, fileName, dataFields, idField, priorityField, predictionsField } = query;
   const isMapped = Boolean(dataFields || idField || priorityField || predictionsField || format === "csv");
   if (isMapped && dialect !== "concord") {
-    throw badRequest("Field mapping applies to Concord records, not to Label Studio or Prodigy files.", [
-      { path: "dataFields", message: `not with format=${dialect}` },
-    ]);
+    throw badRequest(
+      "Field mapping applies to Concord records, not to Label Studio, Prodigy or HH-RLHF files.",
+      [{ path: "dataFields", message: `not with format=${dialect}` }],
+    );
   }
   const required = await requiredDataFields(projectId);
   const textFieldsRequired = required.text;
