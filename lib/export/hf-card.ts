@@ -43,7 +43,7 @@ export function cardFrontMatter(input: TCardInput): Record<string, unknown> {
   return front;
 }
 
-function filesTable(files: TCardFile[]): string[] {
+export function filesTable(files: TCardFile[]): string[] {
   return [
     "| File | Rows | Bytes | sha256 |",
     "| --- | ---: | ---: | --- |",

@@ -63,33 +63,33 @@ function sha256Hex(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
-/** The folder as an uncompressed tar stream. */
-export async function* hfDatasetTar(
-  rows: AsyncIterable<TExportRow>,
-  options: THfDatasetOptions = {},
-): AsyncGenerator<Uint8Array> {
+/** What a folder's card is rendered from, once its data file is written. */
+export type THfFolderFacts = { rows: number; files: TCardFile[]; sha256Verified: boolean };
+
+export type THfFolderOptions = Omit<THfDatasetOptions, "columns" | "gzipLevel"> & {
+  /** The data file's bytes, with how many rows (lines) each chunk holds counted by the caller. */
+  data: AsyncIterable<Uint8Array>;
+  rows: () => number;
+  card: (facts: THfFolderFacts) => string;
+};
+
+/**
+ * A `datasets` folder as an uncompressed tar stream: README.md (the card), data/test.jsonl, and
+ * manifest.json. The data is spooled to a temporary file first, because a tar header needs its size
+ * and the card its count and hash.
+ */
+export async function* hfFolderTar(options: THfFolderOptions): AsyncGenerator<Uint8Array> {
   const root = options.rootDir ?? "dataset";
   if (!ROOT_DIR.test(root) || root.length > 60)
     throw new Error(`hf-dataset: bad rootDir ${JSON.stringify(root)}`);
   const dir = await mkdtemp(join(options.tmpDir ?? tmpdir(), "concord-hf-"));
   try {
     const dataFile = join(dir, "test.jsonl");
-    const inference = featureInference(options.columns);
-    let count = 0;
-    let annotations = false;
-    async function* observed(): AsyncGenerator<TExportRow> {
-      for await (const row of rows) {
-        inference.observeRow(toWireRow(row));
-        annotations ||= row.annotations !== undefined;
-        count += 1;
-        yield row;
-      }
-    }
     const hash = createHash("sha256");
     let bytes = 0;
     const handle = await open(dataFile, "w");
     try {
-      for await (const chunk of jsonlStream(observed())) {
+      for await (const chunk of options.data) {
         hash.update(chunk);
         bytes += chunk.byteLength;
         await handle.write(chunk);
@@ -103,22 +103,12 @@ export async function* hfDatasetTar(
       throw new Error(`hf-dataset: the JSONL hashes to ${sha256}, not the recorded ${expected}`);
     }
 
-    const files: TCardFile[] = [{ path: HF_DATA_PATH, bytes, sha256, rows: count }];
+    const rows = options.rows();
+    const files: TCardFile[] = [{ path: HF_DATA_PATH, bytes, sha256, rows }];
     const manifestJson = options.manifest ? Buffer.from(canonicalJsonFast(options.manifest), "utf8") : null;
     if (manifestJson)
       files.push({ path: "manifest.json", bytes: manifestJson.length, sha256: sha256Hex(manifestJson) });
-    const readme = Buffer.from(
-      renderDatasetCard({
-        manifest: options.manifest,
-        features: inference.features(),
-        dataPath: HF_DATA_PATH,
-        rows: count,
-        files,
-        annotations,
-        sha256Verified: expected !== undefined,
-      }),
-      "utf8",
-    );
+    const readme = Buffer.from(options.card({ rows, files, sha256Verified: expected !== undefined }), "utf8");
 
     const entries: TTarEntry[] = [
       { type: "directory", path: root },
@@ -136,6 +126,37 @@ export async function* hfDatasetTar(
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** The folder of the items as an uncompressed tar stream. */
+export function hfDatasetTar(
+  rows: AsyncIterable<TExportRow>,
+  options: THfDatasetOptions = {},
+): AsyncGenerator<Uint8Array> {
+  const inference = featureInference(options.columns);
+  let count = 0;
+  let annotations = false;
+  async function* observed(): AsyncGenerator<TExportRow> {
+    for await (const row of rows) {
+      inference.observeRow(toWireRow(row));
+      annotations ||= row.annotations !== undefined;
+      count += 1;
+      yield row;
+    }
+  }
+  return hfFolderTar({
+    ...options,
+    data: jsonlStream(observed()),
+    rows: () => count,
+    card: (facts) =>
+      renderDatasetCard({
+        ...facts,
+        manifest: options.manifest,
+        features: inference.features(),
+        dataPath: HF_DATA_PATH,
+        annotations,
+      }),
+  });
 }
 
 /** The folder as a .tar.gz stream (gzip-stream.ts: deterministic for a given Node build). */

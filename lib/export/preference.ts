@@ -88,16 +88,23 @@ export function preferencePairs(row: TExportRow, sources: readonly TPreferenceSo
 
 const encoder = new TextEncoder();
 
-/** The preference JSONL of the rows (which must come in ascending item id order). */
+/**
+ * The preference JSONL of the rows (which must come in ascending item id order). `onPair` sees
+ * each pair as it is written (the HF card counts them and infers their features).
+ */
 export async function* preferenceStream(
   rows: AsyncIterable<TExportRow>,
   sources: readonly TPreferenceSource[],
+  onPair?: (pair: TPreferencePair) => void,
 ): AsyncGenerator<Uint8Array> {
   const checkOrder = itemOrderCheck();
   let buffer = "";
   for await (const row of rows) {
     checkOrder(row.itemId);
-    for (const pair of preferencePairs(row, sources)) buffer += `${canonicalJson(pair)}\n`;
+    for (const pair of preferencePairs(row, sources)) {
+      onPair?.(pair);
+      buffer += `${canonicalJson(pair)}\n`;
+    }
     if (buffer.length >= 64 * 1024) {
       yield encoder.encode(buffer);
       buffer = "";

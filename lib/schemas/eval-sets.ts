@@ -154,6 +154,7 @@ export const EXPORT_FORMATS = [
   "parquet",
   "hf",
   "preference",
+  "preference-hf",
   "label-studio",
   "prodigy",
 ] as const;
@@ -174,7 +175,7 @@ export const ZExportQuery = z
       .meta({ description: "format=prodigy: the label definition the lines answer (default: the only one)" }),
     manifest: ZFlag.optional().meta({
       description:
-        "Embed the manifest (parquet: file metadata; hf: manifest.json and the card). Default true",
+        "Embed the manifest (parquet: file metadata; hf, preference-hf: manifest.json and the card). Default true",
     }),
   })
   .meta({ id: "ExportQuery" });

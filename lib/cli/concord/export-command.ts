@@ -7,7 +7,7 @@ import { rename, rm } from "node:fs/promises";
 import { z } from "zod";
 import { parseCliArgs } from "../args";
 
-export const EXPORT_USAGE = `  concord export --url URL --token T --set NAME --version N [--format jsonl|csv|parquet|hf|preference]
+export const EXPORT_USAGE = `  concord export --url URL --token T --set NAME --version N [--format jsonl|csv|parquet|hf|preference|preference-hf]
                  [--project ID] [--annotations] [--raw-annotators] -o FILE
                                                            download a frozen eval-set version; the
                                                            JSONL (and preference pairs) are checked
@@ -20,7 +20,7 @@ const ZArgs = z
     set: z.string().min(1, "is required: the eval set's name"),
     project: z.uuid().optional(),
     version: z.string().regex(/^([1-9]\d{0,8}|latest)$/, "must be a version number or latest"),
-    format: z.enum(["jsonl", "csv", "parquet", "hf", "preference"]).default("jsonl"),
+    format: z.enum(["jsonl", "csv", "parquet", "hf", "preference", "preference-hf"]).default("jsonl"),
     annotations: z.boolean().default(false),
     "raw-annotators": z.boolean().default(false),
     output: z.string().min(1, "is required: the file to write (-o)"),

@@ -5,7 +5,7 @@ import { stat } from "node:fs/promises";
 import { z } from "zod";
 import { parseCliArgs } from "../args";
 
-export const IMPORT_USAGE = `  concord import FILE --project ID [--format concord|label-studio|prodigy] [--definition KEY]
+export const IMPORT_USAGE = `  concord import FILE --project ID [--format concord|label-studio|prodigy|hh-rlhf] [--definition KEY]
                  [--on-invalid skip] [--name NAME] [--url URL] [--token T]
                                                            upload items (and the labels they carry;
                                                            .gz files too); URL and token default to
@@ -14,7 +14,7 @@ export const IMPORT_USAGE = `  concord import FILE --project ID [--format concor
 const ZArgs = z
   .object({
     project: z.uuid({ message: "is required: the project's id" }),
-    format: z.enum(["concord", "label-studio", "prodigy"]).default("concord"),
+    format: z.enum(["concord", "label-studio", "prodigy", "hh-rlhf"]).default("concord"),
     definition: z.string().min(1).optional(),
     "on-invalid": z.enum(["reject", "skip"]).default("reject"),
     name: z.string().min(1).optional(),

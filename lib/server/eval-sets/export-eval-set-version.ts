@@ -6,6 +6,7 @@ import { jsonlStream } from "@/lib/export/canonical-jsonl";
 import { csvStream } from "@/lib/export/csv";
 import { hfDatasetTarGz } from "@/lib/export/hf-dataset";
 import { parquetStream } from "@/lib/export/parquet";
+import { hfPreferenceTarGz } from "@/lib/export/hf-preference";
 import { preferenceStream } from "@/lib/export/preference";
 import { prepareRows } from "@/lib/export/prepare-rows";
 import type { TExportQuery } from "@/lib/schemas/eval-sets";
@@ -31,6 +32,7 @@ const TYPES = {
   parquet: { contentType: "application/vnd.apache.parquet", extension: "parquet" },
   hf: { contentType: "application/gzip", extension: "hf.tar.gz" },
   preference: { contentType: "application/x-ndjson", extension: "preference.jsonl" },
+  "preference-hf": { contentType: "application/gzip", extension: "preference.hf.tar.gz" },
   "label-studio": { contentType: "application/json", extension: "label-studio.json" },
   prodigy: { contentType: "application/x-ndjson", extension: "prodigy.jsonl" },
 } as const;
@@ -41,7 +43,7 @@ const TYPES = {
  */
 export function exportEvalSetVersion(version: TVersionForExport, options: TExportQuery): TExportFile {
   const { format } = options;
-  if (format === "preference") return preferenceFile(version, options);
+  if (format === "preference" || format === "preference-hf") return preferenceFile(version, options);
   if (format === "label-studio" || format === "prodigy") {
     const keys = version.columns.labels;
     const definition = options.definition ?? (keys.length === 1 ? keys[0] : undefined);
@@ -120,10 +122,11 @@ function slug(name: string): string {
 
 /** The preference pairs of a version, from the sources its manifest recorded at the freeze. */
 function preferenceFile(version: TVersionForExport, options: TExportQuery): TExportFile {
-  for (const flag of ["annotations", "manifest"] as const) {
+  const isFolder = options.format === "preference-hf";
+  for (const flag of isFolder ? (["annotations"] as const) : (["annotations", "manifest"] as const)) {
     if (options[flag]) {
       throw badRequest(`A preference file has no place for ${flag}.`, [
-        { path: flag, message: "not available for preference" },
+        { path: flag, message: `not available for ${options.format}` },
       ]);
     }
   }
@@ -139,11 +142,22 @@ function preferenceFile(version: TVersionForExport, options: TExportQuery): TExp
       ],
     );
   }
+  const rows = readVersionRows(getPool(), version.id, { prefetch: true });
+  if (isFolder) {
+    return {
+      // The folder's data file is the recorded pairs, byte for byte: checked against their hash.
+      chunks: hfPreferenceTarGz(rows, recorded.data.sources, {
+        manifest: options.manifest === false ? undefined : version.manifest,
+        rootDir: `${slug(version.evalSetName)}-preference`.slice(0, 60),
+        expectedSha256: recorded.data.sha256,
+      }),
+      contentType: TYPES["preference-hf"].contentType,
+      fileName: `${slug(version.evalSetName)}-v${version.version}.${TYPES["preference-hf"].extension}`,
+      contentLength: null,
+    };
+  }
   return {
-    chunks: preferenceStream(
-      readVersionRows(getPool(), version.id, { prefetch: true }),
-      recorded.data.sources,
-    ),
+    chunks: preferenceStream(rows, recorded.data.sources),
     contentType: TYPES.preference.contentType,
     fileName: `${slug(version.evalSetName)}-v${version.version}.${TYPES.preference.extension}`,
     contentLength: recorded.data.bytes,
