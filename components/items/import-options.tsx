@@ -52,6 +52,20 @@ export function ImportOptions({
             </option>
           ))}
         </SelectField>
+      ) : options.dialect === "hh-rlhf" ? (
+        <SelectField
+          label="Pairwise definition the pairs are for"
+          value={options.definitionKey}
+          hint="Its prompt and side fields receive the split; by default the project's only pairwise definition."
+          onChange={(e) => onChange({ ...options, definitionKey: e.target.value })}
+        >
+          <option value="">(the only pairwise one)</option>
+          {definitions.map((d) => (
+            <option key={d.key} value={d.key}>
+              {d.title} ({d.key})
+            </option>
+          ))}
+        </SelectField>
       ) : null}
       <label className="flex items-start gap-2 pt-7 text-sm text-slate-800">
         <input

@@ -63,6 +63,15 @@ describe("the upload the import page sends", () => {
     expect(ZImportQuery.safeParse(prodigy.query).success).toBe(true);
   });
 
+  it("sends HH-RLHF pairs as JSONL, naming the pairwise definition only when the lead chose one", () => {
+    const file = { format: "json" as const, isApiShape: false, isGzip: false };
+    const only = importRequest(file, { ...choices, dialect: "hh-rlhf" });
+    expect(only.query).toEqual({ format: "hh-rlhf", name: "March", fileName: "march.jsonl.gz" });
+    expect(only.contentType).toBe("application/x-ndjson");
+    const named = importRequest(file, { ...choices, dialect: "hh-rlhf", definitionKey: "better" });
+    expect(ZImportQuery.parse(named.query)).toMatchObject({ format: "hh-rlhf", definition: "better" });
+  });
+
   it("sends a CSV as text/csv", () => {
     const csv = importRequest({ format: "csv", isApiShape: false, isGzip: false }, choices);
     expect(csv.contentType).toBe("text/csv");

@@ -8,7 +8,7 @@ const CONTENT_TYPES = { jsonl: "application/x-ndjson", json: "application/json",
 
 export type TImportChoices = {
   dialect: TImportDialect;
-  /** Prodigy: the definition the lines answer. */
+  /** Prodigy: the definition the lines answer; HH-RLHF: the pairwise definition ("" for the only one). */
   definitionKey: string;
   isSkippingBad: boolean;
   /** The data fields, without the id, priority and predictions fields. */
@@ -34,7 +34,8 @@ export function importRequest(
     name: choices.name,
     fileName: choices.fileName,
   };
-  if (dialect === "prodigy") query.definition = choices.definitionKey;
+  if (dialect === "prodigy" || (dialect === "hh-rlhf" && choices.definitionKey !== ""))
+    query.definition = choices.definitionKey;
   if (choices.isSkippingBad) query.onInvalid = "skip";
   if (dialect === "concord" && !preview.isApiShape) {
     query.dataFields = dataFieldEntries(choices.rows).join(",");
