@@ -8,13 +8,15 @@ const FORMATS = [
   ["parquet", "Parquet (manifest in the file metadata)"],
   ["hf", "Hugging Face dataset folder (.tar.gz with card and manifest)"],
   ["preference", "Preference pairs, JSONL (prompt / chosen / rejected)"],
+  ["preference-hf", "Preference pairs, Hugging Face dataset folder (.tar.gz with card and manifest)"],
   ["label-studio", "Label Studio tasks, JSON (every annotation)"],
   ["prodigy", "Prodigy, JSONL (every annotation)"],
 ] as const;
 type TFormat = (typeof FORMATS)[number][0];
 
 /** Formats the `concord export` CLI takes; for the others the panel shows the request itself. */
-const CLI_FORMATS: readonly TFormat[] = ["jsonl", "csv", "parquet", "hf", "preference"];
+const CLI_FORMATS: readonly TFormat[] = ["jsonl", "csv", "parquet", "hf", "preference", "preference-hf"];
+const PREFERENCE_FORMATS: readonly TFormat[] = ["preference", "preference-hf"];
 /** Formats that are the individual annotations themselves: the checkbox does not apply. */
 const ANNOTATION_FORMATS: readonly TFormat[] = ["label-studio", "prodigy"];
 const EXTENSIONS: Record<TFormat, string> = {
@@ -23,6 +25,7 @@ const EXTENSIONS: Record<TFormat, string> = {
   parquet: "parquet",
   hf: "tar.gz",
   preference: "preference.jsonl",
+  "preference-hf": "preference.hf.tar.gz",
   "label-studio": "label-studio.json",
   prodigy: "prodigy.jsonl",
 };
@@ -50,8 +53,8 @@ export function DownloadPanel({
   const [withAnnotations, setWithAnnotations] = useState(false);
   const [realIds, setRealIds] = useState(false);
   const [definition, setDefinition] = useState(definitionKeys[0] ?? "");
-  const formats = FORMATS.filter(([key]) => key !== "preference" || hasPreferencePairs);
-  const annotationsChoice = !ANNOTATION_FORMATS.includes(format) && format !== "preference";
+  const formats = FORMATS.filter(([key]) => !PREFERENCE_FORMATS.includes(key) || hasPreferencePairs);
+  const annotationsChoice = !ANNOTATION_FORMATS.includes(format) && !PREFERENCE_FORMATS.includes(format);
   const annotations = annotationsChoice && withAnnotations;
   const raw = (annotations || ANNOTATION_FORMATS.includes(format)) && realIds;
   const query = new URLSearchParams({ format });
@@ -137,7 +140,7 @@ export function DownloadPanel({
           ? "With annotations the file differs from the canonical JSONL, so the recorded sha256 does not apply to it."
           : format === "jsonl"
             ? "This file's sha256 equals the version's recorded hash."
-            : format === "preference"
+            : PREFERENCE_FORMATS.includes(format)
               ? "The pairs file's own line count and sha256 are in the manifest, recorded at the freeze."
               : "The recorded sha256 is that of the canonical JSONL of this version."}
       </p>
