@@ -40,6 +40,14 @@ describe("splitHhPair", () => {
       "chosen",
     ]);
     expect(paths("text")).toEqual(["(record)"]);
+    // As in 4 pairs of the harmless-base test split: the preferred answer is an empty Assistant turn.
+    const empty = splitHhPair(
+      pair("\n\nHuman: a\n\nAssistant: ", "\n\nHuman: a\n\nAssistant: no"),
+      HH_DEFAULT_FIELDS,
+    );
+    expect(empty).toEqual({
+      problems: [{ path: "chosen", message: expect.stringMatching(/answer .* is empty/) }],
+    });
   });
 });
 

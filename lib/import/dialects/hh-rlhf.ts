@@ -96,10 +96,22 @@ export function splitHhPair(
   const rejectedText = continuation(rejected.slice(shared));
   if (shared === 0)
     problems.push({ path: "rejected", message: "shares no turn with chosen: no prompt to split off" });
-  if (chosenText.trim() === "")
-    problems.push({ path: "chosen", message: "adds nothing after the turns it shares with rejected" });
-  if (rejectedText.trim() === "")
-    problems.push({ path: "rejected", message: "adds nothing after the turns it shares with chosen" });
+  // An empty answer is real in HH-RLHF (4 of the 2,312 harmless-base test pairs prefer saying
+  // nothing), but a pairwise side must be text an annotator can read: such a pair is refused,
+  // by name, and onInvalid=skip leaves it out.
+  for (const [field, text, other] of [
+    ["chosen", chosenText, "rejected"],
+    ["rejected", rejectedText, "chosen"],
+  ] as const) {
+    if (text.trim() !== "") continue;
+    const isEmptyTurn = (field === "chosen" ? chosen : rejected).length > shared;
+    problems.push({
+      path: field,
+      message: isEmptyTurn
+        ? `its answer after the turns it shares with ${other} is empty: a pairwise side needs text`
+        : `adds nothing after the turns it shares with ${other}`,
+    });
+  }
   if (problems.length > 0) return { problems };
   const isChosenA = fnv1a(`${chosenText}\u0000${rejectedText}`) % 2 === 0;
   const [a, b] = fields.sides;
