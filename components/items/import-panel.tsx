@@ -222,7 +222,9 @@ export function ImportPanel({
         result={result}
         error={error}
         file={file}
-        isLineBased={preview?.format === "jsonl" || options.dialect === "prodigy"}
+        isLineBased={
+          preview?.format === "jsonl" || options.dialect === "prodigy" || options.dialect === "hh-rlhf"
+        }
       />
     </div>
   );
