@@ -5,7 +5,7 @@ import { useId, useState } from "react";
 const FORMATS = [
   ["jsonl", "JSONL (canonical: its sha256 is the version's)"],
   ["csv", "CSV"],
-  ["parquet", "Parquet (manifest in the file metadata)"],
+  ["parquet", "Parquet (typed data columns; manifest in the file metadata)"],
   ["hf", "Hugging Face dataset folder (.tar.gz with card and manifest)"],
   ["preference", "Preference pairs, JSONL (prompt / chosen / rejected)"],
   ["preference-hf", "Preference pairs, Hugging Face dataset folder (.tar.gz with card and manifest)"],
