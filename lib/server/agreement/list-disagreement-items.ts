@@ -1,4 +1,5 @@
 import "server-only";
+import { itemPreview } from "@/lib/items/item-preview";
 import { getPool } from "@/lib/db";
 import { withTransaction } from "@/lib/server/db/with-transaction";
 
@@ -77,24 +78,5 @@ export async function itemLabels(
 }
 
 export function previewOf(data: Record<string, unknown>): string {
-  const values = Object.values(data ?? {});
-  const text = values.find((v): v is string => typeof v === "string" && v.trim() !== "");
-  // A conversation reads as its turns ("user: …"), not as its JSON.
-  const chat = values
-    .find(isConversation)
-    ?.map((t) => `${t.role}: ${t.content}`)
-    .join(" · ");
-  return (text ?? chat ?? JSON.stringify(data)).slice(0, 240);
-}
-
-function isConversation(value: unknown): value is { role: string; content: string }[] {
-  return (
-    Array.isArray(value) &&
-    value.length > 0 &&
-    value.every(
-      (t) =>
-        typeof (t as { role?: unknown })?.role === "string" &&
-        typeof (t as { content?: unknown })?.content === "string",
-    )
-  );
+  return itemPreview(data, { max: 240 });
 }

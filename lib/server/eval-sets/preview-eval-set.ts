@@ -1,4 +1,5 @@
 import "server-only";
+import { itemPreview } from "@/lib/items/item-preview";
 import { getPool } from "@/lib/db";
 import type { TEvalSetFilter } from "@/lib/eval-sets/filter-schema";
 import { SetStatistics } from "@/lib/eval-sets/set-statistics";
@@ -22,7 +23,7 @@ export async function previewEvalSet(projectId: string, filter: TEvalSetFilter):
         examples.push({
           itemId: item.itemId,
           externalId: item.externalId,
-          preview: previewOf(item.data ?? {}),
+          preview: itemPreview(item.data ?? {}),
           labels: Object.fromEntries(prepared.definitions.map((d) => [d.key, item.labels[d.key].value])),
         });
       }
@@ -38,9 +39,4 @@ export async function previewEvalSet(projectId: string, filter: TEvalSetFilter):
     sources: result.sources,
     examples,
   };
-}
-
-function previewOf(data: Record<string, unknown>): string {
-  const text = Object.values(data).find((v) => typeof v === "string" && v.trim());
-  return (typeof text === "string" ? text : JSON.stringify(data)).slice(0, 200);
 }

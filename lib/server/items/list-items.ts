@@ -1,4 +1,5 @@
 import "server-only";
+import { itemPreview } from "@/lib/items/item-preview";
 import { getPool } from "@/lib/db";
 import { itemStatus, statusCondition } from "@/lib/items/item-status";
 import type { TItemSummary, TItemsQuery } from "@/lib/schemas/items";
@@ -107,7 +108,7 @@ export async function listItems(
         batchId: r.batch_id,
         batchName: r.batch_name,
         priority: r.priority,
-        preview: previewOf(r.data, hiddenFields),
+        preview: itemPreview(r.data, { hidden: hiddenFields }),
         createdAt: r.created_at.toISOString(),
         status,
         annotationCount: r.done_count,
@@ -177,15 +178,4 @@ export function itemsPageQuery(
 /** A final value as a filter compares it: strings as they are, anything else as JSON. */
 export function valueText(value: unknown): string {
   return typeof value === "string" ? value : JSON.stringify(value);
-}
-
-/** The first visible text of the item: a gold answer must not pose as the item's text. */
-function previewOf(data: unknown, hiddenFields: ReadonlySet<string>): string {
-  if (data && typeof data === "object" && !Array.isArray(data)) {
-    const firstText = Object.entries(data).find(
-      ([field, v]) => !hiddenFields.has(field) && typeof v === "string" && v.trim(),
-    )?.[1];
-    if (typeof firstText === "string") return firstText.slice(0, 200);
-  }
-  return JSON.stringify(data).slice(0, 200);
 }
