@@ -67,6 +67,7 @@ test("members: search, paging, role change, removal; users: rights and disabling
   page,
   adminApi,
   baseURL,
+  browser,
 }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   const project = await newProject(adminApi);
@@ -104,25 +105,29 @@ test("members: search, paging, role change, removal; users: rights and disabling
   await page.getByRole("button", { name: `Remove Worker 8 ${tag} from the project` }).click();
   await expect(page.getByText("0 members matching")).toBeVisible();
 
-  // The admin's users page: a search, the right to create projects, and disabling.
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await signIn(page, DEMO.admin);
-  await page.goto(`/admin/users?q=${tag}`);
-  await expect(page.getByText("Showing 1–50 of 60")).toBeVisible();
-  await expectAccessible(page);
-  await screenshot(page, "users");
-  await page.getByLabel(`Search users by name or email`).fill(`${tag}-09`);
-  await page.getByRole("button", { name: "Search" }).click();
-  await page.getByLabel(`Worker 9 ${tag} may create projects`).check();
-  await expect(page.getByLabel(`Worker 9 ${tag} may create projects`)).toBeChecked();
-  await page.getByRole("button", { name: `Disable Worker 9 ${tag}` }).click();
-  await expect(page.getByRole("button", { name: `Enable Worker 9 ${tag}` })).toBeVisible();
-  await expect(page.getByText("disabled", { exact: true })).toBeVisible();
+  // The admin's users page: a search, the right to create projects, and disabling. In a browser of
+  // the admin's own: signing the demo lead out here would end their sessions everywhere, in the
+  // tests running beside this one too (signing out ends all of a user's sessions).
+  const adminContext = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const adminPage = await adminContext.newPage();
+  await signIn(adminPage, DEMO.admin);
+  await adminPage.goto(`/admin/users?q=${tag}`);
+  await expect(adminPage.getByText("Showing 1–50 of 60")).toBeVisible();
+  await expectAccessible(adminPage);
+  await screenshot(adminPage, "users");
+  await adminPage.getByLabel(`Search users by name or email`).fill(`${tag}-09`);
+  await adminPage.getByRole("button", { name: "Search" }).click();
+  await adminPage.getByLabel(`Worker 9 ${tag} may create projects`).check();
+  await expect(adminPage.getByLabel(`Worker 9 ${tag} may create projects`)).toBeChecked();
+  await adminPage.getByRole("button", { name: `Disable Worker 9 ${tag}` }).click();
+  await expect(adminPage.getByRole("button", { name: `Enable Worker 9 ${tag}` })).toBeVisible();
+  await expect(adminPage.getByText("disabled", { exact: true })).toBeVisible();
   const disabled = created.find((u) => u.email === `${tag}-09@example.com`)!;
   const refused = await adminApi.post("/api/v1/auth/token", {
     data: { email: disabled.email, password: disabled.password, name: "x" },
   });
   expect(refused.status()).toBe(401);
+  await adminContext.close();
 });
 
 test("a batch reserved for a named annotator is served to them only", async ({ page, adminApi, baseURL }) => {
