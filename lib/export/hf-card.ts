@@ -24,7 +24,7 @@ export type TCardInput = {
   sha256Verified?: boolean;
 };
 
-function titleOf(manifest: TManifest | undefined): { name: string | null; version: string | null } {
+export function titleOf(manifest: TManifest | undefined): { name: string | null; version: string | null } {
   const name = typeof manifest?.name === "string" && manifest.name.trim() !== "" ? manifest.name : null;
   const v = manifest?.version;
   const version = typeof v === "string" || typeof v === "number" ? String(v) : null;
@@ -82,14 +82,7 @@ export function renderDatasetCard(input: TCardInput): string {
     "",
     intro,
     "",
-    "## Loading",
-    "",
-    "```python",
-    "from datasets import load_dataset",
-    "",
-    'dataset = load_dataset("path/to/this/folder", split="test")',
-    "```",
-    "",
+    ...LOADING_LINES,
     "## Files",
     "",
     ...filesTable(input.files),
@@ -102,9 +95,26 @@ export function renderDatasetCard(input: TCardInput): string {
     "",
     ...columnLines(input),
   ];
-  let text = `---\n${toYaml(cardFrontMatter(input))}---\n\n${body.join("\n")}\n`;
-  if (input.manifest !== undefined && Object.keys(input.manifest).length > 0) {
-    text += `\n## Manifest\n\n${manifestMarkdown(input.manifest)}`;
+  return assembleCard(cardFrontMatter(input), body, input.manifest);
+}
+
+/** How to load the folder with `datasets`: the same for every card Concord writes. */
+export const LOADING_LINES = [
+  "## Loading",
+  "",
+  "```python",
+  "from datasets import load_dataset",
+  "",
+  'dataset = load_dataset("path/to/this/folder", split="test")',
+  "```",
+  "",
+];
+
+/** A card's text: the YAML front matter, the body, then the manifest section when there is one. */
+export function assembleCard(front: Record<string, unknown>, body: string[], manifest?: TManifest): string {
+  let text = `---\n${toYaml(front)}---\n\n${body.join("\n")}\n`;
+  if (manifest !== undefined && Object.keys(manifest).length > 0) {
+    text += `\n## Manifest\n\n${manifestMarkdown(manifest)}`;
   }
   return text;
 }

@@ -5,11 +5,10 @@
  * `{content, role}` (its "conversational" form), plus Concord's `definition`, `item_id`, `external_id`.
  */
 import type { TManifest } from "./export-row";
-import { cardFrontMatter, filesTable, type TCardFile } from "./hf-card";
+import { LOADING_LINES, assembleCard, cardFrontMatter, filesTable, titleOf, type TCardFile } from "./hf-card";
 import { observe, toFeature, type THfFeature, type THfNamedFeature, type THfType } from "./hf-features";
-import { codeSpan, escapeMarkdown, manifestMarkdown } from "./manifest-markdown";
+import { codeSpan, escapeMarkdown } from "./manifest-markdown";
 import type { TPreferencePair } from "./preference";
-import { toYaml } from "./yaml-lite";
 
 const PAIR_FIELDS = ["prompt", "chosen", "rejected"] as const;
 
@@ -73,28 +72,19 @@ export type TPreferenceCardInput = {
 };
 
 export function renderPreferenceCard(input: TPreferenceCardInput): string {
-  const manifest = input.manifest;
-  const name = typeof manifest?.name === "string" && manifest.name.trim() !== "" ? manifest.name : null;
-  const version = manifest?.version;
+  const { name, version } = titleOf(input.manifest);
   const front = cardFrontMatter({ ...input, annotations: false });
   front.tags = ["trl", "preference"];
   const body = [
     `# ${name === null ? "Preference pairs" : escapeMarkdown(name)}`,
     "",
     "Preference pairs from a frozen evaluation set exported from Concord" +
-      (version === undefined ? "" : `, version ${escapeMarkdown(String(version))}`) +
+      (version === null ? "" : `, version ${escapeMarkdown(version)}`) +
       ", for reward-model and DPO training: one row per ordered pair that a final label prefers " +
       "(a ranking of K responses without ties gives K(K-1)/2, a pairwise A or B one, a tie none), " +
       "by item id, then definition.",
     "",
-    "## Loading",
-    "",
-    "```python",
-    "from datasets import load_dataset",
-    "",
-    'dataset = load_dataset("path/to/this/folder", split="test")',
-    "```",
-    "",
+    ...LOADING_LINES,
     "## Files",
     "",
     ...filesTable(input.files),
@@ -112,8 +102,5 @@ export function renderPreferenceCard(input: TPreferenceCardInput): string {
     "",
     trlForm(input.features),
   ];
-  let text = `---\n${toYaml(front)}---\n\n${body.join("\n")}\n`;
-  if (manifest !== undefined && Object.keys(manifest).length > 0)
-    text += `\n## Manifest\n\n${manifestMarkdown(manifest)}`;
-  return text;
+  return assembleCard(front, body, input.manifest);
 }
