@@ -13,6 +13,7 @@ import {
   test,
   tokenFor,
   unique,
+  labelUntilDone,
 } from "./fixtures";
 
 const DEMO_PROJECT = "DynaSent sentiment (demo)";
@@ -149,17 +150,9 @@ async function toxicSpansProject(adminApi: APIRequestContext, baseURL: string, p
     expect(user.status(), await user.text()).toBe(201);
     expect((await member(email, "annotator")).status()).toBe(201);
     const api = await apiAs(baseURL, await tokenFor(baseURL, email));
-    for (;;) {
-      const next = await api.post(`/api/v1/projects/${id}/queue/next`);
-      if (next.status() === 204) break;
-      expect(next.status(), await next.text()).toBe(200);
-      const served = (await next.json()) as { assignmentId: string; item: { externalId: string } };
-      const spans = data.labels.filter((l) => l.externalId === served.item.externalId)[i].spans;
-      const submit = await api.post(`/api/v1/assignments/${served.assignmentId}/submit`, {
-        data: { values: { toxic: spans } },
-      });
-      expect(submit.status(), await submit.text()).toBe(201);
-    }
+    await labelUntilDone(api, id, (externalId) => ({
+      toxic: data.labels.filter((l) => l.externalId === externalId)[i].spans,
+    }));
     await api.dispose();
   }
   return id;

@@ -14,6 +14,7 @@ import {
   test,
   tokenFor,
   unique,
+  labelUntilDone,
 } from "./fixtures";
 
 const DEFINITIONS = [
@@ -223,16 +224,7 @@ test("a lead reads ranking and rubric agreement with intervals, drills down to t
     expect(user.status(), await user.text()).toBe(201);
     await member(email, "annotator");
     const api = await apiAs(baseURL!, await tokenFor(baseURL!, email));
-    for (;;) {
-      const next = await api.post(`/api/v1/projects/${projectId}/queue/next`);
-      if (next.status() === 204) break;
-      expect(next.status(), await next.text()).toBe(200);
-      const served = (await next.json()) as { assignmentId: string; item: { externalId: string } };
-      const submit = await api.post(`/api/v1/assignments/${served.assignmentId}/submit`, {
-        data: { values: JUDGMENTS[served.item.externalId][a] },
-      });
-      expect(submit.status(), await submit.text()).toBe(201);
-    }
+    await labelUntilDone(api, projectId, (externalId) => JUDGMENTS[externalId][a]);
     await api.dispose();
   }
 

@@ -38,6 +38,29 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 }
 
 /** Fails on any serious or critical axe-core violation, listing them. */
+/**
+ * Claims and submits through the queue until it answers 204, each served item getting
+ * `valuesFor(externalId)`: how the specs give a project its annotations. Returns how many were submitted.
+ */
+export async function labelUntilDone(
+  api: APIRequestContext,
+  projectId: string,
+  valuesFor: (externalId: string) => unknown,
+): Promise<number> {
+  let submitted = 0;
+  for (;;) {
+    const next = await api.post(`/api/v1/projects/${projectId}/queue/next`);
+    if (next.status() === 204) return submitted;
+    expect(next.status(), await next.text()).toBe(200);
+    const served = (await next.json()) as { assignmentId: string; item: { externalId: string } };
+    const submit = await api.post(`/api/v1/assignments/${served.assignmentId}/submit`, {
+      data: { values: valuesFor(served.item.externalId) },
+    });
+    expect(submit.status(), await submit.text()).toBe(201);
+    submitted += 1;
+  }
+}
+
 export async function expectAccessible(page: Page) {
   // After router.refresh() Next streams the page's metadata back in: wait for the title, so axe
   // reads the settled document rather than one caught mid-refresh.

@@ -10,6 +10,7 @@ import {
   test,
   tokenFor,
   unique,
+  labelUntilDone,
 } from "./fixtures";
 
 const TOXICITY = {
@@ -59,16 +60,7 @@ const VOTES: Record<string, Record<string, unknown>[]> = {
 
 async function labelAll(baseURL: string, projectId: string, email: string, index: number) {
   const api = await apiAs(baseURL, await tokenFor(baseURL, email));
-  for (;;) {
-    const next = await api.post(`/api/v1/projects/${projectId}/queue/next`);
-    if (next.status() === 204) break;
-    expect(next.status(), await next.text()).toBe(200);
-    const served = (await next.json()) as { assignmentId: string; item: { externalId: string } };
-    const submit = await api.post(`/api/v1/assignments/${served.assignmentId}/submit`, {
-      data: { values: VOTES[served.item.externalId][index] },
-    });
-    expect(submit.status(), await submit.text()).toBe(201);
-  }
+  await labelUntilDone(api, projectId, (externalId) => VOTES[externalId][index]);
   await api.dispose();
 }
 
