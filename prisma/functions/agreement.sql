@@ -9,8 +9,24 @@
 -- and logs the change of each item's pattern. The version-0 row is locked first (in key order), so a
 -- concurrent refresh of the same item waits, and the recount (a later statement, a newer snapshot)
 -- sees what the other committed.
+-- Its statements take arrays, whose length the planner cannot see in a generic plan, so left to
+-- itself PostgreSQL planned them anew on every call: 2.6 ms of planning per submit (the recount's
+-- CTE alone 2.1 ms, more than it takes to run), spent while the item's rows are locked, so the
+-- item's other annotators waited for it too (pg_stat_statements with track_planning, bench:queue).
+-- A submit's few pairs now run the generic plan, made once per connection, with sequential scans off
+-- so that it reads through the (definition, item) indexes whatever the tables' size when it was made,
+-- as the queue's functions do (queue-claim.sql). An import's thousands of pairs keep custom plans:
+-- the generic plan, made for a few rows, took 30-60 s where a custom plan takes 1 s on 10,000 pairs.
+-- agreement-refresh-plan.integration.test.ts counts the plannings and reads the plans.
 CREATE OR REPLACE FUNCTION concord_agreement_refresh(p_definitions uuid[], p_items bigint[]) RETURNS void AS $$
 BEGIN
+    -- Restricted to this call by the function's own SET clauses (restored on exit).
+    IF cardinality(p_items) <= 64 THEN
+        PERFORM set_config('plan_cache_mode', 'force_generic_plan', true);
+        PERFORM set_config('enable_seqscan', 'off', true);
+    ELSE
+        PERFORM set_config('plan_cache_mode', 'force_custom_plan', true);
+    END IF;
     INSERT INTO agreement_item_patterns (definition_id, definition_version, item_id, ratings, pattern)
     SELECT DISTINCT k.d, 0, k.i, 0, '[]'::jsonb
       FROM unnest(p_definitions, p_items) k(d, i) JOIN label_definitions ld ON ld.id = k.d AND ld.kind <> 'spans'
@@ -56,7 +72,7 @@ BEGIN
     ON CONFLICT (definition_id, definition_version, item_id) DO UPDATE
        SET ratings = excluded.ratings, pattern = excluded.pattern, week = excluded.week, batch_id = excluded.batch_id;
 END;
-$$ LANGUAGE plpgsql;
+$$ LANGUAGE plpgsql SET plan_cache_mode = auto SET enable_seqscan = on;
 
 CREATE OR REPLACE FUNCTION concord_agreement_track_insert() RETURNS trigger AS $$
 BEGIN
