@@ -20,15 +20,18 @@ export function ItemAnnotations({ definitions }: { definitions: TItemAnnotations
                 <th scope="col" className="py-1 pr-3 font-semibold">
                   Label
                 </th>
-                <th scope="col" className="py-1 font-semibold">
+                <th scope="col" className="py-1 pr-3 font-semibold">
                   Version
+                </th>
+                <th scope="col" className="py-1 font-semibold">
+                  Source
                 </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {d.labels.length === 0 ? (
                 <tr>
-                  <td colSpan={3} className="py-1.5 text-slate-600">
+                  <td colSpan={4} className="py-1.5 text-slate-600">
                     No labels yet.
                   </td>
                 </tr>
@@ -39,9 +42,12 @@ export function ItemAnnotations({ definitions }: { definitions: TItemAnnotations
                       {l.annotator}
                     </th>
                     <td className="py-1.5 pr-3 font-medium text-slate-900">{l.value}</td>
-                    <td className="py-1.5 text-slate-700">
+                    <td className="py-1.5 pr-3 text-slate-700">
                       v{l.version}
                       {l.revision > 1 ? <span className="text-xs"> (revised)</span> : null}
+                    </td>
+                    <td className="py-1.5 text-slate-700">
+                      {l.importedFrom ? `Imported: ${l.importedFrom.batchName}` : "Labeled in Concord"}
                     </td>
                   </tr>
                 ))

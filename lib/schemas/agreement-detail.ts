@@ -133,6 +133,10 @@ export const ZItemAnnotations = z.array(
         version: z.number().int(),
         revision: z.number().int(),
         at: z.string(),
+        importedFrom: z
+          .object({ batchId: z.string(), batchName: z.string() })
+          .nullable()
+          .meta({ description: "The import batch the label came in with; null when it was made in Concord" }),
       }),
     ),
   }),

@@ -4,7 +4,10 @@ import { dictionaryFor, displayValue } from "@/lib/agreement/label-values";
 import type { TItemAnnotations } from "@/lib/schemas/agreement-detail";
 import { loadDefinitions } from "./load-definitions";
 
-/** Every current label of one item, per definition (in the project's order), annotator by annotator. */
+/**
+ * Every current label of one item, per definition (in the project's order), annotator by annotator,
+ * with where it came from: the import batch it was brought in with, or none when made in Concord.
+ */
 export async function listItemAnnotations(projectId: string, itemId: string): Promise<TItemAnnotations> {
   const [definitions, { rows }] = await Promise.all([
     loadDefinitions(projectId),
@@ -15,9 +18,14 @@ export async function listItemAnnotations(projectId: string, itemId: string): Pr
       version: number;
       revision: number;
       at: Date;
+      batch_id: string | null;
+      batch_name: string | null;
     }>(
-      `SELECT a.definition_id, u.name, a.value::text AS value, a.definition_version AS version, a.revision, a.created_at AS at
+      `SELECT a.definition_id, u.name, a.value::text AS value, a.definition_version AS version, a.revision,
+              a.created_at AS at, b.id AS batch_id, b.name AS batch_name
          FROM annotations a JOIN users u ON u.id = a.user_id
+         JOIN assignments s ON s.id = a.assignment_id
+         LEFT JOIN batches b ON b.id = s.import_batch_id
         WHERE a.project_id = $1 AND a.item_id = $2 AND a.is_current
         ORDER BY u.name, a.user_id`,
       [projectId, itemId],
@@ -40,6 +48,7 @@ export async function listItemAnnotations(projectId: string, itemId: string): Pr
           version: r.version,
           revision: r.revision,
           at: r.at.toISOString(),
+          importedFrom: r.batch_id ? { batchId: r.batch_id, batchName: r.batch_name ?? "" } : null,
         })),
     };
   });

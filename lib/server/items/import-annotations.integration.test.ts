@@ -4,6 +4,7 @@ import { POST as createDefinition } from "@/app/api/v1/projects/[id]/label-defin
 import { GET as listBatches } from "@/app/api/v1/projects/[id]/batches/route";
 import { POST as importRoute } from "@/app/api/v1/projects/[id]/items/route";
 import { db, disconnectDb, getPool } from "@/lib/db";
+import { listItemAnnotations } from "@/lib/server/agreement/list-item-annotations";
 import { checkPassword } from "@/lib/server/auth/check-password";
 import { callRoute } from "@/lib/testing/call-route";
 import { createTestProject, createTestUser } from "@/lib/testing/factories";
@@ -149,6 +150,22 @@ describe("importing items with their labels", () => {
         `${annotators[1].name}:one`,
         `${annotators[1].name}:none`,
       ].sort(),
+    );
+
+    // The item page says where each label came from: the import batch, or made in Concord.
+    const oneId = (await db.item.findFirstOrThrow({ where: { projectId: project.id, externalId: "one" } }))
+      .id;
+    const [sentiment] = await listItemAnnotations(project.id, String(oneId));
+    const sources = sentiment.labels.map((l) => [l.annotator, l.importedFrom?.batchName ?? "Concord"]).sort();
+    expect(sources).toEqual(
+      [
+        ["w-17", "history"],
+        [annotators[0].name, "Concord"],
+        [annotators[1].name, "Concord"],
+      ].sort(),
+    );
+    expect(sentiment.labels.find((l) => l.annotator === "w-17")?.importedFrom?.batchId).toBe(
+      res.body.batchId,
     );
   });
 
