@@ -15,6 +15,7 @@ export type TSpanGroups = {
     /** Week (Monday, ISO date) of the item's latest annotation. */
     week: string;
     latest: number;
+    /** By annotator, each annotator's in the order they were made. */
     labels: { annotator: string; version: number; spans: Span[] }[];
   }[];
   /** Entity labels of every version, newest titles first. */
@@ -27,13 +28,19 @@ export function spanVersions(groups: TSpanGroups): number[] {
   return [...versions].sort((a, b) => a - b);
 }
 
-/** Each item's annotator span sets, restricted to one version (null: all). */
+/**
+ * Each item's annotator span sets, restricted to one version (null: all), one per annotator: an
+ * annotator who labeled the item again in a relabel campaign counts with the later label (each
+ * annotator's labels come in time order), not as a pair with themselves.
+ */
 export function spanItemsOf(groups: TSpanGroups, version: number | null): AnnotatorSpans[][] {
-  return groups.items.map((item) =>
-    item.labels
-      .filter((l) => version === null || l.version === version)
-      .map((l) => ({ annotator: l.annotator, spans: l.spans })),
-  );
+  return groups.items.map((item) => {
+    const latest = new Map<string, AnnotatorSpans>();
+    for (const l of item.labels)
+      if (version === null || l.version === version)
+        latest.set(l.annotator, { annotator: l.annotator, spans: l.spans });
+    return [...latest.values()];
+  });
 }
 
 const pairable = (items: AnnotatorSpans[][], keep: (i: number) => boolean = () => true) =>

@@ -40,11 +40,22 @@ BEGIN
     WITH k AS (
         SELECT DISTINCT k.d, k.i
           FROM unnest(p_definitions, p_items) k(d, i) JOIN label_definitions ld ON ld.id = k.d AND ld.kind <> 'spans'),
-    cur AS (
-        SELECT a.definition_id AS d, a.item_id AS i, coalesce(a.definition_version, 0) AS v, count(*)::int AS n,
-               jsonb_agg(a.value ORDER BY a.value::text) AS vals, max(a.created_at) AS t
+    -- One value per annotator and item, as Krippendorff's alpha assumes (one per coder and unit): an
+    -- annotator who labeled the item again, in a relabel campaign (under a newer version, or in a
+    -- second campaign), counts with their latest label, in its version and in all versions (0).
+    latest AS (
+        SELECT DISTINCT ON (a.definition_id, a.item_id, a.definition_version, a.user_id)
+               a.definition_id AS d, a.item_id AS i, a.definition_version AS v, a.user_id AS u,
+               a.value, a.created_at AS t, a.id
           FROM k JOIN annotations a ON a.definition_id = k.d AND a.item_id = k.i AND a.is_current AND a.value IS NOT NULL
-         GROUP BY GROUPING SETS ((a.definition_id, a.item_id, a.definition_version), (a.definition_id, a.item_id))),
+         ORDER BY a.definition_id, a.item_id, a.definition_version, a.user_id, a.created_at DESC, a.id DESC),
+    cur AS (
+        SELECT d, i, v, count(*)::int AS n, jsonb_agg(value ORDER BY value::text) AS vals, max(t) AS t
+          FROM latest GROUP BY d, i, v
+        UNION ALL
+        SELECT d, i, 0, count(*)::int, jsonb_agg(value ORDER BY value::text), max(t)
+          FROM (SELECT DISTINCT ON (d, i, u) d, i, value, t FROM latest ORDER BY d, i, u, t DESC, id DESC) l
+         GROUP BY d, i),
     fresh AS (
         SELECT cur.d, cur.v, cur.i, cur.n, cur.vals,
                date_bin('7 days', cur.t, TIMESTAMPTZ '2000-01-03 00:00:00+00') AS week, it.batch_id

@@ -7,9 +7,12 @@
 // assignments while the app's connections stay open, with their plans cached and forced generic
 // (plan_cache_mode), and run again: claim and submit p50/p99 should stay within 1.2x (issue #15).
 //
-// --webhook-slow: three projects of the same size, run in turn, without a hook, with a hook on
-// item.completed whose receiver answers after 5 s, and with one whose receiver never answers; then
-// the receiver recovers and the outbox must drain, every event delivered.
+// --webhook-slow [--rounds 3] [--warmup S]: the first size only, a fresh project per run: an
+// uncounted warm-up run (S seconds, default --seconds), then each round runs without a hook, with a
+// hook on item.completed whose receiver answers after 5 s, and with one whose receiver never
+// answers, in an order rotated each round (queue-webhook-rounds.ts); medians against the no-hook
+// median and the no-hook runs' spread (webhook-comparison.ts); then the receiver recovers and the
+// outbox must drain, every event delivered once.
 import type { Pool } from "pg";
 import { parseArgs } from "node:util";
 import { startBenchDatabase } from "./bench-setup";
@@ -18,14 +21,8 @@ import { runQueueBaseline } from "./queue-baseline";
 import { growQueueHistory, historySummary, holdAutovacuum } from "./queue-history";
 import { auditProject, runProject, startServers, type TQueueRun } from "./queue-run";
 import { buildIfNeeded } from "../serve/build-if-needed";
-import {
-  WEBHOOK_BENCH_ENV,
-  drainAndCount,
-  hookProject,
-  startBenchReceiver,
-  webhookComparison,
-  type THook,
-} from "./bench-webhooks";
+import { WEBHOOK_BENCH_ENV } from "./bench-webhooks";
+import { runWebhookRounds } from "./queue-webhook-rounds";
 
 const { values } = parseArgs({
   options: {
@@ -35,7 +32,8 @@ const { values } = parseArgs({
     sizes: { type: "string", default: "1000000,10000" },
     history: { type: "string", default: "0" },
     items: { type: "string", default: "100000" },
-    warmup: { type: "string", default: "5" },
+    warmup: { type: "string" },
+    rounds: { type: "string", default: "3" },
     "webhook-slow": { type: "boolean", default: false },
   },
 });
@@ -45,8 +43,7 @@ const SECONDS = Number(values.seconds);
 const ANNOTATORS = Number(values.annotators);
 const SERVERS = Number(values.servers);
 const SIZES = values.sizes!.split(",").map(Number);
-// --webhook-slow compares like with like: three projects of one size (the first given).
-const HOOKS: THook[] = WEBHOOK_SLOW ? [null, "slow", "never"] : SIZES.map(() => null);
+const ROUNDS = Number(values.rounds);
 const log = (line: string) => console.error(`[bench:queue] ${line}`);
 
 /** A project of `size` open items, overlap 3, one single-choice definition, the annotators as its members. */
@@ -92,15 +89,12 @@ async function main() {
     restoreAutovacuum = await holdAutovacuum(pool);
   }
   const annotators = await Promise.all(Array.from({ length: ANNOTATORS }, () => createTestUser()));
-  const projects: { id: string; items: number; hook: THook }[] = [];
-  const receiver = WEBHOOK_SLOW ? await startBenchReceiver() : null;
-  for (const [n, hook] of (HISTORY ? [null] : HOOKS).entries()) {
-    const size = HISTORY ? Number(values.items) : SIZES[WEBHOOK_SLOW ? 0 : n];
-    const id = await seedProject(pool, annotators, size);
-    if (hook && receiver) await hookProject(pool, id, receiver.url);
-    projects.push({ id, items: size, hook });
+  const projects: { id: string; items: number }[] = [];
+  // --webhook-slow seeds a fresh project before each of its runs.
+  for (const size of HISTORY ? [Number(values.items)] : WEBHOOK_SLOW ? [] : SIZES) {
+    projects.push({ id: await seedProject(pool, annotators, size), items: size });
   }
-  const baselineItems = Math.max(...projects.map((p) => p.items));
+  const baselineItems = WEBHOOK_SLOW ? SIZES[0] : Math.max(...projects.map((p) => p.items));
   log(`baseline: bare SQL from ${ANNOTATORS} clients for ${SECONDS}s on ${baselineItems} items`);
   const baseline = await runQueueBaseline(database.url, {
     clients: ANNOTATORS,
@@ -123,12 +117,16 @@ async function main() {
       .then((r) => r.rows[0].n);
   const urls = servers.map((s) => s.url);
   const tokens = annotators.map((a) => a.token);
-  const measure = async (name: string, project: { id: string; items: number }): Promise<TQueueRun> => {
+  const measure = async (
+    name: string,
+    project: { id: string; items: number },
+    seconds = SECONDS,
+  ): Promise<TQueueRun> => {
     const vacuumsBefore = await vacuums();
     log(
-      `${name}: ${ANNOTATORS} annotators for ${SECONDS}s on ${project.items} items through ${SERVERS} server(s)`,
+      `${name}: ${ANNOTATORS} annotators for ${seconds}s on ${project.items} items through ${SERVERS} server(s)`,
     );
-    const run = await runProject(urls, project.id, tokens, SECONDS);
+    const run = await runProject(urls, project.id, tokens, seconds);
     const autovacuumsDuringRun = (await vacuums()) - vacuumsBefore;
     return {
       name,
@@ -140,7 +138,7 @@ async function main() {
   };
   const runs: TQueueRun[] = [];
   let history: Awaited<ReturnType<typeof historySummary>> | null = null;
-  let webhooks: Awaited<ReturnType<typeof drainAndCount>> | null = null;
+  let webhookRounds: Awaited<ReturnType<typeof runWebhookRounds>> | null = null;
   try {
     if (HISTORY) {
       const [project] = projects;
@@ -156,33 +154,28 @@ async function main() {
       const grown = await measure(`${HISTORY} past assignments`, project);
       runs.push(empty, grown);
       history = await historySummary(pool, { pastAssignments: HISTORY, secondsToAdd, grownAt, empty, grown });
+    } else if (WEBHOOK_SLOW) {
+      webhookRounds = await runWebhookRounds({
+        pool,
+        rounds: ROUNDS,
+        warmupSeconds: values.warmup === undefined ? SECONDS : Number(values.warmup),
+        seed: async () => ({ id: await seedProject(pool, annotators, SIZES[0]), items: SIZES[0] }),
+        measure,
+        log,
+      });
+      runs.push(...webhookRounds.runs);
     } else {
       for (const project of projects) {
         // Each run starts from a vacuumed table: otherwise the garbage of the run before (each cycle
         // rewrites two item rows) sets off autovacuum of the whole items table during this one.
         await pool.query("VACUUM ANALYZE items, assignments, annotations");
-        if (receiver && project.hook) receiver.state.mode = project.hook;
-        runs.push(
-          await measure(
-            `${project.items} items${WEBHOOK_SLOW ? `, hook ${project.hook ?? "none"}` : ""}`,
-            project,
-          ),
-        );
+        runs.push(await measure(`${project.items} items`, project));
       }
-    }
-    if (receiver) {
-      receiver.state.mode = "ok";
-      const hooked = projects.filter((p) => p.hook).map((p) => p.id);
-      webhooks = await drainAndCount(pool, hooked, receiver.received, log);
-      await receiver.close();
     }
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
     await restoreAutovacuum();
   }
-  const withHook = WEBHOOK_SLOW
-    ? webhookComparison(runs.map((r, n) => ({ ...r, hook: projects[n].hook })))
-    : null;
   reportQueue(
     {
       annotators: ANNOTATORS,
@@ -191,7 +184,13 @@ async function main() {
       history: HISTORY > 0,
       webhookSlow: WEBHOOK_SLOW,
     },
-    { baseline, runs, history, withHook, webhooks },
+    {
+      baseline,
+      runs,
+      history,
+      withHook: webhookRounds?.withHook ?? null,
+      webhooks: webhookRounds?.webhooks ?? null,
+    },
   );
   await disconnectDb();
   await database.stop();

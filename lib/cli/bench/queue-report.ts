@@ -4,7 +4,8 @@ import { againstBaseline, judgeTargets } from "./bench-setup";
 import type { runQueueBaseline } from "./queue-baseline";
 import type { historySummary } from "./queue-history";
 import type { TQueueRun } from "./queue-run";
-import type { drainAndCount, webhookComparison } from "./bench-webhooks";
+import type { drainAndCount } from "./bench-webhooks";
+import type { webhookComparison } from "./webhook-comparison";
 
 /** Prints the JSON of the whole run, judged against its targets. */
 export function reportQueue(
@@ -48,8 +49,8 @@ export function reportQueue(
       ["p50 ratio <= 1.5", p50RatioLargeToSmall === null || p50RatioLargeToSmall <= 1.5],
       ...(withHook
         ? [
-            ["cycles/s with a slow hook within 5% of without", withHook.slowWithin5Percent],
-            ["cycles/s with a dead hook within 5% of without", withHook.neverWithin5Percent],
+            ["median cycles/s with a slow hook within 5% of without", withHook.slowWithin5Percent],
+            ["median cycles/s with a dead hook within 5% of without", withHook.neverWithin5Percent],
             ["every event delivered once the receiver recovered", webhooks?.everyEventDeliveredOnce ?? false],
           ]
         : []),
@@ -67,7 +68,21 @@ export function reportQueue(
         versusBaseline,
         history,
         p50RatioLargeToSmall,
-        ...(config.webhookSlow ? { withHook, webhooks } : {}),
+        ...(config.webhookSlow && withHook
+          ? {
+              withHook: {
+                ...withHook,
+                // each variant's median beside the same run's bare-SQL baseline
+                versusBaseline: Object.fromEntries(
+                  Object.entries(withHook.medianCyclesPerSecond).map(([variant, median]) => [
+                    variant,
+                    againstBaseline(median, baseline.cyclesPerSecond, "cycles/s"),
+                  ]),
+                ),
+              },
+              webhooks,
+            }
+          : {}),
         targets: {
           claimP99Ms: 50,
           cyclesPerSecond: 300,

@@ -8,6 +8,7 @@ import { responsesOf } from "@/lib/label-definitions/feedback-value-schema";
 import type { TDefinitionAgreement } from "@/lib/schemas/agreement-detail";
 import { itemLabels, previewOf } from "./list-disagreement-items";
 import type { TDefinitionAnalysis } from "./load-project-analysis";
+import { currentLabelsSql } from "./current-labels-sql";
 
 type TBody = Omit<TDefinitionAgreement, "key" | "title" | "kind" | "version" | "versions" | "summary">;
 type TFound = Extract<TDefinitionAnalysis, { type: "feedback" }>;
@@ -26,8 +27,7 @@ export async function feedbackDetail(found: TFound, version: number | null, show
   const estimates = feedbackEstimates(kind, patterns, groups.criteria);
   const spec = (definition.versions.find((v) => v.version === version) ?? definition.versions[0])?.spec;
   const { rows } = await getPool().query<[string, string[]]>({
-    text: `SELECT item_id::text, array_agg(value::text ORDER BY user_id) FROM annotations
-            WHERE definition_id = $1 AND is_current AND value IS NOT NULL AND ($2::int IS NULL OR definition_version = $2)
+    text: `SELECT item_id::text, array_agg(value::text ORDER BY user_id) FROM (${await currentLabelsSql(definition.id)}) c
             GROUP BY item_id HAVING count(*) >= 2`,
     values: [definition.id, version],
     rowMode: "array",

@@ -2,6 +2,7 @@ import "server-only";
 import { itemPreview } from "@/lib/items/item-preview";
 import { getPool } from "@/lib/db";
 import { withTransaction } from "@/lib/server/db/with-transaction";
+import { currentLabelsSql } from "./current-labels-sql";
 
 export type TItemLabels = {
   itemId: string;
@@ -23,9 +24,7 @@ export async function listDisagreementItems(
   kind: string,
   limit = 20,
 ): Promise<TItemLabels[]> {
-  const current = `SELECT item_id, value FROM annotations
-                    WHERE definition_id = $1 AND is_current AND value IS NOT NULL
-                      AND ($2::int IS NULL OR definition_version = $2)`;
+  const current = `SELECT item_id, value FROM (${await currentLabelsSql(definitionId)}) c`;
   const ranking =
     kind === "rating"
       ? `SELECT item_id FROM (${current}) c GROUP BY item_id HAVING count(*) >= 2

@@ -1,6 +1,7 @@
 import "server-only";
 import { getPool } from "@/lib/db";
 import { withTransaction } from "@/lib/server/db/with-transaction";
+import { currentLabelsSql } from "./current-labels-sql";
 
 export type TAnnotatorPairRows = {
   /** [annotator a, annotator b (a < b), a's value, b's value, items] */
@@ -12,16 +13,15 @@ export type TAnnotatorPairRows = {
 /**
  * Who agreed with whom on a (non-span) definition: for every pair of annotators and pair of values
  * (as JSON text), the number of items where one gave the first and the other the second; and per
- * annotator, their labels and how many of their items someone else labeled too. Aggregated in SQL
+ * annotator, their labels and how many of their items someone else labeled too (one label per
+ * annotator and item, their latest: currentLabelsSql). Aggregated in SQL
  * (a self-join on the item), so only a few thousand rows come back whatever the project's size.
  */
 export async function loadAnnotatorPairs(
   definitionId: string,
   version: number | null,
 ): Promise<TAnnotatorPairRows> {
-  const current = `SELECT item_id, user_id, value::text AS v FROM annotations
-                    WHERE definition_id = $1 AND is_current AND value IS NOT NULL
-                      AND ($2::int IS NULL OR definition_version = $2)`;
+  const current = `SELECT item_id, user_id, value::text AS v FROM (${await currentLabelsSql(definitionId)}) c`;
   const [pairs, users] = await Promise.all([
     withTransaction(async (client) => {
       await client.query("SET LOCAL work_mem = '128MB'");

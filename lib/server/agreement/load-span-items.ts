@@ -16,7 +16,7 @@ export async function loadSpanItems(definition: TDefinitionWithVersions): Promis
     text: `SELECT a.item_id::text, a.user_id::text, a.definition_version, a.value::text, a.created_at, i.batch_id::text
              FROM annotations a JOIN items i ON i.id = a.item_id
             WHERE a.definition_id = $1 AND a.is_current AND a.value IS NOT NULL
-            ORDER BY a.item_id, a.user_id`,
+            ORDER BY a.item_id, a.user_id, a.created_at, a.id`,
     values: [definition.id],
     rowMode: "array",
   });

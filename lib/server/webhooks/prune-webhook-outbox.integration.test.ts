@@ -62,6 +62,7 @@ describe("webhook outbox pruning", () => {
       retentionMs: 7 * DAY_MS,
       pruneEveryMs: 0,
       concurrency: 0,
+      projectIds: [project.id],
     });
     worker.start();
     try {

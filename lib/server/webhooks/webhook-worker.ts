@@ -18,6 +18,12 @@ export type TWorkerOptions = {
   retentionMs?: number;
   /** How often this process prunes the outbox. */
   pruneEveryMs?: number;
+  /**
+   * Only these projects' messages are claimed and pruned. For tests, whose files share one database:
+   * a worker of one file must not send (or fail, or prune) another file's messages. The app's
+   * workers take every project's.
+   */
+  projectIds?: readonly string[];
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -53,6 +59,11 @@ export function createWebhookWorker(options: TWorkerOptions = {}) {
   let timer: NodeJS.Timeout | null = null;
   let isStopped = false;
   let isClaiming = false;
+  const scope = options.projectIds ? [...options.projectIds] : null;
+  // Without a scope, the app's claim is this statement with nothing added (and so its plan).
+  const inScope = scope
+    ? "AND webhook_id IN (SELECT id FROM webhooks WHERE project_id = ANY($3::uuid[]))"
+    : "";
 
   async function claim(limit: number): Promise<TClaimed[]> {
     const { rows } = await getPool().query<TClaimed>(
@@ -61,10 +72,10 @@ export function createWebhookWorker(options: TWorkerOptions = {}) {
          FROM webhooks w
         WHERE w.id = o.webhook_id
           AND o.id IN (SELECT id FROM webhook_outbox
-                        WHERE delivered_at IS NULL AND failed_at IS NULL AND next_attempt_at <= now()
+                        WHERE delivered_at IS NULL AND failed_at IS NULL AND next_attempt_at <= now() ${inScope}
                         ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED)
         RETURNING o.id::text, o.event_id, o.payload, o.created_at, o.attempts, w.url, w.secret`,
-      [limit, (timeoutMs + 30_000) / 1000],
+      scope ? [limit, (timeoutMs + 30_000) / 1000, scope] : [limit, (timeoutMs + 30_000) / 1000],
     );
     return rows;
   }
@@ -122,7 +133,7 @@ export function createWebhookWorker(options: TWorkerOptions = {}) {
   async function pruneWhenDue(): Promise<void> {
     if (Date.now() - lastPrunedAt < pruneEveryMs) return;
     lastPrunedAt = Date.now();
-    await pruneWebhookOutbox(retentionMs).catch((error) =>
+    await pruneWebhookOutbox(retentionMs, { projectIds: scope }).catch((error) =>
       console.error("webhook outbox prune failed:", error instanceof Error ? error.message : error),
     );
   }

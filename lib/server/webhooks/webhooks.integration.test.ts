@@ -9,7 +9,7 @@ import { POST as testEventRoute } from "@/app/api/v1/projects/[id]/webhooks/[hoo
 import { GET as listHooksRoute, POST as createHookRoute } from "@/app/api/v1/projects/[id]/webhooks/route";
 import { disconnectDb, getPool } from "@/lib/db";
 import { callRoute } from "@/lib/testing/call-route";
-import { createTestUser, uniqueName } from "@/lib/testing/factories";
+import { createTestProject, createTestUser, uniqueName } from "@/lib/testing/factories";
 import { claimAs, createLabelingProject, submitAs } from "@/lib/testing/queue-fixtures";
 import { startWebhookReceiver, waitFor, type TReceived } from "@/lib/testing/webhook-receiver";
 import { createWebhook } from "./create-webhook";
@@ -24,9 +24,10 @@ afterAll(async () => {
   await disconnectDb();
 });
 
-function workers(n: number, options: Parameters<typeof createWebhookWorker>[0] = {}) {
+/** `n` workers that take only `projectId`'s messages: other test files write to the same outbox. */
+function workers(n: number, projectId: string, options: Parameters<typeof createWebhookWorker>[0] = {}) {
   const started = Array.from({ length: n }, () =>
-    createWebhookWorker({ pollMs: 10, timeoutMs: 2000, ...options }),
+    createWebhookWorker({ pollMs: 10, timeoutMs: 2000, projectIds: [projectId], ...options }),
   );
   for (const w of started) w.start();
   cleanups.push(async () => {
@@ -129,7 +130,7 @@ describe("webhooks", () => {
     expect(hook.body.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
     const listed = await callRoute(listHooksRoute, { token: s.lead.token, params: s.params });
     expect(JSON.stringify(listed.body)).not.toContain(hook.body.secret);
-    workers(2);
+    workers(2, s.project.id);
     await labelEverything(s);
     const v2 = await callRoute(updateDefinitionRoute, {
       method: "PUT",
@@ -199,7 +200,7 @@ describe("webhooks", () => {
       params: s.params,
       json: { url: r.url, events: ["item.completed"] },
     });
-    workers(2, { backoffBaseMs: 100 });
+    workers(2, s.project.id, { backoffBaseMs: 100 });
     await labelEverything(s);
     await waitFor(() => r.received.length >= 3, "the third attempt");
     await new Promise((done) => setTimeout(done, 500));
@@ -232,7 +233,7 @@ describe("webhooks", () => {
     const url = `http://hooks.example.test:${r.port}/hook`;
     const hook = await createWebhook(s.project.id, { url, events: ["item.completed"] }, s.lead, resolve);
     answer = "127.0.0.1"; // the DNS record changed after the check at creation
-    const [worker] = workers(1, { resolve, backoffBaseMs: 60_000 });
+    const [worker] = workers(1, s.project.id, { resolve, backoffBaseMs: 60_000 });
     await labelEverything(s);
     const params = { ...s.params, hookId: hook.id };
     await waitFor(
@@ -252,9 +253,52 @@ describe("webhooks", () => {
     await getPool().query("UPDATE webhook_outbox SET next_attempt_at = now() WHERE webhook_id = $1", [
       hook.id,
     ]);
-    workers(1, { resolve });
+    workers(1, s.project.id, { resolve });
     await waitFor(() => r.received.length === 1, "delivery to the pinned address");
     expect(r.received[0].headers.host).toBe(`hooks.example.test:${r.port}`);
+  });
+
+  it("a worker given projects sends and prunes only their messages: another project's wait for its own worker", async () => {
+    process.env.CONCORD_WEBHOOK_ALLOW_PRIVATE = "1";
+    const pool = getPool();
+    const [mine, theirs] = [await receiver(), await receiver()];
+    const projects = [await createTestProject(), await createTestProject()];
+    const hooks: string[] = [];
+    for (const [n, r] of [mine, theirs].entries()) {
+      const { rows } = await pool.query<{ id: string }>(
+        `INSERT INTO webhooks (project_id, url, events, secret) VALUES ($1, $2, '["item.completed"]', $3) RETURNING id`,
+        [projects[n].id, r.url, `whsec_${Buffer.alloc(32, 3).toString("base64")}`],
+      );
+      hooks.push(rows[0].id);
+      // one message due now, and one delivered long before any retention period
+      await pool.query(
+        `INSERT INTO webhook_outbox (webhook_id, event_type, payload, created_at, delivered_at)
+         VALUES ($1, 'item.completed', '{"type": "item.completed"}', now(), NULL),
+                ($1, 'item.completed', '{"type": "old"}', now() - interval '40 days', now() - interval '40 days')`,
+        [rows[0].id],
+      );
+    }
+    const left = async (hookId: string) =>
+      (
+        await pool.query<{ type: string; attempts: number; delivered: boolean }>(
+          `SELECT payload->>'type' AS type, attempts, delivered_at IS NOT NULL AS delivered
+             FROM webhook_outbox WHERE webhook_id = $1 ORDER BY id`,
+          [hookId],
+        )
+      ).rows;
+    const [worker] = workers(1, projects[0].id, { retentionMs: 24 * 60 * 60 * 1000, pruneEveryMs: 0 });
+    await waitFor(() => mine.received.length === 1, "the first project's message");
+    await waitFor(async () => (await left(hooks[0])).length === 1, "the first project's old message pruned");
+    await new Promise((done) => setTimeout(done, 300)); // room for the other project's to be taken, if it were
+    await worker.stop();
+    expect(theirs.received).toHaveLength(0);
+    expect(await left(hooks[1])).toEqual([
+      { type: "item.completed", attempts: 0, delivered: false },
+      { type: "old", attempts: 0, delivered: true },
+    ]);
+    workers(1, projects[1].id);
+    await waitFor(() => theirs.received.length === 1, "the second project's message, by its own worker");
+    expect(mine.received).toHaveLength(1);
   });
 
   it("a lead's test event reaches the receiver and shows in the delivery log", async () => {
@@ -276,7 +320,7 @@ describe("webhooks", () => {
     );
     const sent = await callRoute(testEventRoute, { method: "POST", token: s.lead.token, params });
     expect(sent.status).toBe(202);
-    workers(1);
+    workers(1, s.project.id);
     await waitFor(() => r.received.length === 1, "the test event");
     expect(r.received[0].headers["webhook-id"]).toBe(sent.body.messageId);
     expect(JSON.parse(r.received[0].body)).toMatchObject({
