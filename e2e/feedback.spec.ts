@@ -286,7 +286,7 @@ test("a lead reads ranking and rubric agreement with intervals, drills down to t
   await expect(page.getByRole("heading", { name: "Annotator by annotator" })).toHaveCount(0);
   await expect(
     cardTitled(page, "Items with the most disagreement")
-      .getByText(/helpful \d · harmless \d/)
+      .getByText(/Helpful: \d · Harmless: \d/)
       .first(),
   ).toBeVisible();
   await expectAccessible(page);

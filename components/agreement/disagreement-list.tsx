@@ -1,6 +1,6 @@
 import type { TDisagreementItem } from "@/lib/schemas/agreement-detail";
 import { DisagreementHeading } from "./disagreement-heading";
-import { formatPercent } from "./format";
+import { formatLabelValue, formatPercent } from "./format";
 import { SpanDisagreementList } from "./span-disagreement-list";
 
 /** The items annotators disagree on most, with every label side by side. */
@@ -9,12 +9,15 @@ export function DisagreementList({
   itemHref,
   isSpans,
   kind,
+  criterionTitles,
 }: {
   items: TDisagreementItem[];
   /** Null when the viewer may not open items (engineers). */
   itemHref: ((itemId: string) => string) | null;
   isSpans: boolean;
   kind?: string;
+  /** A rubric's criteria, key to title, in the definition's order. */
+  criterionTitles?: ReadonlyMap<string, string>;
 }) {
   if (items.length === 0)
     return <p className="text-sm text-slate-600">No item has labels from two annotators yet.</p>;
@@ -34,7 +37,7 @@ export function DisagreementList({
             {item.labels.map((l, i) => (
               <li key={`${l.annotator}-${i}`} className="rounded-md bg-slate-100 px-2 py-1 text-slate-800">
                 <span className="text-slate-600">{l.annotator}:</span>{" "}
-                <span className="font-semibold">{labelText(l.value)}</span>
+                <span className="font-semibold">{formatLabelValue(l.value, criterionTitles)}</span>
               </li>
             ))}
           </ul>
@@ -51,20 +54,6 @@ function agreementText(agreement: number, kind: string | undefined): string {
   if (kind === "rubric")
     return `Scores ${formatPercent(1 - agreement)} of the scale apart, mean over criteria`;
   return `${formatPercent(agreement)} of annotator pairs agree`;
-}
-
-/** A rubric's scores read as "helpful 4 · harmless 2"; other values as stored. */
-function labelText(value: string): string {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(value);
-  } catch {
-    return value;
-  }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return value;
-  return Object.entries(parsed)
-    .map(([key, score]) => `${key} ${String(score)}`)
-    .join(" · ");
 }
 
 /** A ranked item's responses, the most disputed first: where annotators put it, and how far apart. */

@@ -43,3 +43,26 @@ export const KIND_LABELS: Record<string, string> = {
   ranking: "ranking",
   rubric: "rubric",
 };
+
+/**
+ * A label value, stored as canonical JSON text, as people read it. A rubric's scores (an object of
+ * integers) read "Helpful: 4 · Harmless: 2", criteria by title where known, else by key, in the
+ * order of `criterionTitles` when given; anything else as stored.
+ */
+export function formatLabelValue(value: string, criterionTitles?: ReadonlyMap<string, string>): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    return value;
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return value;
+  const scores = Object.entries(parsed);
+  if (scores.length === 0 || !scores.every(([, score]) => Number.isInteger(score))) return value;
+  const order = [...(criterionTitles?.keys() ?? [])];
+  const rank = (key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
+  return scores
+    .sort(([a], [b]) => rank(a) - rank(b))
+    .map(([key, score]) => `${criterionTitles?.get(key) ?? key}: ${String(score)}`)
+    .join(" · ");
+}

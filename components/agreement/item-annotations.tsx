@@ -1,4 +1,5 @@
 import type { TItemAnnotations } from "@/lib/schemas/agreement-detail";
+import { formatLabelValue } from "./format";
 
 /** All current labels of an item, per definition, one row per annotator: the disagreement side by side. */
 export function ItemAnnotations({ definitions }: { definitions: TItemAnnotations }) {
@@ -41,7 +42,7 @@ export function ItemAnnotations({ definitions }: { definitions: TItemAnnotations
                     <th scope="row" className="py-1.5 pr-3 font-normal text-slate-800">
                       {l.annotator}
                     </th>
-                    <td className="py-1.5 pr-3 font-medium text-slate-900">{l.value}</td>
+                    <td className="py-1.5 pr-3 font-medium text-slate-900">{formatLabelValue(l.value)}</td>
                     <td className="py-1.5 pr-3 text-slate-700">
                       v{l.version}
                       {l.revision > 1 ? <span className="text-xs"> (revised)</span> : null}

@@ -1,3 +1,5 @@
+import { formatLabelValue } from "@/components/agreement/format";
+
 /** Per definition, each final value's count as a bar, the most frequent first. */
 export function LabelDistribution({
   distribution,
@@ -29,7 +31,7 @@ export function LabelDistribution({
                       scope="row"
                       className="w-1/3 py-0.5 pr-2 text-left font-normal break-all text-slate-800"
                     >
-                      {value}
+                      {formatLabelValue(value)}
                     </th>
                     <td className="py-0.5">
                       <span className="flex items-center gap-2">

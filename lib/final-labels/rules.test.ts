@@ -135,4 +135,18 @@ describe("describeRule", () => {
     );
     expect(describeRule(minAgreement(0.75))).toBe("minimum agreement: at least 75% of annotator pairs agree");
   });
+
+  it("says what the default applies to rankings and rubrics: mean rank, lower median", () => {
+    expect(describeRule(DEFAULT_FINAL_LABEL_RULE, "ranking")).toBe(
+      "mean rank: the responses ordered by their mean rank over the annotations (equal means share a rank)",
+    );
+    expect(describeRule({ ...DEFAULT_FINAL_LABEL_RULE, minAnnotations: 2 }, "rubric")).toBe(
+      "median: each criterion's lower median over the annotations, at least 2 annotations",
+    );
+    expect(describeRule(DEFAULT_FINAL_LABEL_RULE, "pairwise")).toBe(
+      "majority: more than 50% of the annotations",
+    );
+    // Other kinds of rule compare whole answers, whatever the definition's kind.
+    expect(describeRule(unanimous, "ranking")).toBe("unanimous: every annotation agrees");
+  });
 });

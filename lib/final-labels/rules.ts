@@ -14,6 +14,7 @@
  * like any other (its key is "null"): a majority of "left empty" resolves to null.
  */
 import { percentAgreement } from "@/lib/agreement/percent-agreement";
+import type { TLabelKind } from "@/lib/label-definitions/label-limits";
 
 export const FINAL_LABEL_RULE_KINDS = ["majority", "unanimous", "min_agreement"] as const;
 export type TFinalLabelRuleKind = (typeof FINAL_LABEL_RULE_KINDS)[number];
@@ -98,13 +99,21 @@ export function formatShare(share: number): string {
   return `${Number.isInteger(percent) ? percent : percent.toFixed(1)}%`;
 }
 
-/** One line for people: "majority (more than 50%)", "unanimous, at least 3 annotations"... */
-export function describeRule(rule: TFinalLabelRule): string {
+/**
+ * One line for people: "majority (more than 50%)", "unanimous, at least 3 annotations"... Given the
+ * definition's kind, it says what is applied: under the majority kind of rule, rankings and rubrics
+ * resolve by aggregating (final-label.ts), not by a majority of equal answers.
+ */
+export function describeRule(rule: TFinalLabelRule, definitionKind?: TLabelKind): string {
   const base =
-    rule.kind === "majority"
-      ? `majority: more than ${formatShare(rule.minShare)} of the annotations`
-      : rule.kind === "unanimous"
-        ? "unanimous: every annotation agrees"
-        : `minimum agreement: at least ${formatShare(rule.minAgreement)} of annotator pairs agree`;
+    rule.kind === "majority" && definitionKind === "ranking"
+      ? "mean rank: the responses ordered by their mean rank over the annotations (equal means share a rank)"
+      : rule.kind === "majority" && definitionKind === "rubric"
+        ? "median: each criterion's lower median over the annotations"
+        : rule.kind === "majority"
+          ? `majority: more than ${formatShare(rule.minShare)} of the annotations`
+          : rule.kind === "unanimous"
+            ? "unanimous: every annotation agrees"
+            : `minimum agreement: at least ${formatShare(rule.minAgreement)} of annotator pairs agree`;
   return rule.minAnnotations > 1 ? `${base}, at least ${rule.minAnnotations} annotations` : base;
 }

@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { GET as driftRoute } from "@/app/api/v1/projects/[id]/agreement/drift/route";
 import { GET as finalLabelsRoute } from "@/app/api/v1/projects/[id]/final-labels/route";
 import { GET as exportRoute } from "@/app/api/v1/eval-sets/[id]/versions/[version]/export/route";
+import { POST as nextRoute } from "@/app/api/v1/projects/[id]/queue/next/route";
 import { krippendorffAlpha } from "@/lib/agreement/krippendorff";
 import type { Rating } from "@/lib/agreement/types";
 import { db, disconnectDb, getPool } from "@/lib/db";
@@ -12,6 +13,7 @@ import { callRoute } from "@/lib/testing/call-route";
 import { DEMO_OPEN_ITEMS } from "./seed-demo-annotations";
 import { DEMO_PROJECT_NAME, seedDemo } from "./seed-demo";
 import { DRIFT_BATCHES, DRIFT_PROJECT_NAME } from "./seed-drift-project";
+import { HH_PROJECT_NAME } from "./seed-hh-project";
 
 // One file for every test that seeds the demo: files run in parallel on one database, and two
 // seeds at once would race to create the same projects.
@@ -183,5 +185,100 @@ describe("the demo gives every role something on first sign-in", () => {
     // The reference's drop, against the rule the page states: below the earlier batch's interval.
     expect(fooled).toBeLessThan(first.agreement.ci[0]);
     expect(later.isAgreementDrop).toBe(true);
+  });
+});
+
+/** The reply a transcript ends with: what follows its last Assistant marker, read off the raw text. */
+function lastReply(transcript: string): string {
+  const marker = "\n\nAssistant:";
+  return transcript.slice(transcript.lastIndexOf(marker) + marker.length).replace(/^ /, "");
+}
+
+describe("the HH-RLHF demo project", () => {
+  it("holds the benign pairs as conversations, each with the crowdworker's real preference", async () => {
+    await seedDemo();
+    await seedDemo();
+    // The reference: the committed subset itself, read apart from the seed's code.
+    const dir = "prisma/demo/hh_rlhf_harmless";
+    const pairs = readFileSync(`${dir}/harmless-base-test-demo.jsonl`, "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { chosen: string; rejected: string });
+    const sourceLines = JSON.parse(readFileSync(`${dir}/source-lines.json`, "utf8")) as number[];
+    expect(pairs).toHaveLength(sourceLines.length);
+    expect(pairs.length).toBeGreaterThanOrEqual(30);
+
+    const project = await db.project.findUniqueOrThrow({ where: { name: HH_PROJECT_NAME } });
+    expect(project.conversationField).toBe("prompt");
+    expect(project.hiddenFields).toEqual(["hh_chosen"]);
+    const definitions = await getPool().query<{ kind: string; spec: Record<string, unknown> }>(
+      `SELECT d.kind, v.spec FROM label_definitions d
+         JOIN label_definition_versions v ON v.definition_id = d.id AND v.version = d.current_version
+        WHERE d.project_id = $1`,
+      [project.id],
+    );
+    expect(definitions.rows).toHaveLength(1);
+    expect(definitions.rows[0].kind).toBe("pairwise");
+    expect(definitions.rows[0].spec.shuffleSides).toBe(true);
+    const [sideA, sideB] = definitions.rows[0].spec.textFields as [string, string];
+
+    const { rows } = await getPool().query<{
+      external_id: string;
+      data: Record<string, unknown>;
+      done_count: number;
+      target_count: number;
+      annotator: string;
+      is_external: boolean;
+      value: unknown;
+    }>(
+      `SELECT i.external_id, i.data, i.done_count, i.target_count, u.name AS annotator,
+              u.external_project_id = i.project_id AS is_external, a.value
+         FROM items i JOIN annotations a ON a.item_id = i.id JOIN users u ON u.id = a.user_id
+        WHERE i.project_id = $1`,
+      [project.id],
+    );
+    expect(await db.item.count({ where: { projectId: project.id } })).toBe(pairs.length);
+    expect(rows).toHaveLength(pairs.length);
+    const byId = new Map(rows.map((r) => [r.external_id, r]));
+    const seenSides = new Set<unknown>();
+    pairs.forEach((pair, i) => {
+      const row = byId.get(`harmless-base-test-${sourceLines[i]}`)!;
+      expect(row, `line ${sourceLines[i]}`).toBeDefined();
+      const chosen = lastReply(pair.chosen);
+      const rejected = lastReply(pair.rejected);
+      const expected = row.data[sideA] === chosen ? "A" : "B";
+      expect(row.data[expected === "A" ? sideA : sideB]).toBe(chosen);
+      expect(row.data[expected === "A" ? sideB : sideA]).toBe(rejected);
+      expect(row.value).toBe(expected);
+      expect([row.annotator, row.is_external]).toEqual(["hh-rlhf crowdworker", true]);
+      // One judgment made of three: the item stays open for the demo's annotators.
+      expect([row.done_count, row.target_count]).toEqual([1, 3]);
+      const prompt = row.data.prompt as { role: string; content: string }[];
+      expect(prompt.at(-1)?.role).toBe("user");
+      expect(pair.chosen.startsWith(`\n\nHuman: ${prompt[0].content}`)).toBe(true);
+      seenSides.add(expected);
+    });
+    // The preferred reply is not always on the same side of the data.
+    expect([...seenSides].sort()).toEqual(["A", "B"]);
+
+    // The demo annotator is served these pairs, without the note of which side was chosen.
+    const served = await callRoute(nextRoute, {
+      method: "POST",
+      token: await tokenOf("annotator@concord.local"),
+      params: { id: project.id },
+    });
+    expect(served.status, JSON.stringify(served.body)).toBe(200);
+    expect(Object.keys(served.body.item.data).sort()).toEqual(["prompt", "reply_a", "reply_b"]);
+    expect(typeof served.body.sidesFlipped).toBe("boolean");
+    const roles = await getPool().query<{ email: string; role: string }>(
+      `SELECT u.email, m.role FROM memberships m JOIN users u ON u.id = m.user_id
+        WHERE m.project_id = $1 AND u.email LIKE '%@concord.local' ORDER BY u.email`,
+      [project.id],
+    );
+    expect(roles.rows.map((r) => [r.email, r.role])).toEqual([
+      ["annotator@concord.local", "annotator"],
+      ["engineer@concord.local", "engineer"],
+      ["lead@concord.local", "lead"],
+    ]);
   });
 });

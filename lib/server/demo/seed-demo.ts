@@ -7,6 +7,7 @@ import { DYNASENT_DEV_FILE, SENTIMENT_DEFINITION, dynasentImportLines, readDynas
 import { DEMO_OPEN_ITEMS, seedDemoAnnotations } from "./seed-demo-annotations";
 import { seedDemoReview } from "./seed-demo-review";
 import { seedDriftProject } from "./seed-drift-project";
+import { seedHhProject } from "./seed-hh-project";
 
 export const DEMO_PASSWORD = "concord-demo";
 export const DEMO_PROJECT_NAME = "DynaSent sentiment (demo)";
@@ -21,7 +22,8 @@ export const DEMO_ACCOUNTS = [
 /**
  * Seeds the demo once: its accounts (one per role), a project built from DynaSent round 2's dev
  * split with open items for the annotator, disagreements for the lead to adjudicate and a frozen
- * eval set for the engineer, and a second project from its test split whose agreement drifts.
+ * eval set for the engineer, a second project from its test split whose agreement drifts, and a
+ * third of pairwise preferences on conversations from HH-RLHF, each pair with its real judgment.
  * Idempotent: every step checks what is there, so a second `npm start` changes nothing.
  */
 export async function seedDemo(log: (line: string) => void = () => undefined): Promise<void> {
@@ -80,4 +82,12 @@ export async function seedDemo(log: (line: string) => void = () => undefined): P
   }
   await seedDemoReview(project.id, { id: leadId, name: "Lea Lead" }, log);
   await seedDriftProject({ lead: leadId, engineer: users.get("engineer@concord.local")! }, log);
+  await seedHhProject(
+    {
+      lead: leadId,
+      annotator: users.get("annotator@concord.local")!,
+      engineer: users.get("engineer@concord.local")!,
+    },
+    log,
+  );
 }

@@ -169,7 +169,7 @@ function manifestDefinition(d: TDefinitionContext, versions: Set<number>): TMani
     title: d.title,
     kind: d.kind,
     required: d.isRequired,
-    rule: describeRule(d.rule),
+    rule: describeRule(d.rule, d.kind),
     currentVersion: d.currentVersion,
     versions: [...versions]
       .sort((a, b) => a - b)

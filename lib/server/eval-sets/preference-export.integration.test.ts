@@ -145,6 +145,12 @@ describe("format=preference of a frozen set", () => {
       bytes: Buffer.byteLength(first.text),
     });
     expect(first.headers.get("x-concord-file-sha256")).toBe(sha256);
+    // The manifest names the rule that made these finals: mean rank for the ranking, not "majority".
+    const rules = new Map(
+      (version.body.manifest.definitions as { key: string; rule: string }[]).map((d) => [d.key, d.rule]),
+    );
+    expect(rules.get("rank")).toMatch(/^mean rank: /);
+    expect(rules.get("ab")).toMatch(/^majority: /);
 
     const bad = await download(engineer.token, set.body.id, "?format=preference&annotations=true");
     expect(bad.status).toBe(400);

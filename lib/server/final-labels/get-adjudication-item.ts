@@ -82,7 +82,7 @@ export async function getAdjudicationItem(projectId: string, itemId: string): Pr
         kind: d.kind,
         version: d.currentVersion,
         spec: d.spec as unknown as Record<string, unknown>,
-        rule: describeRule(d.rule),
+        rule: describeRule(d.rule, d.kind),
         finalLabel: scanned!.labels[d.key],
         majority: findMajority(
           d.spec,

@@ -13,7 +13,7 @@ export function serializeRule(d: TDefinitionContext): TFinalLabelRuleView {
     minAgreement: d.rule.minAgreement,
     minAnnotations: d.rule.minAnnotations,
     isDefault: d.isDefaultRule,
-    description: describeRule(d.rule),
+    description: describeRule(d.rule, d.kind),
   };
 }
 

@@ -160,6 +160,11 @@ export default async function DefinitionAgreementPage({
             itemHref={isLead ? (itemId) => `/projects/${id}/items/${itemId}` : null}
             isSpans={detail.kind === "spans"}
             kind={detail.kind}
+            criterionTitles={
+              detail.kind === "rubric"
+                ? new Map(detail.perOption.map((c) => [c.option ?? "", c.label ?? c.option ?? ""]))
+                : undefined
+            }
           />
         </Card>
       </div>
