@@ -142,6 +142,16 @@ test("a .jsonl.gz is previewed in the browser and sent compressed; a Label Studi
   await expect(page.getByRole("cell", { name: "history.jsonl.gz" })).toBeVisible();
   await screenshot(page, "import-gzip-done");
 
+  // The item page says where each label came from.
+  await page.goto(`/projects/${id}/items`);
+  await page.getByRole("link", { name: "g1", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Item g1" })).toBeVisible();
+  const row = page.getByRole("row", { name: /crowd-7/ });
+  await expect(row).toContainText("pos");
+  await expect(row).toContainText("Imported: history.jsonl.gz");
+  await screenshot(page, "item-imported-source");
+  await expectAccessible(page);
+
   const tasks = [
     { id: 41, data: { text: "Fine, I guess" }, annotations: [{ completed_by: 3, result: [] }] },
     {
