@@ -25,9 +25,25 @@ describe("webhookComparison", () => {
   it("reports each round in its order, the medians, the ratios and the noise floor, worked by hand", () => {
     const c = webhookComparison(runs);
     expect(c.rounds).toEqual([
-      { round: 1, order: ["none", "slow", "never"], cyclesPerSecond: { none: 200, slow: 210, never: 220 } },
-      { round: 2, order: ["slow", "never", "none"], cyclesPerSecond: { slow: 230, never: 240, none: 250 } },
-      { round: 3, order: ["never", "none", "slow"], cyclesPerSecond: { never: 260, none: 270, slow: 280 } },
+      {
+        round: 1,
+        order: ["none", "slow", "never"],
+        cyclesPerSecond: { none: 200, slow: 210, never: 220 },
+        ratioToNone: { slow: 1.05, never: 1.1 },
+      },
+      {
+        round: 2,
+        order: ["slow", "never", "none"],
+        cyclesPerSecond: { slow: 230, never: 240, none: 250 },
+        ratioToNone: { slow: 0.92, never: 0.96 },
+      },
+      {
+        round: 3,
+        order: ["never", "none", "slow"],
+        cyclesPerSecond: { never: 260, none: 270, slow: 280 },
+        // 280 / 270, 260 / 270
+        ratioToNone: { slow: 1.037, never: 0.963 },
+      },
     ]);
     // none: 200, 250, 270 -> 250; slow: 210, 230, 280 -> 230; never: 220, 240, 260 -> 240
     expect(c.medianCyclesPerSecond).toEqual({ none: 250, slow: 230, never: 240 });

@@ -37,10 +37,15 @@ export function webhookComparison(runs: { hook: THook; round: number; cyclesPerS
   return {
     rounds: roundNumbers.map((round) => {
       const inRound = runs.filter((r) => r.round === round);
+      const rateIn = (hook: THook) => inRound.find((r) => r.hook === hook)?.cyclesPerSecond ?? 0;
+      // Within a round the runs are neighbours in time: a paired look, less moved by slow drift.
+      const ratioIn = (hook: THook) =>
+        rateIn(null) > 0 ? Number((rateIn(hook) / rateIn(null)).toFixed(3)) : null;
       return {
         round: round + 1,
         order: inRound.map((r) => nameOf(r.hook)),
         cyclesPerSecond: Object.fromEntries(inRound.map((r) => [nameOf(r.hook), r.cyclesPerSecond])),
+        ratioToNone: { slow: ratioIn("slow"), never: ratioIn("never") },
       };
     }),
     medianCyclesPerSecond: { none, slow: medianOf("slow"), never: medianOf("never") },
