@@ -17,6 +17,8 @@ export const PREFERENCE_DEFINITION = {
   // (the project's conversationField) above the two replies.
   textFields: ["reply_a", "reply_b"] as [string, string],
   shuffleSides: true,
+  // The source's crowdworkers had no tie to give: the demo asks the same forced choice.
+  allowTie: false,
   guidelines: [
     "Read the conversation, then the two replies the assistant could give next.",
     "",

@@ -220,6 +220,7 @@ describe("the HH-RLHF demo project", () => {
     expect(definitions.rows).toHaveLength(1);
     expect(definitions.rows[0].kind).toBe("pairwise");
     expect(definitions.rows[0].spec.shuffleSides).toBe(true);
+    expect(definitions.rows[0].spec.allowTie).toBe(false);
     const [sideA, sideB] = definitions.rows[0].spec.textFields as [string, string];
 
     const { rows } = await getPool().query<{

@@ -8,6 +8,8 @@ import { DEMO_OPEN_ITEMS, seedDemoAnnotations } from "./seed-demo-annotations";
 import { seedDemoReview } from "./seed-demo-review";
 import { seedDriftProject } from "./seed-drift-project";
 import { seedHhProject } from "./seed-hh-project";
+import { addDemoMembers } from "./add-demo-members";
+import { ensureDemoProject } from "./ensure-demo-project";
 
 export const DEMO_PASSWORD = "concord-demo";
 export const DEMO_PROJECT_NAME = "DynaSent sentiment (demo)";
@@ -37,20 +39,17 @@ export async function seedDemo(log: (line: string) => void = () => undefined): P
     });
     users.set(account.email, user.id);
   }
-  let project = await db.project.findUnique({ where: { name: DEMO_PROJECT_NAME } });
-  if (!project) {
-    project = await db.project.create({
-      data: {
-        name: DEMO_PROJECT_NAME,
-        description:
-          "Sentiment of short business reviews, from DynaSent round 2 (Potts, Wu, Geiger & Kiela), " +
-          "https://github.com/cgpotts/dynasent, licensed CC BY 4.0. Five crowdworkers labeled each sentence.",
-        instructions: "Read the sentence and choose the sentiment its writer expresses about the business.",
-        overlap: 5,
-      },
-    });
-    log(`created demo project "${project.name}"`);
-  }
+  const project = await ensureDemoProject(
+    {
+      name: DEMO_PROJECT_NAME,
+      description:
+        "Sentiment of short business reviews, from DynaSent round 2 (Potts, Wu, Geiger & Kiela), " +
+        "https://github.com/cgpotts/dynasent, licensed CC BY 4.0. Five crowdworkers labeled each sentence.",
+      instructions: "Read the sentence and choose the sentiment its writer expresses about the business.",
+      overlap: 5,
+    },
+    log,
+  );
   const leadId = users.get("lead@concord.local")!;
   if ((await db.labelDefinition.count({ where: { projectId: project.id } })) === 0) {
     await createLabelDefinition(project.id, SENTIMENT_DEFINITION, leadId);
@@ -71,15 +70,10 @@ export async function seedDemo(log: (line: string) => void = () => undefined): P
   const labeled = records.slice(0, Math.max(0, records.length - DEMO_OPEN_ITEMS));
   const seeded = await seedDemoAnnotations(project.id, labeled);
   if (seeded) log(`added ${seeded} annotations from DynaSent's crowd workers`);
-  for (const account of DEMO_ACCOUNTS) {
-    if (account.role === "admin") continue;
-    const userId = users.get(account.email)!;
-    await db.membership.upsert({
-      where: { projectId_userId: { projectId: project.id, userId } },
-      create: { projectId: project.id, userId, role: account.role },
-      update: {},
-    });
-  }
+  await addDemoMembers(
+    project.id,
+    DEMO_ACCOUNTS.flatMap((a) => (a.role === "admin" ? [] : [[users.get(a.email)!, a.role] as const])),
+  );
   await seedDemoReview(project.id, { id: leadId, name: "Lea Lead" }, log);
   await seedDriftProject({ lead: leadId, engineer: users.get("engineer@concord.local")! }, log);
   await seedHhProject(

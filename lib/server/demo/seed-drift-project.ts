@@ -2,6 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { createLabelDefinition } from "@/lib/server/label-definitions/create-label-definition";
 import { importItems } from "@/lib/server/items/import-items";
+import { addDemoMembers } from "./add-demo-members";
+import { ensureDemoProject } from "./ensure-demo-project";
 import {
   DYNASENT_TEST_FILE,
   SENTIMENT_DEFINITION,
@@ -29,21 +31,18 @@ export async function seedDriftProject(
   members: { lead: string; engineer: string },
   log: (line: string) => void,
 ): Promise<void> {
-  let project = await db.project.findUnique({ where: { name: DRIFT_PROJECT_NAME } });
-  if (!project) {
-    project = await db.project.create({
-      data: {
-        name: DRIFT_PROJECT_NAME,
-        description:
-          "Sentiment of short business reviews, from DynaSent round 2's test split (Potts, Wu, Geiger & Kiela), " +
-          "https://github.com/cgpotts/dynasent, licensed CC BY 4.0. The sentences that fooled the model came " +
-          "in a later batch, and the five crowdworkers agree less on them.",
-        instructions: "Read the sentence and choose the sentiment its writer expresses about the business.",
-        overlap: 5,
-      },
-    });
-    log(`created demo project "${project.name}"`);
-  }
+  const project = await ensureDemoProject(
+    {
+      name: DRIFT_PROJECT_NAME,
+      description:
+        "Sentiment of short business reviews, from DynaSent round 2's test split (Potts, Wu, Geiger & Kiela), " +
+        "https://github.com/cgpotts/dynasent, licensed CC BY 4.0. The sentences that fooled the model came " +
+        "in a later batch, and the five crowdworkers agree less on them.",
+      instructions: "Read the sentence and choose the sentiment its writer expresses about the business.",
+      overlap: 5,
+    },
+    log,
+  );
   const projectId = project.id;
   if ((await db.labelDefinition.count({ where: { projectId } })) === 0)
     await createLabelDefinition(projectId, SENTIMENT_DEFINITION, members.lead);
@@ -68,14 +67,8 @@ export async function seedDriftProject(
   }
   const seeded = await seedDemoAnnotations(projectId, [...right, ...fooled]);
   if (seeded) log(`added ${seeded} annotations to "${project.name}"`);
-  for (const [userId, role] of [
+  await addDemoMembers(projectId, [
     [members.lead, "lead"],
     [members.engineer, "engineer"],
-  ] as const) {
-    await db.membership.upsert({
-      where: { projectId_userId: { projectId, userId } },
-      create: { projectId, userId, role },
-      update: {},
-    });
-  }
+  ]);
 }

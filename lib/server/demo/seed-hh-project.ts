@@ -3,6 +3,8 @@ import { db } from "@/lib/db";
 import { HH_CHOSEN_FIELD } from "@/lib/import/dialects/hh-rlhf";
 import { createLabelDefinition } from "@/lib/server/label-definitions/create-label-definition";
 import { importItems } from "@/lib/server/items/import-items";
+import { addDemoMembers } from "./add-demo-members";
+import { ensureDemoProject } from "./ensure-demo-project";
 import { HH_DEMO_FILE, PREFERENCE_DEFINITION, hhDemoImportLines, readHhDemoPairs } from "./hh-rlhf-demo";
 
 export const HH_PROJECT_NAME = "HH-RLHF preferences (demo)";
@@ -24,25 +26,21 @@ export async function seedHhProject(
   members: { lead: string; annotator: string; engineer: string },
   log: (line: string) => void,
 ): Promise<void> {
-  let project = await db.project.findUnique({ where: { name: HH_PROJECT_NAME } });
-  if (!project) {
-    project = await db.project.create({
-      data: {
-        name: HH_PROJECT_NAME,
-        description:
-          "Which of two assistant replies is better, on short everyday conversations from Anthropic's HH-RLHF " +
-          "(Bai et al. 2022, arXiv:2204.05862), https://github.com/anthropics/hh-rlhf, MIT License, " +
-          "Copyright (c) 2022 Anthropic. A benign subset of the red-team harmless-base test split; each pair " +
-          "comes with the crowdworker's real preference.",
-        instructions: "Read the conversation, then choose the better of the assistant's two next replies.",
-        overlap: HH_PROJECT_OVERLAP,
-        conversationField: "prompt",
-        hiddenFields: [HH_CHOSEN_FIELD],
-      },
-    });
-    log(`created demo project "${project.name}"`);
-  }
-  const projectId = project.id;
+  const { id: projectId } = await ensureDemoProject(
+    {
+      name: HH_PROJECT_NAME,
+      description:
+        "Which of two assistant replies is better, on short everyday conversations from Anthropic's HH-RLHF " +
+        "(Bai et al. 2022, arXiv:2204.05862), https://github.com/anthropics/hh-rlhf, MIT License, " +
+        "Copyright (c) 2022 Anthropic. A benign subset of the red-team harmless-base test split; each pair " +
+        "comes with the crowdworker's real preference.",
+      instructions: "Read the conversation, then choose the better of the assistant's two next replies.",
+      overlap: HH_PROJECT_OVERLAP,
+      conversationField: "prompt",
+      hiddenFields: [HH_CHOSEN_FIELD],
+    },
+    log,
+  );
   if ((await db.labelDefinition.count({ where: { projectId } })) === 0)
     await createLabelDefinition(projectId, PREFERENCE_DEFINITION, members.lead);
   if ((await db.batch.count({ where: { projectId } })) === 0) {
@@ -56,15 +54,9 @@ export async function seedHhProject(
     });
     log(`imported ${result.imported} HH-RLHF pairs with ${result.annotations} crowdworker judgments`);
   }
-  for (const [userId, role] of [
+  await addDemoMembers(projectId, [
     [members.lead, "lead"],
     [members.annotator, "annotator"],
     [members.engineer, "engineer"],
-  ] as const) {
-    await db.membership.upsert({
-      where: { projectId_userId: { projectId, userId } },
-      create: { projectId, userId, role },
-      update: {},
-    });
-  }
+  ]);
 }
