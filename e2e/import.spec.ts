@@ -148,9 +148,11 @@ test("a .jsonl.gz is previewed in the browser and sent compressed; a Label Studi
   await expect(page.getByRole("heading", { name: "Item g1" })).toBeVisible();
   const row = page.getByRole("row", { name: /crowd-7/ });
   await expect(row).toContainText("pos");
-  await expect(row).toContainText("Imported: history.jsonl.gz");
+  await expect(row).toContainText("Imported: history");
   await screenshot(page, "item-imported-source");
   await expectAccessible(page);
+  await page.goto(`/projects/${id}/import`);
+  await expect(page.getByRole("heading", { name: "Import items" })).toBeVisible();
 
   const tasks = [
     { id: 41, data: { text: "Fine, I guess" }, annotations: [{ completed_by: 3, result: [] }] },
