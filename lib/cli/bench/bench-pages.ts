@@ -3,9 +3,10 @@
 // annotators, imported as one file (synthetic-history.ts), every --split-every-th of them split
 // three ways (unresolved, for the review queue); then --open-items open items for the queue, and
 // one eval set whose filter samples --freeze-items. Against the production app (`npm start`'s
-// process), 50 annotators claim and submit for --seconds alone, then again while one reader times
-// every page (HTML, to its last byte) and API read, --repeats rounds (cold: the first; warm: the
-// rest), and --freeze-repeats freezes. Prints JSON: each read's times and its p95 as a ratio of a
+// process), 50 annotators claim and submit for --seconds alone (after --warmup seconds unmeasured),
+// then again while one reader times every page (HTML, to its last byte) and API read, --repeats
+// rounds (cold: the first; warm: the rest); the eval-set preview and the freeze, which read the
+// whole filter, --freeze-repeats rounds. Prints JSON: each read's times and its p95 as a ratio of a
 // trivial authenticated read's (the floor), the queue's cycles/s alone and with the readers, both
 // beside the bare-SQL queue baseline (queue-baseline.ts), and the machine's load average.
 import os from "node:os";
@@ -36,6 +37,7 @@ const { values } = parseArgs({
     repeats: { type: "string", default: "20" },
     "freeze-items": { type: "string", default: "100000" },
     "freeze-repeats": { type: "string", default: "5" },
+    warmup: { type: "string", default: "5" },
   },
 });
 const ITEMS = Number(values.items);
@@ -95,6 +97,9 @@ async function main() {
         `page 2's cursor: the API says ${apiCursor}, the bench's SQL ${project.secondPageCursor}`,
       );
 
+    // Unmeasured: the app process has just started, and its first requests load the routes' code.
+    log(`warm-up: ${LABELERS} annotators for ${values.warmup}s`);
+    await runProject([base], project.projectId, tokens, Number(values.warmup));
     log(`${LABELERS} annotators alone for ${SECONDS}s`);
     const alone = await runProject([base], project.projectId, tokens, SECONDS);
     log(`alone: ${alone.cyclesPerSecond} cycles/s; now with the readers, ${REPEATS} rounds`);
@@ -132,7 +137,14 @@ async function main() {
             unresolvedEvery: Number(values["split-every"]),
             atEnd: counts[0],
           },
-          config: { labelers: LABELERS, seconds: SECONDS, repeats: REPEATS, freezeItems: FREEZE_ITEMS },
+          config: {
+            labelers: LABELERS,
+            seconds: SECONDS,
+            warmupSeconds: Number(values.warmup),
+            repeats: REPEATS,
+            freezeItems: FREEZE_ITEMS,
+            freezeRepeats: Number(values["freeze-repeats"]),
+          },
           deepPage: {
             page: project.deepPage,
             how: "its cursor found beforehand by SQL (items in id order, 50 a page), checked against the API's cursor of page 2",

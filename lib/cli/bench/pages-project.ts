@@ -82,11 +82,12 @@ export async function buildPagesProject(
   const deepPage = Math.min(1000, Math.ceil(total / PAGE_SIZE));
   const cursorOf = async (page: number) =>
     (
-      await pool.query<{ id: string }>(
-        "SELECT id::text FROM items WHERE project_id = $1 ORDER BY id OFFSET $2 LIMIT 1",
+      await pool.query<{ cursor: string }>(
+        // Ordered by the column: `ORDER BY id` would sort the text output column of that name.
+        "SELECT id::text AS cursor FROM items WHERE project_id = $1 ORDER BY items.id OFFSET $2 LIMIT 1",
         [project.id, (page - 1) * PAGE_SIZE - 1],
       )
-    ).rows[0].id;
+    ).rows[0].cursor;
   return {
     projectId: project.id,
     password: TEST_PASSWORD,

@@ -9,7 +9,7 @@ export type TRead = TReadSpec & {
   expect: number;
   /** Timed to the first byte of the body: a download that starts. */
   firstByteOnly?: boolean;
-  /** Fewer rounds than the others (a freeze writes a whole version each time). */
+  /** Fewer rounds than the others: a preview reads, a freeze also writes, every item the filter matches. */
   repeats?: number;
 };
 
@@ -83,6 +83,7 @@ export function pagesReads(
       body: { filter: evalSet.filter },
       expect: 200,
       limitMs: PAGE_LIMIT_MS,
+      repeats: freezeRepeats,
     },
     {
       name: "freeze",
