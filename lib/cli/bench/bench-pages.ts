@@ -29,7 +29,8 @@ import { auditProject, runProject, startServers } from "./queue-run";
 const { values } = parseArgs({
   options: {
     items: { type: "string", default: "1000000" },
-    "open-items": { type: "string", default: "200000" },
+    // 1,200,000 claims: enough for 50 annotators through an hour of readers at full size.
+    "open-items": { type: "string", default: "400000" },
     annotators: { type: "string", default: "200" },
     labelers: { type: "string", default: "50" },
     "split-every": { type: "string", default: "20" },
