@@ -39,8 +39,9 @@ async function main() {
     );
     await pool.query("VACUUM ANALYZE items");
     log(`${ITEMS} items in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    // `ORDER BY items.id`: a bare `id` would sort the text output column of that name (1, 10, 100, ...).
     const { rows: deep } = await pool.query<{ id: string }>(
-      "SELECT id::text FROM items WHERE project_id = $1 ORDER BY id OFFSET $2 LIMIT 1",
+      "SELECT id::text FROM items WHERE project_id = $1 ORDER BY items.id OFFSET $2 LIMIT 1",
       [projectId, Math.floor(ITEMS * 0.9)],
     );
     const cases: Record<string, Record<string, string>> = {

@@ -1,11 +1,10 @@
 // One timed run of bench:queue: the simulated annotators claiming and submitting through the app's
 // HTTP API, the app processes they talk to, and the audit of the project afterwards.
-import http from "node:http";
-import zlib from "node:zlib";
 import { randomBytes } from "node:crypto";
 import type { Pool } from "pg";
 import { startAppProcess, type TAppProcess } from "../serve/local-services";
 import { latencies } from "./bench-setup";
+import { send } from "./bench-http";
 
 export async function startServers(
   databaseUrl: string,
@@ -29,38 +28,21 @@ export async function startServers(
   return servers;
 }
 
-// The load generator shares the two cores with the server and PostgreSQL, so it uses node:http with
-// keep-alive (a third of fetch's CPU per request) and leaves more of the machine to what is measured.
-const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
-
 function post(url: string, headers: Record<string, string>, body?: string) {
-  return new Promise<{ status: number; text: string }>((resolve, reject) => {
-    const request = http.request(url, { method: "POST", agent, headers }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("end", () => {
-        // Sent like a browser (accept-encoding), so a compressed answer is decoded and paid for here.
-        const raw = Buffer.concat(chunks);
-        const encoding = response.headers["content-encoding"];
-        const decoded =
-          encoding === "gzip"
-            ? zlib.gunzipSync(raw)
-            : encoding === "br"
-              ? zlib.brotliDecompressSync(raw)
-              : encoding === "deflate"
-                ? zlib.inflateSync(raw)
-                : raw;
-        resolve({ status: response.statusCode ?? 0, text: decoded.toString("utf8") });
-      });
-      response.on("error", reject);
-    });
-    request.on("error", reject);
-    request.end(body);
-  });
+  return send(url, { method: "POST", headers, body });
 }
 
-/** Each token an annotator claiming and submitting, no think time, for `seconds` or until the project runs out. */
-export async function runProject(urls: string[], projectId: string, tokens: string[], seconds: number) {
+/**
+ * Each token an annotator claiming and submitting, no think time, for `seconds` (or until `signal`
+ * aborts) or until the project runs out.
+ */
+export async function runProject(
+  urls: string[],
+  projectId: string,
+  tokens: string[],
+  seconds: number,
+  signal?: AbortSignal,
+) {
   const claim: number[] = [];
   const submit: number[] = [];
   let cycles = 0;
@@ -77,7 +59,7 @@ export async function runProject(urls: string[], projectId: string, tokens: stri
         "content-type": "application/json",
         "accept-encoding": "gzip, deflate, br",
       };
-      while (performance.now() < deadline) {
+      while (performance.now() < deadline && !signal?.aborted) {
         let t = performance.now();
         const next = await post(`${base}/api/v1/projects/${projectId}/queue/next`, headers);
         claim.push(performance.now() - t);

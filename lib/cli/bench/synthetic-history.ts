@@ -34,8 +34,13 @@ export function syntheticAnnotator(i: number, k: number, annotators: number): st
   return `worker-${(i + k * 7) % annotators}`;
 }
 
-/** The label of annotator k on item i: mostly agreeing, so agreement figures are not degenerate. */
-export function syntheticValue(i: number, k: number): string {
+/**
+ * The label of annotator k on item i: mostly agreeing, so agreement figures are not degenerate.
+ * With `splitEvery`, every splitEvery-th item gets a three-way split instead (no majority), so
+ * that the review queue has items to show.
+ */
+export function syntheticValue(i: number, k: number, splitEvery?: number): string {
+  if (splitEvery && i % splitEvery === splitEvery - 1) return VALUES[k % 3];
   return VALUES[(i % 3 === 0 && k === 2 ? i + 1 : i) % 3];
 }
 
@@ -44,6 +49,9 @@ export function syntheticHistoryStream(options: {
   items: number;
   labelsPerItem: number;
   annotators: number;
+  /** External ids are `${idPrefix}${i}` (default "item-"): a second batch needs its own. */
+  idPrefix?: string;
+  splitEvery?: number;
   onBytes?: (bytes: number) => void;
 }): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
@@ -55,13 +63,13 @@ export function syntheticHistoryStream(options: {
       for (let n = 0; n < 2000 && i < options.items; n++, i++) {
         const annotations = Array.from({ length: options.labelsPerItem }, (_, k) => ({
           annotator: syntheticAnnotator(i, k, options.annotators),
-          values: { sentiment: syntheticValue(i, k) },
+          values: { sentiment: syntheticValue(i, k, options.splitEvery) },
         }));
         chunk +=
           JSON.stringify({
-            externalId: `item-${i}`,
+            externalId: `${options.idPrefix ?? "item-"}${i}`,
             data: { text: syntheticText(i), source: "bench" },
-            annotations,
+            ...(annotations.length ? { annotations } : {}),
           }) + "\n";
       }
       const encoded = encoder.encode(chunk);
@@ -80,7 +88,11 @@ export async function importSyntheticHistory(options: {
   userId: string;
   items: number;
   labelsPerItem?: number;
+  /** How many annotators share the labels (default 40). */
   annotators?: number;
+  idPrefix?: string;
+  splitEvery?: number;
+  batchName?: string;
   onBytes?: (bytes: number) => void;
 }): Promise<TImportItemsResult> {
   return importItems({
@@ -90,10 +102,12 @@ export async function importSyntheticHistory(options: {
       items: options.items,
       labelsPerItem: options.labelsPerItem ?? 3,
       annotators: options.annotators ?? 40,
+      idPrefix: options.idPrefix,
+      splitEvery: options.splitEvery,
       onBytes: options.onBytes,
     }),
     format: "jsonl",
-    batchName: "synthetic history",
+    batchName: options.batchName ?? "synthetic history",
     sourceFileName: null,
   });
 }
