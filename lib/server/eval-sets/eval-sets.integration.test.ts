@@ -89,6 +89,21 @@ describe("eval sets", () => {
       labelDistribution: { sentiment: { pos: 2, neg: 1, neu: 1 } },
     });
     expect(preview.body.agreement.sentiment.itemsCompared).toBe(4);
+    // The examples show each item's own text and final label (data read for the examples alone).
+    const texts = await getPool().query<{ id: string; text: string }>(
+      "SELECT id::text AS id, data->>'text' AS text FROM items WHERE id = ANY($1::bigint[])",
+      [s.itemIds],
+    );
+    const examples = preview.body.examples as {
+      itemId: string;
+      preview: string;
+      labels: { sentiment: string };
+    }[];
+    expect(examples).toHaveLength(4);
+    for (const example of examples) {
+      expect(example.preview).toContain(texts.rows.find((r) => r.id === example.itemId)!.text);
+    }
+    expect(examples.map((e) => e.labels.sentiment).sort()).toEqual(["neg", "neu", "pos", "pos"]);
 
     const set = await createSet(s);
     const frozen = await freeze(s.lead.token, set.id);

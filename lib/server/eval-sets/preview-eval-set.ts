@@ -14,21 +14,32 @@ export async function previewEvalSet(projectId: string, filter: TEvalSetFilter):
   const pool = getPool();
   const prepared = await prepareFilter(pool, projectId, filter);
   const stats = new SetStatistics(prepared.definitions);
-  const selection = await selectEvalSetItems(pool, projectId, prepared, { withData: true });
-  const examples: TEvalSetPreview["examples"] = [];
+  // Every matching item's labels feed the statistics; only the examples' data is read.
+  const selection = await selectEvalSetItems(pool, projectId, prepared, { withData: false });
+  const picked: { itemId: string; externalId: string | null; labels: Record<string, unknown> }[] = [];
   for await (const page of selection.pages) {
     for (const item of page) {
       stats.add(item.labels, item.annotationCount);
-      if (examples.length < EXAMPLES) {
-        examples.push({
+      if (picked.length < EXAMPLES) {
+        picked.push({
           itemId: item.itemId,
           externalId: item.externalId,
-          preview: itemPreview(item.data ?? {}),
           labels: Object.fromEntries(prepared.definitions.map((d) => [d.key, item.labels[d.key].value])),
         });
       }
     }
   }
+  const data = await pool.query<{ id: string; data: Record<string, unknown> }>(
+    "SELECT id::text AS id, data FROM items WHERE project_id = $1 AND id = ANY($2::bigint[])",
+    [projectId, picked.map((p) => p.itemId)],
+  );
+  const dataOf = new Map(data.rows.map((r) => [r.id, r.data]));
+  const examples: TEvalSetPreview["examples"] = picked.map((p) => ({
+    itemId: p.itemId,
+    externalId: p.externalId,
+    preview: itemPreview(dataOf.get(p.itemId) ?? {}),
+    labels: p.labels as TEvalSetPreview["examples"][number]["labels"],
+  }));
   const result = stats.result();
   return {
     candidates: selection.counts.candidates,
