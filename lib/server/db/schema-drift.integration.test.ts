@@ -40,6 +40,8 @@ const DB_ONLY_INDEXES: Record<string, string> = {
   annotations_definition_current_idx: "partial: current annotations per definition version, for agreement",
   campaign_items_queue_idx: "partial and on an expression: a project's open campaign work in serving order",
   webhook_outbox_due_idx: "partial: the webhook deliveries still to make, for the delivery workers",
+  review_states_queue_idx: "partial: items that may await review (or must be recomputed), by keyset",
+  review_states_unresolved_idx: "partial: the same with items still being labeled, by keyset",
 };
 
 // The migrate step's own records (lib/server/db/migrate.ts), not the application's tables.

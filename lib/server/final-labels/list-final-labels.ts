@@ -1,10 +1,12 @@
 import "server-only";
 import { getPool } from "@/lib/db";
+import { awaitsReview } from "@/lib/final-labels/review-state";
 import { valueKey } from "@/lib/final-labels/value-key";
 import type { TLabelDefinitionSpec } from "@/lib/label-definitions/definition-spec";
 import { unprocessable } from "@/lib/server/errors";
 import type { TFinalLabelsPage, TFinalLabelsQuery } from "@/lib/schemas/final-labels";
-import { loadLabelContext, type TDefinitionContext } from "./load-label-context";
+import { listReviewCandidates } from "./list-review-candidates";
+import { loadLabelContext, type TDb, type TDefinitionContext } from "./load-label-context";
 import { scanFinalLabels, type TScannedItem } from "./scan-final-labels";
 
 /**
@@ -25,10 +27,11 @@ export async function listFinalLabels(
     ]);
   }
   const items: TFinalLabelsPage["items"] = [];
-  for await (const page of scanFinalLabels(pool, projectId, definitions, {
-    after: query.after,
-    withData: true,
-  })) {
+  const pages =
+    query.state === "unresolved"
+      ? reviewQueuePages(pool, projectId, all, definitions, query)
+      : scanFinalLabels(pool, projectId, definitions, { after: query.after, withData: true });
+  for await (const page of pages) {
     for (const item of page) {
       if (!isWanted(item, definitions, query)) continue;
       items.push(serialize(item, definitions));
@@ -38,11 +41,38 @@ export async function listFinalLabels(
   return { items, nextCursor: null };
 }
 
+/**
+ * The queue's items with their labels: only the candidates the stored review states point at are
+ * computed (a page costs what the queue holds near it, not the project's size).
+ */
+async function* reviewQueuePages(
+  q: TDb,
+  projectId: string,
+  all: readonly TDefinitionContext[],
+  definitions: readonly TDefinitionContext[],
+  query: TFinalLabelsQuery,
+): AsyncGenerator<TScannedItem[]> {
+  const candidates = listReviewCandidates(q, projectId, all, {
+    after: query.after,
+    includeIncomplete: query.includeIncomplete,
+    definitionId: query.definition ? definitions[0].id : undefined,
+    // A page's worth and a little more: most candidates are in the queue.
+    batchSize: query.limit + 20,
+  });
+  for await (const itemIds of candidates) {
+    yield* scanFinalLabels(q, projectId, definitions, {
+      itemIds,
+      pageSize: itemIds.length + 1,
+      withData: true,
+    });
+  }
+}
+
 function isWanted(item: TScannedItem, definitions: readonly TDefinitionContext[], query: TFinalLabelsQuery) {
   if (query.state === "all") return true;
-  const unresolved = definitions.some((d) => !item.labels[d.key].isResolved);
-  if (query.state === "resolved") return !unresolved;
-  return unresolved && item.annotationCount > 0 && (query.includeIncomplete || item.isComplete);
+  const labels = definitions.map((d) => item.labels[d.key]);
+  if (query.state === "resolved") return labels.every((l) => l.isResolved);
+  return awaitsReview(labels) && (query.includeIncomplete || item.isComplete);
 }
 
 function serialize(item: TScannedItem, definitions: readonly TDefinitionContext[]) {

@@ -1,0 +1,56 @@
+import "server-only";
+import { reviewStateOf, type TReviewState } from "@/lib/final-labels/review-state";
+import type { TDb, TDefinitionContext } from "./load-label-context";
+import { scanFinalLabels } from "./scan-final-labels";
+
+export type TStaleRow = { item_id: string; change_seq: string };
+
+/**
+ * Recomputes stale review states with the rule's own code (scanFinalLabels) and stores each answer
+ * unless a change came in meanwhile (change_seq moved: the row stays stale for the next reader).
+ * SKIP LOCKED: a row locked by a writer is being changed anyway, and two readers refreshing the
+ * same rows never wait on (or deadlock with) each other. Returns the fresh states by item id.
+ */
+export async function refreshReviewStates(
+  q: TDb,
+  projectId: string,
+  all: readonly TDefinitionContext[],
+  rows: readonly TStaleRow[],
+): Promise<Map<string, TReviewState>> {
+  const states = new Map<string, TReviewState>();
+  const itemIds = rows.map((r) => r.item_id);
+  for await (const page of scanFinalLabels(q, projectId, all, { itemIds, pageSize: itemIds.length + 1 })) {
+    for (const item of page) states.set(item.itemId, reviewStateOf(all, item.labels, item.isComplete));
+  }
+  const fresh = rows.flatMap((r) => {
+    const state = states.get(r.item_id);
+    return state
+      ? [
+          {
+            item_id: r.item_id,
+            change_seq: r.change_seq,
+            is_unresolved: state.isUnresolved,
+            needs_review: state.needsReview,
+            unresolved_ids: state.unresolvedIds,
+          },
+        ]
+      : [];
+  });
+  if (fresh.length > 0) {
+    await q.query(
+      `WITH u AS (
+         SELECT * FROM jsonb_to_recordset($1::jsonb)
+             AS u(item_id bigint, change_seq bigint, is_unresolved boolean, needs_review boolean, unresolved_ids uuid[])),
+       locked AS (
+         SELECT s.item_id FROM review_states s JOIN u ON u.item_id = s.item_id AND u.change_seq = s.change_seq
+          ORDER BY s.item_id FOR UPDATE OF s SKIP LOCKED)
+       UPDATE review_states s
+          SET is_stale = false, is_unresolved = u.is_unresolved, needs_review = u.needs_review,
+              unresolved_ids = u.unresolved_ids
+         FROM u JOIN locked l ON l.item_id = u.item_id
+        WHERE s.item_id = u.item_id AND s.change_seq = u.change_seq`,
+      [JSON.stringify(fresh)],
+    );
+  }
+  return states;
+}
