@@ -5,27 +5,44 @@ import { getPool } from "@/lib/db";
 const FOLD_AFTER_ROWS = 2_000;
 const leftByLastFold = new Map<string, number>();
 
+/** The append-only logs of rollup changes, and the columns their rows are summed by. */
+const LOGS = {
+  patterns: {
+    table: "agreement_pattern_deltas",
+    keys: "definition_id, definition_version, ratings, pattern, week, batch_id",
+  },
+  pairs: {
+    table: "agreement_pair_deltas",
+    keys: "definition_id, definition_version, user_a, user_b, value_a, value_b",
+  },
+} as const;
+
 /**
- * Folds a definition's log of pattern changes (every submit appends its +1 and -1 rows) into one row
- * per (version, pattern, week, batch), so reading it stays proportional to the patterns, not to the
- * labels since the last visit. Safe beside concurrent submits: the DELETE takes the rows its snapshot
- * sees and the INSERT puts back exactly their sums; rows committed meanwhile stay as they are, and a
- * concurrent fold skips the rows this one deleted.
+ * Folds a definition's log of rollup changes (every submit appends its +1 and -1 rows) into one row
+ * per key (for patterns: version, pattern, week, batch), so reading it stays proportional to the
+ * patterns, not to the labels since the last visit. Safe beside concurrent submits: the DELETE
+ * takes the rows its snapshot sees and the INSERT puts back exactly their sums; rows committed
+ * meanwhile stay as they are, and a concurrent fold skips the rows this one deleted.
  */
-export async function compactPatternDeltas(definitionId: string): Promise<void> {
+export async function compactPatternDeltas(
+  definitionId: string,
+  log: keyof typeof LOGS = "patterns",
+): Promise<void> {
   const pool = getPool();
+  const { table, keys } = LOGS[log];
   const { rows } = await pool.query<{ n: number }>(
-    "SELECT count(*)::int AS n FROM agreement_pattern_deltas WHERE definition_id = $1",
+    `SELECT count(*)::int AS n FROM ${table} WHERE definition_id = $1`,
     [definitionId],
   );
-  if (rows[0].n < Math.max(FOLD_AFTER_ROWS, 2 * (leftByLastFold.get(definitionId) ?? 0))) return;
+  const key = `${log}:${definitionId}`;
+  if (rows[0].n < Math.max(FOLD_AFTER_ROWS, 2 * (leftByLastFold.get(key) ?? 0))) return;
   const folded = await pool.query(
-    `WITH folded AS (DELETE FROM agreement_pattern_deltas WHERE definition_id = $1 RETURNING *)
-     INSERT INTO agreement_pattern_deltas (definition_id, definition_version, ratings, pattern, week, batch_id, items)
-     SELECT definition_id, definition_version, ratings, pattern, week, batch_id, sum(items)::int FROM folded
-      GROUP BY definition_id, definition_version, ratings, pattern, week, batch_id
+    `WITH folded AS (DELETE FROM ${table} WHERE definition_id = $1 RETURNING *)
+     INSERT INTO ${table} (${keys}, items)
+     SELECT ${keys}, sum(items)::int FROM folded
+      GROUP BY ${keys}
      HAVING sum(items) <> 0`,
     [definitionId],
   );
-  leftByLastFold.set(definitionId, folded.rowCount ?? 0);
+  leftByLastFold.set(key, folded.rowCount ?? 0);
 }

@@ -1,8 +1,6 @@
 import "server-only";
 import { itemPreview } from "@/lib/items/item-preview";
 import { getPool } from "@/lib/db";
-import { withTransaction } from "@/lib/server/db/with-transaction";
-import { currentLabelsSql } from "./current-labels-sql";
 
 export type TItemLabels = {
   itemId: string;
@@ -16,7 +14,9 @@ export type TItemLabels = {
 /**
  * The items of a (non-span) definition whose annotators disagree most: the lowest share of
  * agreeing annotator pairs (ratings: the largest mean squared difference between annotators),
- * then the most annotators. Ranked in SQL over per-item aggregates; only the winners' labels are read.
+ * then the most annotators, then the item id. Ranked over the definition's distinct patterns (the
+ * rollups of docs/decisions/020-agreement-rollups.md: thousands, however many items); the worst
+ * patterns' items come by index (agreement_item_patterns_pattern_idx), and only the winners' labels are read.
  */
 export async function listDisagreementItems(
   definitionId: string,
@@ -24,28 +24,68 @@ export async function listDisagreementItems(
   kind: string,
   limit = 20,
 ): Promise<TItemLabels[]> {
-  const current = `SELECT item_id, value FROM (${await currentLabelsSql(definitionId)}) c`;
-  const ranking =
-    kind === "rating"
-      ? `SELECT item_id FROM (${current}) c GROUP BY item_id HAVING count(*) >= 2
-          ORDER BY (count(*) * sum(((value #>> '{}')::float8) ^ 2) - sum((value #>> '{}')::float8) ^ 2)
-                   / (count(*) * (count(*) - 1)) DESC, count(*) DESC, item_id
-          LIMIT $3`
-      : `SELECT item_id FROM (SELECT item_id, count(*) AS n FROM (${current}) c GROUP BY item_id, value) per_value
-          GROUP BY item_id HAVING sum(n) >= 2
-          ORDER BY sum(n * (n - 1))::float8 / (sum(n) * (sum(n) - 1)), sum(n) DESC, item_id
-          LIMIT $3`;
-  const ids = await withTransaction(async (client) => {
-    await client.query("SET LOCAL work_mem = '128MB'");
-    await client.query("SET LOCAL jit = off");
-    const { rows } = await client.query<[string]>({
-      text: ranking,
-      values: [definitionId, version, limit],
-      rowMode: "array",
-    });
-    return rows.map((r) => r[0]);
-  });
+  const pool = getPool();
+  const { rows } = await pool.query<{ pattern: unknown[]; ratings: number }>(
+    `SELECT pattern, ratings FROM agreement_pattern_deltas
+      WHERE definition_id = $1 AND definition_version = $2 AND ratings >= 2
+      GROUP BY pattern, ratings HAVING sum(items) > 0`,
+    [definitionId, version ?? 0],
+  );
+  const ids: string[] = [];
+  for (const group of rankPatterns(rows, kind)) {
+    const { rows: items } = await pool.query<{ item_id: string }>(
+      `SELECT t.item_id::text FROM unnest($3::jsonb[]) p(pattern)
+         CROSS JOIN LATERAL (
+           SELECT item_id FROM agreement_item_patterns
+            WHERE definition_id = $1 AND definition_version = $2 AND pattern = p.pattern
+            ORDER BY item_id LIMIT $4) t
+        ORDER BY t.item_id LIMIT $4`,
+      [definitionId, version ?? 0, group.map((p) => JSON.stringify(p)), limit - ids.length],
+    );
+    ids.push(...items.map((r) => r.item_id));
+    if (ids.length >= limit) break;
+  }
   return itemLabels(definitionId, version, ids);
+}
+
+/**
+ * Patterns (an item's values, two or more) grouped by how they rank, worst first: by the share of
+ * agreeing pairs (ratings: the mean squared difference, largest first), then by more annotators.
+ * The arithmetic is the one SQL did per item before, in float8, so ties fall as they did.
+ */
+export function rankPatterns(
+  rows: readonly { pattern: unknown[]; ratings: number }[],
+  kind: string,
+): unknown[][][] {
+  const scored = rows.map(({ pattern, ratings: n }) => {
+    let score: number;
+    if (kind === "rating") {
+      const numbers = pattern.map(Number);
+      const sum = numbers.reduce((a, b) => a + b, 0);
+      const squares = numbers.reduce((a, b) => a + b ** 2, 0);
+      // Largest first: ranked by its negation.
+      score = -((n * squares - sum ** 2) / (n * (n - 1)));
+    } else {
+      const counts = new Map<string, number>();
+      for (const value of pattern) {
+        const key = JSON.stringify(value);
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+      let agreeing = 0;
+      for (const c of counts.values()) agreeing += c * (c - 1);
+      score = agreeing / (n * (n - 1));
+    }
+    return { pattern, n, score };
+  });
+  scored.sort((a, b) => a.score - b.score || b.n - a.n);
+  const groups: unknown[][][] = [];
+  scored.forEach((p, i) => {
+    const previous = scored[i - 1];
+    if (previous && previous.score === p.score && previous.n === p.n)
+      groups[groups.length - 1].push(p.pattern);
+    else groups.push([p.pattern]);
+  });
+  return groups;
 }
 
 /** Items with every current label of the definition (one version, or all), in the order of `ids`. */

@@ -1,7 +1,6 @@
 import "server-only";
 import { getPool } from "@/lib/db";
-import { withTransaction } from "@/lib/server/db/with-transaction";
-import { currentLabelsSql } from "./current-labels-sql";
+import { compactPatternDeltas } from "./compact-pattern-deltas";
 
 export type TAnnotatorPairRows = {
   /** [annotator a, annotator b (a < b), a's value, b's value, items] */
@@ -14,36 +13,33 @@ export type TAnnotatorPairRows = {
  * Who agreed with whom on a (non-span) definition: for every pair of annotators and pair of values
  * (as JSON text), the number of items where one gave the first and the other the second; and per
  * annotator, their labels and how many of their items someone else labeled too (one label per
- * annotator and item, their latest: currentLabelsSql). Aggregated in SQL
- * (a self-join on the item), so only a few thousand rows come back whatever the project's size.
+ * annotator and item, their latest, as currentLabelsSql reads them). Read from the
+ * rollups the database keeps in every submit's transaction (prisma/functions/agreement-pairs.sql,
+ * docs/decisions/029-review-states.md): a log of thousands of rows, not a self-join of annotations.
  */
 export async function loadAnnotatorPairs(
   definitionId: string,
   version: number | null,
 ): Promise<TAnnotatorPairRows> {
-  const current = `SELECT item_id, user_id, value::text AS v FROM (${await currentLabelsSql(definitionId)}) c`;
+  await compactPatternDeltas(definitionId, "pairs");
+  const pool = getPool();
   const [pairs, users] = await Promise.all([
-    withTransaction(async (client) => {
-      await client.query("SET LOCAL work_mem = '128MB'");
-      await client.query("SET LOCAL jit = off");
-      const { rows } = await client.query<[string, string, string, string, number]>({
-        text: `WITH cur AS MATERIALIZED (${current})
-               SELECT a.user_id::text, b.user_id::text, a.v, b.v, count(*)::int
-                 FROM cur a JOIN cur b ON b.item_id = a.item_id AND b.user_id > a.user_id
-                GROUP BY 1, 2, 3, 4`,
-        values: [definitionId, version],
-        rowMode: "array",
-      });
-      return rows;
+    pool.query<[string, string, string, string, number]>({
+      text: `SELECT user_a::text, user_b::text, value_a, value_b, sum(items)::int FROM agreement_pair_deltas
+              WHERE definition_id = $1 AND definition_version = $2 AND user_b IS NOT NULL
+              GROUP BY 1, 2, 3, 4 HAVING sum(items) <> 0`,
+      values: [definitionId, version ?? 0],
+      rowMode: "array",
     }),
-    getPool().query<[string, number, number]>({
-      text: `WITH cur AS MATERIALIZED (${current}),
-                  per_item AS (SELECT item_id, count(*) AS n FROM cur GROUP BY item_id)
-             SELECT c.user_id::text, count(*)::int, (count(*) FILTER (WHERE p.n >= 2))::int
-               FROM cur c JOIN per_item p USING (item_id) GROUP BY c.user_id`,
-      values: [definitionId, version],
+    pool.query<[string, number, number]>({
+      text: `SELECT user_a::text, sum(items) FILTER (WHERE value_a = 'labels')::int,
+                    coalesce(sum(items) FILTER (WHERE value_a = 'shared'), 0)::int
+               FROM agreement_pair_deltas
+              WHERE definition_id = $1 AND definition_version = $2 AND user_b IS NULL
+              GROUP BY user_a HAVING sum(items) FILTER (WHERE value_a = 'labels') > 0`,
+      values: [definitionId, version ?? 0],
       rowMode: "array",
     }),
   ]);
-  return { pairs, users: users.rows };
+  return { pairs: pairs.rows, users: users.rows };
 }
