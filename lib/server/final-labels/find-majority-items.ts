@@ -2,6 +2,7 @@ import "server-only";
 import { findMajority, type TMajority } from "@/lib/final-labels/majority";
 import { unprocessable } from "@/lib/server/errors";
 import type { TMajorityFilter } from "@/lib/schemas/final-labels";
+import { listReviewCandidates } from "./list-review-candidates";
 import { loadLabelContext, type TDb, type TDefinitionContext } from "./load-label-context";
 import { scanFinalLabels } from "./scan-final-labels";
 
@@ -16,14 +17,16 @@ export type TMajorityItem = TMajority & {
  * The review queue's items, for one definition, whose annotations have a majority value (given
  * more often than any other, by at least `minCount` annotations): what a bulk accept would decide.
  * The same items the queue holds: unresolved by the rule, never decided, labeled to the end
- * unless `includeIncomplete`.
+ * unless `includeIncomplete`: read from the review states' index (docs/decisions/029-review-states.md),
+ * so the cost follows the queue, not the project.
  */
 export async function findMajorityItems(
   q: TDb,
   projectId: string,
   filter: TMajorityFilter,
 ): Promise<{ definition: TDefinitionContext; items: TMajorityItem[] }> {
-  const definition = (await loadLabelContext(q, projectId)).find((d) => d.key === filter.definition);
+  const all = await loadLabelContext(q, projectId);
+  const definition = all.find((d) => d.key === filter.definition);
   if (!definition) {
     throw unprocessable("There is no such label definition.", [
       { path: "definition", message: `unknown definition "${filter.definition}"` },
@@ -31,7 +34,18 @@ export async function findMajorityItems(
   }
   const { spec } = definition;
   const items: TMajorityItem[] = [];
-  for await (const page of scanFinalLabels(q, projectId, [definition], { withData: spec.kind === "spans" })) {
+  const candidates = listReviewCandidates(q, projectId, all, {
+    includeIncomplete: filter.includeIncomplete,
+    definitionId: definition.id,
+    batchSize: 2000,
+  });
+  const pages = async function* () {
+    for await (const itemIds of candidates) {
+      const withData = spec.kind === "spans";
+      yield* scanFinalLabels(q, projectId, [definition], { itemIds, pageSize: itemIds.length + 1, withData });
+    }
+  };
+  for await (const page of pages()) {
     for (const item of page) {
       if (item.labels[definition.key].isResolved) continue;
       if (!filter.includeIncomplete && !item.isComplete) continue;

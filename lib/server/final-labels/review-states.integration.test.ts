@@ -5,6 +5,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { GET as listRoute } from "@/app/api/v1/projects/[id]/final-labels/route";
 import { POST as adjudicateRoute } from "@/app/api/v1/projects/[id]/final-labels/items/[itemId]/adjudications/route";
+import { GET as majoritiesRoute } from "@/app/api/v1/projects/[id]/final-labels/majorities/route";
 import { PUT as setRuleRoute } from "@/app/api/v1/projects/[id]/final-labels/rules/[key]/route";
 import { POST as createCampaignRoute } from "@/app/api/v1/projects/[id]/campaigns/route";
 import { PUT as updateDefinition } from "@/app/api/v1/projects/[id]/label-definitions/[key]/route";
@@ -226,5 +227,31 @@ describe("review states", () => {
       [queue[1]],
     );
     expect(stored.rows[0]).toEqual({ is_stale: false, needs_review: true });
+  });
+
+  it("bound the bulk majority preview: it reads the definition's queue from the same index", async () => {
+    const s = await createLabelingProject({ items: 3, overlap: 3, annotators: 3 });
+    await labelConcurrently(s, (item, annotator) => (annotator === 2 ? "neg" : "pos"));
+    const rule = await callRoute(setRuleRoute, {
+      method: "PUT",
+      token: s.lead.token,
+      params: { ...s.params, key: "sentiment" },
+      json: { kind: "unanimous" },
+    });
+    expect(rule.status).toBe(200);
+    const preview = () =>
+      callRoute(majoritiesRoute, { token: s.lead.token, params: s.params, path: "/x?definition=sentiment" });
+    const before = await preview();
+    expect(before.status, JSON.stringify(before.body)).toBe(200);
+    expect(before.body.count).toBe(3);
+    expect(before.body.sample[0]).toMatchObject({ value: "pos", count: 2, total: 3 });
+    const hidden = before.body.sample[1].itemId;
+    await getPool().query(
+      "UPDATE review_states SET needs_review = false, is_unresolved = false, is_stale = false WHERE item_id = $1",
+      [hidden],
+    );
+    const after = await preview();
+    expect(after.body.count).toBe(2);
+    expect(after.body.sample.map((i: { itemId: string }) => i.itemId)).not.toContain(hidden);
   });
 });
