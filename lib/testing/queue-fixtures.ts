@@ -44,6 +44,18 @@ export async function createLabelingProject(options: {
   return { lead, annotators, project, params };
 }
 
+/** A single-choice, an optional multi-choice and a rating definition: the kinds agreement rolls up. */
+export const AGREEMENT_DEFINITIONS = [
+  { key: "sentiment", kind: "single_choice", options: [{ key: "pos" }, { key: "neg" }, { key: "neu" }] },
+  {
+    key: "topics",
+    kind: "multi_choice",
+    required: false,
+    options: [{ key: "food" }, { key: "price" }, { key: "staff" }],
+  },
+  { key: "score", kind: "rating", min: 1, max: 5 },
+];
+
 /** `POST /projects/{id}/queue/next` with an annotator's token. */
 export const claimAs = (token: string, params: { id: string }) =>
   callRoute(nextRoute, { method: "POST", token, params });

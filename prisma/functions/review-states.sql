@@ -16,16 +16,10 @@ CREATE OR REPLACE FUNCTION concord_review_touch_project(p_project uuid) RETURNS 
     UPDATE review_states SET is_stale = true, change_seq = change_seq + 1 WHERE project_id = p_project;
 $$ LANGUAGE sql;
 
-CREATE OR REPLACE FUNCTION concord_review_track_new() RETURNS trigger AS $$
+-- Inserted, retired or deleted rows (each trigger names its transition table "changed").
+CREATE OR REPLACE FUNCTION concord_review_track() RETURNS trigger AS $$
 BEGIN
-    PERFORM concord_review_touch(array_agg(DISTINCT item_id)) FROM changed_new;
-    RETURN NULL;
-END;
-$$ LANGUAGE plpgsql;
-
-CREATE OR REPLACE FUNCTION concord_review_track_old() RETURNS trigger AS $$
-BEGIN
-    PERFORM concord_review_touch(array_agg(DISTINCT item_id)) FROM changed_old;
+    PERFORM concord_review_touch(array_agg(DISTINCT item_id)) FROM changed;
     RETURN NULL;
 END;
 $$ LANGUAGE plpgsql;
@@ -65,15 +59,15 @@ END;
 $$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE TRIGGER "annotations_review_insert" AFTER INSERT ON "annotations"
-    REFERENCING NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION concord_review_track_new();
+    REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION concord_review_track();
 CREATE OR REPLACE TRIGGER "annotations_review_update" AFTER UPDATE ON "annotations"
-    REFERENCING NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION concord_review_track_new();
+    REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION concord_review_track();
 CREATE OR REPLACE TRIGGER "annotations_review_delete" AFTER DELETE ON "annotations"
-    REFERENCING OLD TABLE AS changed_old FOR EACH STATEMENT EXECUTE FUNCTION concord_review_track_old();
+    REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION concord_review_track();
 CREATE OR REPLACE TRIGGER "adjudications_review_insert" AFTER INSERT ON "adjudications"
-    REFERENCING NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION concord_review_track_new();
+    REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION concord_review_track();
 CREATE OR REPLACE TRIGGER "adjudications_review_delete" AFTER DELETE ON "adjudications"
-    REFERENCING OLD TABLE AS changed_old FOR EACH STATEMENT EXECUTE FUNCTION concord_review_track_old();
+    REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION concord_review_track();
 CREATE OR REPLACE TRIGGER "items_review_completion"
     AFTER UPDATE OF "done_count", "target_count" ON "items" FOR EACH ROW
     WHEN ((OLD."done_count" >= OLD."target_count") IS DISTINCT FROM (NEW."done_count" >= NEW."target_count"))

@@ -2,7 +2,12 @@ import { afterAll, describe, expect, it } from "vitest";
 import { disconnectDb, getPool } from "@/lib/db";
 import { reviseAnnotations } from "@/lib/server/queue/revise-annotations";
 import { adjudicateItem } from "@/lib/server/final-labels/adjudicate-item";
-import { claimAs, createLabelingProject, submitAs } from "@/lib/testing/queue-fixtures";
+import {
+  AGREEMENT_DEFINITIONS,
+  claimAs,
+  createLabelingProject,
+  submitAs,
+} from "@/lib/testing/queue-fixtures";
 
 // The agreement rollups (…_agreement_rollups) are kept by triggers in every transaction that
 // changes annotations; the dashboard trusts them instead of reading annotations. After random
@@ -23,17 +28,6 @@ function random(seed: number) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-
-const DEFINITIONS = [
-  { key: "sentiment", kind: "single_choice", options: [{ key: "pos" }, { key: "neg" }, { key: "neu" }] },
-  {
-    key: "topics",
-    kind: "multi_choice",
-    required: false,
-    options: [{ key: "food" }, { key: "price" }, { key: "staff" }],
-  },
-  { key: "score", kind: "rating", min: 1, max: 5 },
-];
 
 function randomValues(next: () => number) {
   const pick = <T>(xs: T[]) => xs[Math.floor(next() * xs.length)];
@@ -102,7 +96,7 @@ describe("agreement rollups", () => {
       items: 14,
       overlap: 3,
       annotators: 6,
-      definitions: DEFINITIONS,
+      definitions: AGREEMENT_DEFINITIONS,
     });
     const submitted: { annotator: (typeof annotators)[number]; assignmentId: string; itemId: string }[] = [];
     // Everyone labels at once, so refreshes of the same item run concurrently.

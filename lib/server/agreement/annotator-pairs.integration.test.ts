@@ -4,7 +4,12 @@ import { PUT as updateDefinition } from "@/app/api/v1/projects/[id]/label-defini
 import { disconnectDb, getPool } from "@/lib/db";
 import { reviseAnnotations } from "@/lib/server/queue/revise-annotations";
 import { callRoute } from "@/lib/testing/call-route";
-import { claimAs, createLabelingProject, submitAs } from "@/lib/testing/queue-fixtures";
+import {
+  AGREEMENT_DEFINITIONS,
+  claimAs,
+  createLabelingProject,
+  submitAs,
+} from "@/lib/testing/queue-fixtures";
 import { listDisagreementItems } from "./list-disagreement-items";
 import { loadAnnotatorPairs } from "./load-annotator-pairs";
 
@@ -16,17 +21,6 @@ import { loadAnnotatorPairs } from "./load-annotator-pairs";
 afterAll(async () => {
   await disconnectDb();
 });
-
-const DEFINITIONS = [
-  { key: "sentiment", kind: "single_choice", options: [{ key: "pos" }, { key: "neg" }, { key: "neu" }] },
-  {
-    key: "topics",
-    kind: "multi_choice",
-    required: false,
-    options: [{ key: "food" }, { key: "price" }, { key: "staff" }],
-  },
-  { key: "score", kind: "rating", min: 1, max: 5 },
-];
 
 /** Values from a counter through a multiplicative hash: varied, and the same on every run. */
 function valuesFor(n: number) {
@@ -118,7 +112,12 @@ async function expectPairsEqualSelfJoin(projectId: string) {
 
 describe("annotator pair rollups", () => {
   it("equal the self-join of current annotations after concurrent submits, revisions, a new version and a deleted annotator", async () => {
-    const s = await createLabelingProject({ items: 12, overlap: 3, annotators: 5, definitions: DEFINITIONS });
+    const s = await createLabelingProject({
+      items: 12,
+      overlap: 3,
+      annotators: 5,
+      definitions: AGREEMENT_DEFINITIONS,
+    });
     const submitted = await labelConcurrently(s);
     expect(submitted).toHaveLength(36);
     await expectPairsEqualSelfJoin(s.project.id);
@@ -137,7 +136,7 @@ describe("annotator pair rollups", () => {
       method: "PUT",
       token: s.lead.token,
       params: { id: s.project.id, key: "sentiment" },
-      json: { ...DEFINITIONS[0], guidelines: "Sarcasm counts as negative." },
+      json: { ...AGREEMENT_DEFINITIONS[0], guidelines: "Sarcasm counts as negative." },
     });
     expect(put.status, JSON.stringify(put.body)).toBe(200);
     const imported = await callRoute(importRoute, {
