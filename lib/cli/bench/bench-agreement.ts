@@ -4,12 +4,15 @@
 // endpoints are called through their route handlers, cold (cache cleared) and warm. Prints JSON, with
 // the bare SQL that reads every current annotation of the definition into per-item value counts
 // (what agreement is computed from) as the baseline, and the overview's cold time as a ratio of it.
+// Then the review queue, next unresolved, the bulk majority preview and the drill-down's annotator
+// pairs (bench-review.ts), each beside its bare SQL.
 // `--ranking` adds, in the same run, a project of the same number of items whose definition ranks
 // 4 responses (3 annotators an item, each copying the item's true order or drawing another), and
 // reports its cold overview beside the single-choice one (issue 13: within 2x).
 import { parseArgs } from "node:util";
 import type pg from "pg";
 import { againstBaseline, judgeTargets, median, startBenchDatabase } from "./bench-setup";
+import { benchReview } from "./bench-review";
 
 const { values } = parseArgs({
   options: {
@@ -184,6 +187,12 @@ async function main() {
     );
     bareSql.push(performance.now() - started);
   }
+  const review = await benchReview(
+    getPool(),
+    asLead,
+    { id: definition.definitionId, key: "sentiment" },
+    runs,
+  );
   const entry = (overview.body.definitions as { version: number | null }[]).find((d) => d.version === null);
   const ranking = values.ranking ? await rankingRun(lead, overview.median) : null;
   const missed = judgeTargets({
@@ -215,6 +224,8 @@ async function main() {
           ms: bareSql.map(Math.round),
         },
         overviewColdVersusBareSql: againstBaseline(overview.median, median(bareSql), "ms"),
+        drillDownColdVersusBareSql: againstBaseline(detail.median, median(bareSql), "ms"),
+        review,
         ...(ranking ? { ranking } : {}),
         targets: { overviewColdMs: 2000 },
         missed,
