@@ -1,5 +1,5 @@
 -- Annotator pairs for the agreement drill-down (docs/decisions/029-review-states.md): every change to
--- annotations logs, in its own transaction, how the touched items change the count of items per
+-- annotations logs, in its own transaction (through concord_agreement_refresh), how the touched items change the count of items per
 -- (version, annotator a, annotator b, a's value, b's value), so the drill-down sums a log of
 -- thousands of rows instead of joining millions of annotations with themselves.
 -- The current text of these functions: edit it here, not in a migration (docs/decisions/002-sql-migrations.md).
@@ -78,35 +78,12 @@ BEGIN
 END;
 $$ LANGUAGE plpgsql SET plan_cache_mode = auto SET enable_seqscan = on;
 
-CREATE OR REPLACE FUNCTION concord_agreement_pairs_track_new() RETURNS trigger AS $$
-BEGIN
-    PERFORM concord_agreement_pairs_refresh(array_agg(definition_id), array_agg(item_id))
-       FROM (SELECT DISTINCT definition_id, item_id FROM changed_new) c;
-    RETURN NULL;
-END;
-$$ LANGUAGE plpgsql;
-
--- Deletes only cascade (from an item, user, project or definition deleted).
-CREATE OR REPLACE FUNCTION concord_agreement_pairs_track_delete() RETURNS trigger AS $$
-BEGIN
-    DELETE FROM agreement_item_labels WHERE definition_id IN
-        (SELECT definition_id FROM changed_old EXCEPT SELECT id FROM label_definitions);
-    DELETE FROM agreement_pair_deltas WHERE definition_id IN
-        (SELECT definition_id FROM changed_old EXCEPT SELECT id FROM label_definitions);
-    PERFORM concord_agreement_pairs_refresh(array_agg(definition_id), array_agg(item_id))
-       FROM (SELECT DISTINCT definition_id, item_id FROM changed_old) c;
-    RETURN NULL;
-END;
-$$ LANGUAGE plpgsql;
-
--- Named after annotations_agreement_*: triggers fire in name order, so the pattern rollup's lock on
--- the item is already held.
-CREATE OR REPLACE TRIGGER "annotations_agreement_pairs_insert" AFTER INSERT ON "annotations"
-    REFERENCING NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION concord_agreement_pairs_track_new();
-CREATE OR REPLACE TRIGGER "annotations_agreement_pairs_update" AFTER UPDATE ON "annotations"
-    REFERENCING NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION concord_agreement_pairs_track_new();
-CREATE OR REPLACE TRIGGER "annotations_agreement_pairs_delete" AFTER DELETE ON "annotations"
-    REFERENCING OLD TABLE AS changed_old FOR EACH STATEMENT EXECUTE FUNCTION concord_agreement_pairs_track_delete();
+-- Called by concord_agreement_refresh (agreement.sql) for every change to annotations, after the
+-- item's pattern row is locked; its delete trigger drops the rows of deleted definitions. Triggers
+-- of an earlier text of this file, replaced by that call:
+DROP TRIGGER IF EXISTS "annotations_agreement_pairs_insert" ON "annotations";
+DROP TRIGGER IF EXISTS "annotations_agreement_pairs_update" ON "annotations";
+DROP TRIGGER IF EXISTS "annotations_agreement_pairs_delete" ON "annotations";
 
 -- The first run counts what is already there (later runs find the table filled and skip this).
 DO $$

@@ -82,6 +82,8 @@ BEGIN
      WHERE NOT EXISTS (SELECT 1 FROM fresh f WHERE f.d = k.d AND f.i = k.i AND f.v = 0)
     ON CONFLICT (definition_id, definition_version, item_id) DO UPDATE
        SET ratings = excluded.ratings, pattern = excluded.pattern, week = excluded.week, batch_id = excluded.batch_id;
+    -- Who agreed with whom, under the same lock (agreement-pairs.sql, docs/decisions/029-review-states.md).
+    PERFORM concord_agreement_pairs_refresh(p_definitions, p_items);
 END;
 $$ LANGUAGE plpgsql SET plan_cache_mode = auto SET enable_seqscan = on;
 
@@ -121,6 +123,10 @@ BEGIN
     DELETE FROM agreement_pattern_deltas WHERE definition_id IN
         (SELECT definition_id FROM changed_old EXCEPT SELECT id FROM label_definitions);
     DELETE FROM agreement_annotators WHERE definition_id IN
+        (SELECT definition_id FROM changed_old EXCEPT SELECT id FROM label_definitions);
+    DELETE FROM agreement_item_labels WHERE definition_id IN
+        (SELECT definition_id FROM changed_old EXCEPT SELECT id FROM label_definitions);
+    DELETE FROM agreement_pair_deltas WHERE definition_id IN
         (SELECT definition_id FROM changed_old EXCEPT SELECT id FROM label_definitions);
     INSERT INTO agreement_annotators AS t (definition_id, definition_version, user_id, ratings)
     SELECT o.definition_id, o.definition_version, o.user_id, -count(*)::int
