@@ -30,16 +30,10 @@ $$ LANGUAGE sql IMMUTABLE;
 -- Recounts the labels of these (definition, item) pairs and logs the difference their pairs make.
 -- The stored labels are locked first (in key order), so a concurrent refresh of the same item waits,
 -- and the recount (a later statement, a newer snapshot) sees what the other committed.
--- Plans as concord_agreement_refresh does (agreement.sql): a submit's few pairs run a generic plan
--- through the indexes, an import's thousands custom plans.
+-- It runs under the plan settings concord_agreement_refresh (agreement.sql), its caller, chose for
+-- the call: a submit's few pairs a generic plan through the indexes, an import's thousands custom plans.
 CREATE OR REPLACE FUNCTION concord_agreement_pairs_refresh(p_definitions uuid[], p_items bigint[]) RETURNS void AS $$
 BEGIN
-    IF cardinality(p_items) <= 64 THEN
-        PERFORM set_config('plan_cache_mode', 'force_generic_plan', true);
-        PERFORM set_config('enable_seqscan', 'off', true);
-    ELSE
-        PERFORM set_config('plan_cache_mode', 'force_custom_plan', true);
-    END IF;
     INSERT INTO agreement_item_labels (definition_id, item_id, labels)
     SELECT DISTINCT k.d, k.i, '[]'::jsonb
       FROM unnest(p_definitions, p_items) k(d, i)
@@ -76,7 +70,7 @@ BEGIN
     UPDATE agreement_item_labels l SET labels = f.labels
       FROM fresh f WHERE l.definition_id = f.d AND l.item_id = f.i AND l.labels <> f.labels;
 END;
-$$ LANGUAGE plpgsql SET plan_cache_mode = auto SET enable_seqscan = on;
+$$ LANGUAGE plpgsql;
 
 -- Called by concord_agreement_refresh (agreement.sql) for every change to annotations, after the
 -- item's pattern row is locked; its delete trigger drops the rows of deleted definitions. Triggers
