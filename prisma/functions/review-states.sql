@@ -5,11 +5,13 @@
 
 -- Marks these items stale (creating their rows), in item order so two writers lock in one order.
 -- Joining items skips items deleted in the same statement (a cascade).
+-- Its statement takes an array, so PostgreSQL planned it anew on every submit (0.34 ms each, seen with
+-- pg_stat_statements on bench:queue); the generic plan reads the items' primary key for any length.
 CREATE OR REPLACE FUNCTION concord_review_touch(p_items bigint[]) RETURNS void AS $$
     INSERT INTO review_states AS s (item_id, project_id)
     SELECT i.id, i.project_id FROM items i WHERE i.id = ANY(p_items) ORDER BY i.id
     ON CONFLICT (item_id) DO UPDATE SET is_stale = true, change_seq = s.change_seq + 1;
-$$ LANGUAGE sql;
+$$ LANGUAGE sql SET plan_cache_mode = force_generic_plan;
 
 -- A rule, a definition or its current version changed: every item of the project may read otherwise.
 CREATE OR REPLACE FUNCTION concord_review_touch_project(p_project uuid) RETURNS void AS $$

@@ -144,4 +144,18 @@ describe("the agreement refresh on submit", () => {
     // the fix every call planned the refresh's three statements again (4 per call).
     expect(counts).toEqual(items.rows.map(() => 1));
   });
+
+  it("marks review states stale with a plan made once, not on every submit", async () => {
+    const items = await client.query<{ item_id: string }>(
+      "SELECT DISTINCT item_id FROM annotations ORDER BY item_id LIMIT 8",
+    );
+    const counts: number[] = [];
+    for (const row of items.rows) {
+      const before = plannings;
+      await client.query("SELECT concord_review_touch(ARRAY[$1::bigint])", [row.item_id]);
+      counts.push(plannings - before);
+    }
+    // The first call may make the plan; after it, only the top-level statement is planned.
+    expect(counts.slice(1)).toEqual(items.rows.slice(1).map(() => 1));
+  });
 });
