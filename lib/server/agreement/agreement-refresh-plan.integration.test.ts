@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import { migrateDatabase } from "@/lib/server/db/migrate";
+import { createScratchDatabase, dropScratchDatabases } from "@/lib/testing/scratch-databases";
 
 // Every submit refreshes the agreement rollups (concord_agreement_refresh, prisma/functions/agreement.sql)
 // while the item's rows are locked. Its statements take arrays, and PostgreSQL left to itself planned
@@ -9,8 +10,6 @@ import { migrateDatabase } from "@/lib/server/db/migrate";
 // client) and reads the plans the refresh runs (auto_explain), in a database of its own whose tables
 // are tiny when the plans are made: a generic plan made then must still read through the indexes.
 
-const database = `concord_refresh_plans_${process.pid}_${Date.now()}`;
-let adminUrl: string;
 let client: pg.Client;
 let plannings = 0;
 const plans: string[] = [];
@@ -62,15 +61,9 @@ async function refresh(itemId: string): Promise<number> {
 }
 
 beforeAll(async () => {
-  adminUrl = process.env.TEST_DATABASE_ADMIN_URL!;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(database)}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${database}`;
-  await migrateDatabase(url.toString());
-  client = new pg.Client({ connectionString: url.toString() });
+  const url = await createScratchDatabase("concord_refresh_plans");
+  await migrateDatabase(url);
+  client = new pg.Client({ connectionString: url });
   await client.connect();
   await seed(client);
   client.on("notice", (notice) => {
@@ -88,10 +81,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await client?.end();
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(database)} WITH (FORCE)`);
-  await admin.end();
+  await dropScratchDatabases();
 });
 
 /** Past work: items full with their annotations, as months of labeling leave; then analysed. */

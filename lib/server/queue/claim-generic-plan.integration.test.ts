@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import { migrateDatabase } from "@/lib/server/db/migrate";
+import { createScratchDatabase, dropScratchDatabases } from "@/lib/testing/scratch-databases";
 
 // Issue #15: the queue's functions cache their plans per connection. A plan made while
 // `assignments` was small read the whole table on every later claim (`Nested Loop Anti Join ->
@@ -9,8 +10,6 @@ import { migrateDatabase } from "@/lib/server/db/migrate";
 // test database's size depends on the other tests), and reads every plan the claim and the submit
 // ran (auto_explain, nested statements) before and after the history grows.
 
-const database = `concord_plans_${process.pid}_${Date.now()}`;
-let adminUrl: string;
 let client: pg.Client;
 const plans: string[] = [];
 
@@ -68,15 +67,9 @@ async function claimAndSubmit(user: string) {
 }
 
 beforeAll(async () => {
-  adminUrl = process.env.TEST_DATABASE_ADMIN_URL!;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(database)}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${database}`;
-  await migrateDatabase(url.toString());
-  client = new pg.Client({ connectionString: url.toString() });
+  const url = await createScratchDatabase("concord_plans");
+  await migrateDatabase(url);
+  client = new pg.Client({ connectionString: url });
   await client.connect();
   // No autovacuum: its ANALYZE would invalidate the cached plans this test is about.
   await client.query("ALTER TABLE assignments SET (autovacuum_enabled = false)");
@@ -95,10 +88,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await client?.end();
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(database)} WITH (FORCE)`);
-  await admin.end();
+  await dropScratchDatabases();
 });
 
 describe("the queue's cached plans", () => {
