@@ -117,6 +117,9 @@ test("members: search, paging, role change, removal; users: rights and disabling
   await screenshot(adminPage, "users");
   await adminPage.getByLabel(`Search users by name or email`).fill(`${tag}-09`);
   await adminPage.getByRole("button", { name: "Search" }).click();
+  // The search's page first: the row of the first page is replaced by the search's own, and a tick
+  // made on the old one would be lost with it.
+  await expect(adminPage.getByText("Showing 1–1 of 1")).toBeVisible();
   await adminPage.getByLabel(`Worker 9 ${tag} may create projects`).check();
   await expect(adminPage.getByLabel(`Worker 9 ${tag} may create projects`)).toBeChecked();
   await adminPage.getByRole("button", { name: `Disable Worker 9 ${tag}` }).click();

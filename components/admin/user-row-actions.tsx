@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { callApi, type TBodyOf } from "@/lib/client/api";
@@ -18,10 +19,11 @@ export function UserRowActions({ user, isSelf }: { user: TUser; isSelf: boolean 
     onSuccess: () => router.refresh(),
   });
   const error = mutation.error instanceof ApiError ? mutation.error : null;
-  // The ticked value at once, as the role select does; the page's refresh confirms it, a refusal puts
-  // the old one back. A disable/enable leaves `canCreateProjects` out of the variables.
-  const canCreate =
-    (mutation.isError ? undefined : mutation.variables?.canCreateProjects) ?? user.canCreateProjects;
+  // The ticked value at once, in the same render as the click (the mutation's own state arrives a tick
+  // later, and a controlled checkbox would flick back meanwhile); the page's refresh confirms it, a
+  // refusal puts the old one back.
+  const [ticked, setTicked] = useState<boolean | null>(null);
+  const canCreate = (mutation.isError ? null : ticked) ?? user.canCreateProjects;
   return (
     <div className="flex flex-wrap items-center gap-3">
       <label className="inline-flex items-center gap-1.5 text-sm text-slate-800">
@@ -30,7 +32,11 @@ export function UserRowActions({ user, isSelf }: { user: TUser; isSelf: boolean 
           className="h-4 w-4"
           checked={user.isAdmin || canCreate}
           disabled={user.isAdmin || mutation.isPending}
-          onChange={(e) => mutation.mutate({ canCreateProjects: e.currentTarget.checked })}
+          onChange={(e) => {
+            const checked = e.currentTarget.checked;
+            setTicked(checked);
+            mutation.mutate({ canCreateProjects: checked });
+          }}
           aria-label={`${user.name} may create projects`}
         />
         Creates projects
