@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import { encode } from "next-auth/jwt";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { disconnectDb, getPool } from "@/lib/db";
+import { disconnectDb, getPool, inDbLane } from "@/lib/db";
 import { createLabelingProject } from "@/lib/testing/queue-fixtures";
 import { matchHotRoute, serveHotRoute } from "./hot-routes";
 
@@ -139,5 +139,24 @@ describe("the queue's hot lane", () => {
     const res = await fetch(`${base}/api/v1/assignments/1/submit/`, { method: "POST" });
     expect(res.status).toBe(418);
     expect((await fetch(`${base}/api/v1/health`)).status).toBe(418);
+  });
+
+  it("runs on a pool of its own: claims and submits go on while every other connection is taken", async () => {
+    const { annotators, project } = await createLabelingProject({ items: 2, overlap: 1, annotators: 1 });
+    const token = annotators[0].token;
+    const main = getPool();
+    expect(inDbLane("queue", () => getPool())).not.toBe(main);
+    // Every connection of the pages' and reads' pool held, as a crowd of readers would hold them.
+    const held = await Promise.all(Array.from({ length: main.options.max }, () => main.connect()));
+    expect(main.idleCount).toBe(0);
+    try {
+      const claimed = await post(`/api/v1/projects/${project.id}/queue/next`, token);
+      expect(claimed.status).toBe(200);
+      const { assignmentId } = await claimed.json();
+      const body = JSON.stringify({ values: { sentiment: "pos" } });
+      expect((await post(`/api/v1/assignments/${assignmentId}/submit`, token, body)).status).toBe(201);
+    } finally {
+      for (const client of held) client.release();
+    }
   });
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
+import { inDbLane } from "@/lib/db";
 import { ROUTES } from "@/lib/server/api/registry";
 import type { TRouteHandler } from "@/lib/server/api/define-route";
 import { writeResponse } from "./write-response";
@@ -67,9 +68,10 @@ export async function serveHotRoute(
     body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
     duplex: "half",
   } as RequestInit);
-  await writeResponse(
-    await route.handler(request, { params: Promise.resolve(route.params ?? { id: route.id }) }),
-    req,
-    res,
+  // On the queue's own pool: the annotators' claims and submits queue for its connections, not
+  // for those of the pages and reads beside them (lib/db.ts).
+  const response = await inDbLane("queue", () =>
+    route.handler(request, { params: Promise.resolve(route.params ?? { id: route.id }) }),
   );
+  await writeResponse(response, req, res);
 }
