@@ -5,17 +5,23 @@ import type pg from "pg";
 const CHUNK = 300_000;
 
 /**
- * Holds autovacuum off the queue's tables: its ANALYZE of the grown tables would invalidate the
- * plans the connections cached, and a plan that outlives the table's growth is the case measured.
- * Call it before the app serves anything (the ALTER itself invalidates plans); the returned function
- * gives autovacuum back.
+ * Holds autovacuum off the queue's tables (or `tables`): its ANALYZE of the grown tables would
+ * invalidate the plans the connections cached, and a plan that outlives the table's growth is the case
+ * measured. Call it before the app serves anything (the ALTER itself invalidates plans); the returned
+ * function gives autovacuum back.
  */
-export async function holdAutovacuum(pool: pg.Pool): Promise<() => Promise<void>> {
-  await pool.query("ALTER TABLE assignments SET (autovacuum_enabled = false)");
-  await pool.query("ALTER TABLE items SET (autovacuum_enabled = false)");
+export async function holdAutovacuum(
+  pool: pg.Pool,
+  tables: readonly string[] = ["assignments", "items"],
+): Promise<() => Promise<void>> {
+  const { escapeIdentifier } = await import("pg");
+  for (const table of tables) {
+    await pool.query(`ALTER TABLE ${escapeIdentifier(table)} SET (autovacuum_enabled = false)`);
+  }
   return async () => {
-    await pool.query("ALTER TABLE assignments RESET (autovacuum_enabled)");
-    await pool.query("ALTER TABLE items RESET (autovacuum_enabled)");
+    for (const table of tables) {
+      await pool.query(`ALTER TABLE ${escapeIdentifier(table)} RESET (autovacuum_enabled)`);
+    }
   };
 }
 

@@ -71,6 +71,9 @@ export function reportQueue(
         ...(config.webhookSlow && withHook
           ? {
               withHook: {
+                conditions:
+                  "each run on a fresh project of the same size, after VACUUM ANALYZE and CHECKPOINT; " +
+                  "autovacuum held off every table from the first run to the last; order rotated by round",
                 ...withHook,
                 // each variant's median beside the same run's bare-SQL baseline
                 versusBaseline: Object.fromEntries(

@@ -53,9 +53,11 @@ export async function runWebhookRounds(options: {
         await new Promise((r) => setTimeout(r, Math.max(0, settleMs - (performance.now() - parkedAt))));
         await parkOutbox(pool, parked);
       }
-      // Each run starts from vacuumed tables: otherwise the garbage of the run before sets off
-      // autovacuum during this one.
-      await pool.query("VACUUM ANALYZE items, assignments, annotations, webhook_outbox");
+      // Each run starts from the same state: every table vacuumed and analyzed (autovacuum is held off
+      // during the comparison, bench-queue.ts), and a checkpoint, so that neither the garbage nor the
+      // dirty pages of the run before land in this one.
+      await pool.query("VACUUM ANALYZE");
+      await pool.query("CHECKPOINT");
       const name =
         round < 0 ? `warm-up (not counted), hook ${hook}` : `round ${round + 1}, hook ${hook ?? "none"}`;
       const run = await options.measure(name, project, round < 0 ? options.warmupSeconds : undefined);
