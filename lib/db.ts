@@ -35,7 +35,8 @@ export function inDbLane<T>(lane: TDbLane, work: () => T): T {
   return laneStore.run(lane, work);
 }
 
-function poolSize(lane: TDbLane): number {
+/** A lane's pool's size: DATABASE_POOL_SIZE (default 10), and DATABASE_QUEUE_POOL_SIZE for the queue's. */
+export function poolSize(lane: TDbLane): number {
   const main = Number(process.env.DATABASE_POOL_SIZE ?? 10);
   return lane === "queue" ? Number(process.env.DATABASE_QUEUE_POOL_SIZE ?? main) : main;
 }

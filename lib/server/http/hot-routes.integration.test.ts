@@ -1,8 +1,9 @@
 import { createServer, type Server } from "node:http";
+import { connect, type Socket } from "node:net";
 import { encode } from "next-auth/jwt";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { disconnectDb, getPool, inDbLane } from "@/lib/db";
+import { disconnectDb, getPool, inDbLane, poolSize } from "@/lib/db";
 import { createLabelingProject } from "@/lib/testing/queue-fixtures";
 import { matchHotRoute, serveHotRoute } from "./hot-routes";
 
@@ -157,6 +158,34 @@ describe("the queue's hot lane", () => {
       expect((await post(`/api/v1/assignments/${assignmentId}/submit`, token, body)).status).toBe(201);
     } finally {
       for (const client of held) client.release();
+    }
+  });
+
+  it("holds no place in the lane for a client that sends its body slowly", async () => {
+    const { annotators, project } = await createLabelingProject({ items: 1, overlap: 1, annotators: 1 });
+    const { port } = server.address() as AddressInfo;
+    // More stalled submits than the lane lets work at once, each half a body and then silence.
+    const stalled: Socket[] = await Promise.all(
+      Array.from(
+        { length: poolSize("queue") + 2 },
+        () =>
+          new Promise<Socket>((resolve) => {
+            const socket = connect(port, "127.0.0.1", () => {
+              socket.write(
+                "POST /api/v1/assignments/1/submit HTTP/1.1\r\nHost: 127.0.0.1\r\n" +
+                  `Authorization: Bearer ${annotators[0].token}\r\n` +
+                  'Content-Type: application/json\r\nContent-Length: 40\r\n\r\n{"values":',
+              );
+              resolve(socket);
+            });
+          }),
+      ),
+    );
+    try {
+      const claimed = await post(`/api/v1/projects/${project.id}/queue/next`, annotators[0].token);
+      expect(claimed.status).toBe(200);
+    } finally {
+      for (const socket of stalled) socket.destroy();
     }
   });
 });

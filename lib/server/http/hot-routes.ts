@@ -1,9 +1,9 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { Readable } from "node:stream";
-import { inDbLane } from "@/lib/db";
+import { inDbLane, poolSize } from "@/lib/db";
 import { ROUTES } from "@/lib/server/api/registry";
 import type { TRouteHandler } from "@/lib/server/api/define-route";
+import { createLaneGate } from "./lane-gate";
 import { writeResponse } from "./write-response";
 
 /** A matched route: its handler and path parameters (`id` alone when `params` is not given). */
@@ -49,29 +49,72 @@ export function matchHotRoute(method: string | undefined, rawUrl: string | undef
   return null;
 }
 
+// As many of the queue's requests at work as its pool has connections (each holds one at most): the
+// rest wait at the gate without taking any turns in the event loop (lane-gate.ts).
+let gate: ReturnType<typeof createLaneGate> | null = null;
+
+// The hot routes keep the API's default body limit (lib/server/api/api-route.ts); one byte more is
+// enough for their handler to see a body is over it and answer 413.
+const BODY_READ_CAP = 1_000_001;
+
 /** Runs a matched hot route on a Node request, as a Web Request, and writes its Response back. */
 export async function serveHotRoute(
   route: THotMatch,
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
-  const headers = new Headers();
-  for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i], req.rawHeaders[i + 1]);
   const hasBody =
     req.headers["transfer-encoding"] !== undefined || Number(req.headers["content-length"] ?? 0) > 0;
+  // The body is read before the gate: a client sending it slowly then holds no slot of the lane.
+  const body = hasBody ? await readBody(req, BODY_READ_CAP) : undefined;
+  gate ??= createLaneGate(poolSize("queue"));
+  return gate.run(() => serveAdmitted(route, req, res, body));
+}
+
+async function serveAdmitted(
+  route: THotMatch,
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: Uint8Array<ArrayBuffer> | undefined,
+): Promise<void> {
+  const headers = new Headers();
+  for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i], req.rawHeaders[i + 1]);
   // The handlers read only the query from the URL (the Host header, for the same-origin check, comes
-  // with the headers), so a fixed origin spares parsing whatever Host a client sent.
+  // with the headers), so a fixed origin spares parsing whatever Host a client sent. The handler
+  // enforces its own size limit on the body.
   const request = new Request(new URL(req.url ?? "/", "http://localhost"), {
     method: req.method,
     headers,
-    // The handler reads the body as a stream and enforces its own size limit.
-    body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
-    duplex: "half",
-  } as RequestInit);
+    body,
+  });
   // On the queue's own pool: the annotators' claims and submits queue for its connections, not
   // for those of the pages and reads beside them (lib/db.ts).
   const response = await inDbLane("queue", () =>
     route.handler(request, { params: Promise.resolve(route.params ?? { id: route.id }) }),
   );
   await writeResponse(response, req, res);
+}
+
+/**
+ * The request's body, or its first `cap` bytes and more once it is longer (the rest stays unread:
+ * request-guards.ts closes such a connection after the answer), or what came before the client went.
+ */
+function readBody(req: IncomingMessage, cap: number): Promise<Uint8Array<ArrayBuffer>> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const finish = () => {
+      req.off("data", onData).off("end", finish).off("close", finish).off("error", finish);
+      resolve(Buffer.concat(chunks, total) as Uint8Array<ArrayBuffer>);
+    };
+    const onData = (chunk: Buffer) => {
+      chunks.push(chunk);
+      total += chunk.length;
+      if (total > cap) {
+        req.pause();
+        finish();
+      }
+    };
+    req.on("data", onData).on("end", finish).on("close", finish).on("error", finish);
+  });
 }
