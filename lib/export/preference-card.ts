@@ -4,8 +4,14 @@
  * from what the pairs hold: strings (TRL's "standard" form) or conversations, lists of
  * `{content, role}` (its "conversational" form), plus Concord's `definition`, `item_id`, `external_id`.
  */
-import type { TManifest } from "./export-row";
-import { LOADING_LINES, assembleCard, cardFrontMatter, filesTable, titleOf, type TCardFile } from "./hf-card";
+import {
+  LOADING_LINES,
+  assembleCard,
+  cardFrontMatter,
+  filesTable,
+  titleOf,
+  type TCardInput,
+} from "./hf-card";
 import { observe, toFeature, type THfFeature, type THfNamedFeature, type THfType } from "./hf-features";
 import { codeSpan, escapeMarkdown } from "./manifest-markdown";
 import type { TPreferencePair } from "./preference";
@@ -61,12 +67,8 @@ export function trlForm(features: THfNamedFeature[] | null): string {
   return "`prompt`, `chosen` and `rejected` hold the data fields as they were imported.";
 }
 
-export type TPreferenceCardInput = {
-  manifest?: TManifest;
-  features: THfNamedFeature[] | null;
-  dataPath: string;
-  rows: number;
-  files: TCardFile[];
+/** The general card's input, less the annotations switch (pairs carry none), with the check required. */
+export type TPreferenceCardInput = Omit<TCardInput, "annotations" | "sha256Verified"> & {
   /** The data file's sha256 was checked against the one the freeze recorded for the pairs. */
   sha256Verified: boolean;
 };
