@@ -15,7 +15,10 @@ export async function previewEvalSet(projectId: string, filter: TEvalSetFilter):
   const prepared = await prepareFilter(pool, projectId, filter);
   const stats = new SetStatistics(prepared.definitions);
   // Every matching item's labels feed the statistics; only the examples' data is read.
-  const selection = await selectEvalSetItems(pool, projectId, prepared, { withData: false });
+  const selection = await selectEvalSetItems(pool, projectId, prepared, {
+    withData: false,
+    withAnnotations: false,
+  });
   const picked: { itemId: string; externalId: string | null; labels: Record<string, unknown> }[] = [];
   for await (const page of selection.pages) {
     for (const item of page) {

@@ -1,5 +1,5 @@
 import "server-only";
-import { computeFinalLabel, type TAnnotationValue, type TFinalLabel } from "@/lib/final-labels/final-label";
+import { computeFinalLabel, type TFinalLabel } from "@/lib/final-labels/final-label";
 import { normalizeValue } from "@/lib/final-labels/value-key";
 import { countedAnnotations, type TCampaignMark } from "@/lib/campaigns/counted-annotations";
 import type { TExportAnnotation } from "@/lib/export/export-row";
@@ -17,7 +17,10 @@ export type TScannedItem = {
   labels: Record<string, TFinalLabel>;
   /** Definition key -> the versions its current annotations answered (sorted, distinct). */
   versions: Record<string, number[]>;
-  /** Per annotator, in the order they annotated: the snapshot a frozen version keeps. */
+  /**
+   * Per annotator, in the order they annotated: the snapshot a frozen version keeps. Empty when
+   * scanned with `withAnnotations: false`.
+   */
   annotations: TExportAnnotation[];
   annotationCount: number;
   /** With the option withFlags: an annotator flagged the item. */
@@ -31,6 +34,8 @@ export type TScanOptions = {
   pageSize?: number;
   withData?: boolean;
   withFlags?: boolean;
+  /** The annotations' snapshot (default true): a pass that only filters or counts skips it. */
+  withAnnotations?: boolean;
   /** Only these items. */
   itemIds?: readonly string[];
 };
@@ -47,17 +52,19 @@ type TAnnotationRow = TCampaignMark & {
   user_id: string;
   definition_id: string;
   definition_version: number;
-  value: unknown;
+  /** The jsonb value as text: a page holds few distinct values, each parsed once (JSON.parse, as pg would). */
+  value: string | null;
 };
 
 // Annotations with the campaign they were made for, if any: what countedAnnotations needs. Only
 // projects that ever ran a campaign pay for the joins.
-const ANNOTATIONS_SQL = `SELECT item_id, user_id, definition_id, definition_version, value,
+const ANNOTATIONS_SQL = `SELECT item_id, user_id, definition_id, definition_version, value::text AS value,
         NULL AS "campaignId", false AS "isCampaignDone", 0 AS "campaignStartedAt"
    FROM annotations
   WHERE item_id = ANY($1::bigint[]) AND project_id = $2 AND is_current
   ORDER BY item_id, created_at, id`;
-const CAMPAIGN_ANNOTATIONS_SQL = `SELECT n.item_id, n.user_id, n.definition_id, n.definition_version, n.value,
+const CAMPAIGN_ANNOTATIONS_SQL = `SELECT n.item_id, n.user_id, n.definition_id, n.definition_version,
+        n.value::text AS value,
         ${CAMPAIGN_MARK_COLUMNS}
    FROM annotations n
    ${CAMPAIGN_MARK_JOINS}
@@ -91,7 +98,10 @@ export async function* scanFinalLabels(
       [projectId, after, options.batches ?? null, pageSize, options.itemIds ?? null],
     );
     if (items.length === 0) return;
-    yield await labelItems(q, projectId, definitions, items, { withFlags: options.withFlags });
+    yield await labelItems(q, projectId, definitions, items, {
+      withFlags: options.withFlags,
+      withAnnotations: options.withAnnotations,
+    });
     if (items.length < pageSize) return;
     after = items[items.length - 1].id;
   }
@@ -106,7 +116,7 @@ export async function labelItems(
   projectId: string,
   definitions: readonly TDefinitionContext[],
   items: readonly TItemRow[],
-  options: { withFlags?: boolean } = {},
+  options: { withFlags?: boolean; withAnnotations?: boolean } = {},
 ): Promise<TScannedItem[]> {
   const byId = new Map(definitions.map((d) => [d.id, d]));
   const ids = items.map((i) => i.id);
@@ -115,8 +125,9 @@ export async function labelItems(
     "SELECT EXISTS (SELECT 1 FROM campaigns WHERE project_id = $1) AS any",
     [projectId],
   );
+  const hasCampaigns = campaigns.rows[0].any;
   const annotations = await q.query<TAnnotationRow>(
-    campaigns.rows[0].any ? CAMPAIGN_ANNOTATIONS_SQL : ANNOTATIONS_SQL,
+    hasCampaigns ? CAMPAIGN_ANNOTATIONS_SQL : ANNOTATIONS_SQL,
     [ids, projectId],
   );
   const adjudications = await q.query<TAdjudicationRow>(
@@ -138,32 +149,38 @@ export async function labelItems(
     : null;
   const annotationsOf = groupBy(annotations.rows, (r) => r.item_id);
   const adjudicationsOf = groupBy(adjudications.rows, (r) => r.item_id);
+  const memo = new PageMemo();
   return items.map((item) => {
     // Per definition, the annotations that count (a finished campaign's relabels replace the rest),
-    // in the order they were made, which the frozen snapshot keeps.
+    // in the order they were made, which the frozen snapshot keeps. Without campaigns, all of them.
     const rows = annotationsOf.get(item.id) ?? [];
-    const counted = new Set(
-      definitions.flatMap((d) => countedAnnotations(rows.filter((a) => a.definition_id === d.id))),
-    );
-    const own = rows.filter((a) => counted.has(a));
+    let own = rows;
+    if (hasCampaigns) {
+      const counted = new Set(
+        definitions.flatMap((d) => countedAnnotations(rows.filter((a) => a.definition_id === d.id))),
+      );
+      own = rows.filter((a) => counted.has(a));
+    }
     const decided = adjudicationsOf.get(item.id) ?? [];
     const labels: Record<string, TFinalLabel> = {};
     const versions: Record<string, number[]> = {};
     for (const definition of definitions) {
-      const values: TAnnotationValue[] = [];
+      const texts: (string | null)[] = [];
       const seen = new Set<number>();
       for (const a of own) {
         if (a.definition_id !== definition.id) continue;
-        values.push({ userId: a.user_id, version: a.definition_version, value: a.value });
+        texts.push(a.value);
         seen.add(a.definition_version);
       }
       const adjudication = decided.find((d) => d.definition_id === definition.id);
-      labels[definition.key] = computeFinalLabel(
-        definition.spec,
-        definition.rule,
-        values,
-        adjudication ? { value: adjudication.value, isGold: adjudication.is_gold } : null,
-      );
+      labels[definition.key] = adjudication
+        ? computeFinalLabel(
+            definition.spec,
+            definition.rule,
+            texts.map((t) => ({ userId: "", version: 0, value: memo.parse(t) })),
+            { value: adjudication.value, isGold: adjudication.is_gold },
+          )
+        : memo.finalLabel(definition, texts);
       versions[definition.key] = [...seen].sort((x, y) => x - y);
     }
     return {
@@ -174,17 +191,62 @@ export async function labelItems(
       ...(item.data === undefined ? {} : { data: item.data }),
       labels,
       versions,
-      annotations: snapshotAnnotations(own, byId),
+      annotations: options.withAnnotations === false ? [] : snapshotAnnotations(own, byId, memo),
       annotationCount: own.length,
       ...(flagged ? { isFlagged: flagged.has(item.id) } : {}),
     };
   });
 }
 
+/**
+ * A page's items repeat a few values (and a few sequences of values) over and over: each distinct
+ * value text is parsed and normalized once, and each distinct sequence of values of a definition
+ * gets its final label once. computeFinalLabel is pure and reads only the values, in their order,
+ * so the label of an equal sequence is the same label (each item gets its own copy of the object).
+ */
+class PageMemo {
+  private readonly parsed = new Map<string, unknown>();
+  private readonly normalizedValues = new Map<string, unknown>();
+  private readonly labels = new Map<string, TFinalLabel>();
+
+  parse(text: string | null): unknown {
+    if (text === null) return null;
+    if (this.parsed.has(text)) return this.parsed.get(text);
+    const value: unknown = JSON.parse(text);
+    this.parsed.set(text, value);
+    return value;
+  }
+
+  normalize(definition: TDefinitionContext, text: string | null): unknown {
+    const key = `${definition.id}\u0000${text ?? "null"}`;
+    if (this.normalizedValues.has(key)) return this.normalizedValues.get(key);
+    const value = normalizeValue(definition.spec, this.parse(text));
+    this.normalizedValues.set(key, value);
+    return value;
+  }
+
+  finalLabel(definition: TDefinitionContext, texts: readonly (string | null)[]): TFinalLabel {
+    // Canonical JSON text never holds a raw U+0000, so the joined key is unambiguous.
+    const key = `${definition.id}\u0000${texts.map((t) => t ?? "null").join("\u0000")}`;
+    let label = this.labels.get(key);
+    if (!label) {
+      label = computeFinalLabel(
+        definition.spec,
+        definition.rule,
+        texts.map((t) => ({ userId: "", version: 0, value: this.parse(t) })),
+        null,
+      );
+      this.labels.set(key, label);
+    }
+    return { ...label };
+  }
+}
+
 /** One entry per annotator, in the order they first annotated the item; values in canonical order. */
 function snapshotAnnotations(
   rows: readonly TAnnotationRow[],
   definitions: ReadonlyMap<string, TDefinitionContext>,
+  memo: PageMemo,
 ): TExportAnnotation[] {
   const byUser = new Map<string, TExportAnnotation>();
   for (const row of rows) {
@@ -192,7 +254,7 @@ function snapshotAnnotations(
     let entry = byUser.get(row.user_id);
     if (!entry)
       byUser.set(row.user_id, (entry = { annotator: row.user_id, values: {}, definitionVersions: {} }));
-    entry.values[definition.key] = normalizeValue(definition.spec, row.value);
+    entry.values[definition.key] = memo.normalize(definition, row.value);
     entry.definitionVersions[definition.key] = row.definition_version;
   }
   return [...byUser.values()];
