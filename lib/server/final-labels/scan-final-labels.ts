@@ -152,9 +152,10 @@ export async function labelItems(
   const memo = new PageMemo();
   return items.map((item) => {
     // Per definition, the annotations that count (a finished campaign's relabels replace the rest),
-    // in the order they were made, which the frozen snapshot keeps. Without campaigns, all of them.
+    // in the order they were made, which the frozen snapshot keeps. Without campaigns, all of the
+    // given definitions' annotations.
     const rows = annotationsOf.get(item.id) ?? [];
-    let own = rows;
+    let own = rows.filter((a) => byId.has(a.definition_id));
     if (hasCampaigns) {
       const counted = new Set(
         definitions.flatMap((d) => countedAnnotations(rows.filter((a) => a.definition_id === d.id))),
