@@ -14,6 +14,8 @@ export type TSelection = {
 };
 
 const PAGE_SIZE = 2000;
+// The candidate pass keeps no data or snapshot: bigger pages, fewer round trips.
+const CANDIDATE_PAGE_SIZE = 10_000;
 
 /**
  * The items an eval set takes now. Without a sample: one pass over the project, filtering. With a
@@ -37,7 +39,8 @@ export async function selectEvalSetItems(
       withAnnotations: options.withAnnotations,
       withFlags: filter.flagged !== undefined,
       itemIds,
-      pageSize: PAGE_SIZE,
+      // A chunk of ids fits one page: no second query to find out that nothing follows.
+      pageSize: itemIds ? itemIds.length + 1 : PAGE_SIZE,
     });
   let picked: Set<string> | null = null;
   if (filter.sample) {
@@ -46,7 +49,7 @@ export async function selectEvalSetItems(
       batches: filter.batches,
       withAnnotations: false,
       withFlags: filter.flagged !== undefined,
-      pageSize: PAGE_SIZE,
+      pageSize: CANDIDATE_PAGE_SIZE,
     });
     for await (const page of candidatePages) {
       for (const item of page) {
