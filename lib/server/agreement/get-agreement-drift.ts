@@ -5,11 +5,15 @@ import { patternDrift, spanDrift } from "@/lib/agreement/report-drift";
 import type { TAgreementDrift } from "@/lib/schemas/agreement-drift";
 import { cachedByStamp } from "./agreement-cache";
 import { announceDriftFlags } from "./announce-drift-flags";
-import { loadProjectAnalysis } from "./load-project-analysis";
+import { loadProjectAnalysis, type TProjectAnalysis } from "./load-project-analysis";
 
 /** Per definition, label distribution and agreement per batch and per week, with drift flags. */
 export async function getAgreementDrift(projectId: string): Promise<TAgreementDrift> {
-  const analysis = await loadProjectAnalysis(projectId);
+  return agreementDriftOf(projectId, await loadProjectAnalysis(projectId));
+}
+
+/** The drift of an analysis a caller already loaded (see agreementOverviewOf). */
+export function agreementDriftOf(projectId: string, analysis: TProjectAnalysis): Promise<TAgreementDrift> {
   return cachedByStamp(`drift:${projectId}`, analysis.stamp, async () => {
     const drift = computeDrift(analysis);
     // Computed anew only when the data changed: the moment a new flag can appear.
@@ -18,7 +22,7 @@ export async function getAgreementDrift(projectId: string): Promise<TAgreementDr
   });
 }
 
-function computeDrift(analysis: Awaited<ReturnType<typeof loadProjectAnalysis>>): TAgreementDrift {
+function computeDrift(analysis: TProjectAnalysis): TAgreementDrift {
   return {
     method: {
       test: DRIFT_RULES.test,

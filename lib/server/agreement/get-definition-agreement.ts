@@ -13,7 +13,7 @@ import type { TDefinitionAgreement } from "@/lib/schemas/agreement-detail";
 import { notFound } from "@/lib/server/errors";
 import { cachedByStamp } from "./agreement-cache";
 import { feedbackDetail } from "./feedback-detail";
-import { getAgreementOverview } from "./get-agreement-overview";
+import { agreementOverviewOf } from "./get-agreement-overview";
 import { itemLabels, listDisagreementItems, type TItemLabels } from "./list-disagreement-items";
 import { loadAnnotatorPairs } from "./load-annotator-pairs";
 import { loadPositionBias } from "./load-position-bias";
@@ -44,21 +44,28 @@ export async function getDefinitionAgreement(
     throw notFound("Version");
   const cacheKey = `definition:${projectId}:${key}:${version ?? "all"}:${showNames ? "names" : "pseudonyms"}`;
   return cachedByStamp(cacheKey, analysis.stamp, async () => {
-    const overview = await getAgreementOverview(projectId);
-    const all = overview.definitions.find((d) => d.key === key && d.version === null)!;
-    const summary =
-      overview.definitions.find((d) => d.key === key && d.version === version) ?? emptySummary(all, version);
-    const names = showNames ? await loadUserNames(annotatorsOf(found)) : new Map<string, string>();
-    const display: TDisplay = (user, rank) =>
-      showNames
-        ? { id: user, name: names.get(user) ?? "Unknown user" }
-        : { id: `a${rank}`, name: `Annotator ${rank}` };
+    const names = showNames ? loadUserNames(annotatorsOf(found)) : Promise.resolve(new Map<string, string>());
+    // Names are needed only once the detail's rows are in: their query runs beside the detail's.
+    const display: Promise<TDisplay> = names.then(
+      (byId) => (user, rank) =>
+        showNames
+          ? { id: user, name: byId.get(user) ?? "Unknown user" }
+          : { id: `a${rank}`, name: `Annotator ${rank}` },
+    );
     const body =
       found.type === "spans"
-        ? await spanDetail(found, version, display)
+        ? spanDetail(found, version, display)
         : found.type === "feedback"
-          ? await feedbackDetail(found, version, (user) => display(user, pseudonymRank(found, user)).name)
-          : await patternDetail(found, version, display);
+          ? display.then((d) =>
+              feedbackDetail(found, version, (user) => d(user, pseudonymRank(found, user)).name),
+            )
+          : patternDetail(found, version, display);
+    // The overview of this very analysis (a second read of the stamp, which moves with every label,
+    // would load and compute it all again), computed while the detail's queries are out.
+    const [{ definitions }, detail] = await Promise.all([agreementOverviewOf(projectId, analysis), body]);
+    const all = definitions.find((d) => d.key === key && d.version === null)!;
+    const summary =
+      definitions.find((d) => d.key === key && d.version === version) ?? emptySummary(all, version);
     return {
       key,
       title: found.definition.title,
@@ -66,7 +73,7 @@ export async function getDefinitionAgreement(
       version,
       versions: found.type === "spans" ? spanVersions(found.groups) : found.groups.versions,
       summary,
-      ...body,
+      ...detail,
     };
   });
 }
@@ -102,7 +109,7 @@ function annotatorsOf(found: TDefinitionAnalysis): string[] {
 async function patternDetail(
   found: Extract<TDefinitionAnalysis, { type: "patterns" }>,
   version: number | null,
-  display: TDisplay,
+  displayLoaded: Promise<TDisplay>,
 ): Promise<TBody> {
   const { definition, groups } = found;
   const { kind } = definition;
@@ -116,10 +123,11 @@ async function patternDetail(
     definition.versions.map((v) => v.spec),
   );
   groups.dict.values.forEach((v) => valueIndex(dict, v));
-  const [pairRows, worst, sideAnswers] = await Promise.all([
+  const [pairRows, worst, sideAnswers, display] = await Promise.all([
     loadAnnotatorPairs(definition.id, version),
     listDisagreementItems(definition.id, version, kind),
     kind === "pairwise" ? loadPositionBias(definition.id, version) : Promise.resolve(null),
+    displayLoaded,
   ]);
   const indexOf = (text: string) => valueIndex(dict, canonicalValue(dict, JSON.parse(text)) ?? text);
   const report = annotatorReport(
@@ -181,10 +189,22 @@ function showBias(
 async function spanDetail(
   found: Extract<TDefinitionAnalysis, { type: "spans" }>,
   version: number | null,
-  display: TDisplay,
+  displayLoaded: Promise<TDisplay>,
 ): Promise<TBody> {
   const { definition, groups } = found;
   const items = spanItemsOf(groups, version);
+  const worst = rankSpanDisagreements(
+    items,
+    groups.items.map((item) => item.itemId),
+  );
+  const [labelled, display] = await Promise.all([
+    itemLabels(
+      definition.id,
+      version,
+      worst.map((w) => w.itemId),
+    ),
+    displayLoaded,
+  ]);
   const estimates = spanEstimates(items, groups.labels);
   const report = spanAnnotatorReport(
     items,
@@ -196,18 +216,9 @@ async function spanDetail(
   for (const item of items)
     for (const a of item)
       for (const s of a.spans) spanCounts.set(s.label, (spanCounts.get(s.label) ?? 0) + 1);
-  const worst = rankSpanDisagreements(
-    items,
-    groups.items.map((item) => item.itemId),
-  );
   const dict = dictionaryFor(
     "spans",
     definition.versions.map((v) => v.spec),
-  );
-  const labelled = await itemLabels(
-    definition.id,
-    version,
-    worst.map((w) => w.itemId),
   );
   const byItem = new Map(labelled.map((item) => [item.itemId, item]));
   // Versions come newest first; a version's spans index into the text field it named.

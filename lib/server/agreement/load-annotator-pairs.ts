@@ -21,8 +21,9 @@ export async function loadAnnotatorPairs(
   definitionId: string,
   version: number | null,
 ): Promise<TAnnotatorPairRows> {
-  await compactPatternDeltas(definitionId, "pairs");
   const pool = getPool();
+  // The fold runs beside the reads: one statement, so they see the log before or after it, with
+  // the same sums.
   const [pairs, users] = await Promise.all([
     pool.query<[string, string, string, string, number]>({
       text: `SELECT user_a::text, user_b::text, value_a, value_b, sum(items)::int FROM agreement_pair_deltas
@@ -40,6 +41,7 @@ export async function loadAnnotatorPairs(
       values: [definitionId, version ?? 0],
       rowMode: "array",
     }),
+    compactPatternDeltas(definitionId, "pairs"),
   ]);
   return { pairs: pairs.rows, users: users.rows };
 }

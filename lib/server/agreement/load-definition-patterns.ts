@@ -34,11 +34,17 @@ export async function loadDefinitionPatterns(
 ): Promise<TPatternGroups> {
   const specs = definition.versions.map((v) => v.spec);
   const dict = dictionaryFor(definition.kind, specs);
-  const annotators = loadAnnotators(definition.id);
-  const present = await loadVersionsPresent(definition.id);
+  // One round trip for all four: each one a reader waits for is a turn in line behind the labelers'
+  // queries. The unit rows come for every version; which of them count depends on the versions present.
+  const [annotators, present, unitRows] = await Promise.all([
+    loadAnnotators(definition.id),
+    loadVersionsPresent(definition.id),
+    queryUnitRows(definition.id),
+    compactPatternDeltas(definition.id),
+  ]);
   const onlyVersion = present.length === 1 ? present[0] : null;
   const multiVersion = onlyVersion === null;
-  const units = await queryUnits(definition.id, onlyVersion, batches.batches, dict);
+  const units = decodeUnits(unitRows, onlyVersion, batches.batches, dict);
   // Canonical pattern order: the same data gives the same bootstrap interval, whatever order SQL used.
   const { table, patternMap } = sortPatterns(units.builder.build());
   const weights = () => new Float64Array(table.patternCount);
@@ -69,32 +75,40 @@ export async function loadDefinitionPatterns(
     all,
     byWeek: new Map([...byWeek].sort((a, b) => (a[0] < b[0] ? -1 : 1))),
     byBatch,
-    annotators: await annotators,
+    annotators,
   };
 }
 
-async function queryUnits(
-  definitionId: string,
-  onlyVersion: number | null,
-  batches: TBatchInfo[],
-  dict: TValueDictionary,
-): Promise<{ builder: PatternTableBuilder; rows: TUnitRow[] }> {
-  await compactPatternDeltas(definitionId);
-  // Version 0 is every version together; with one version among the annotations it is that version.
+/**
+ * The fold can run beside the read: it deletes and re-inserts a definition's rows in one statement,
+ * so a read sees the log before it or after it, with the same sums either way.
+ */
+async function queryUnitRows(definitionId: string): Promise<TRow[]> {
   const { rows } = await getPool().query<TRow>({
     text: `SELECT definition_version, ratings, week, batch_id::text, sum(items)::int, pattern
              FROM agreement_pattern_deltas
-            WHERE definition_id = $1 ${onlyVersion === null ? "" : "AND definition_version = 0"}
+            WHERE definition_id = $1
             GROUP BY definition_version, ratings, week, batch_id, pattern
            HAVING sum(items) <> 0`,
     values: [definitionId],
     rowMode: "array",
   });
+  return rows;
+}
+
+function decodeUnits(
+  rows: TRow[],
+  onlyVersion: number | null,
+  batches: TBatchInfo[],
+  dict: TValueDictionary,
+): { builder: PatternTableBuilder; rows: TUnitRow[] } {
   const batchIds = new Set(batches.map((b) => b.id));
   const builder = new PatternTableBuilder(dict.values);
   const patternOfKey = new Map<string, number>();
   const out: TUnitRow[] = [];
   for (const [version, , week, batch, items, values] of rows) {
+    // Version 0 is every version together; with one version among the annotations it is that version.
+    if (onlyVersion !== null && version !== 0) continue;
     const cacheKey = JSON.stringify(values);
     let pattern = patternOfKey.get(cacheKey);
     if (pattern === undefined) {

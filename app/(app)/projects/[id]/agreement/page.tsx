@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import { DefinitionCard } from "@/components/agreement/definition-card";
 import { DriftPanel } from "@/components/agreement/drift-panel";
 import { EmptyState, PageHeader } from "@/components/ui/card";
-import { getAgreementDrift } from "@/lib/server/agreement/get-agreement-drift";
-import { getAgreementOverview } from "@/lib/server/agreement/get-agreement-overview";
+import { getAgreementDashboard } from "@/lib/server/agreement/get-agreement-dashboard";
 import { agreementPolicy } from "@/lib/policies/agreement";
 import { campaignPolicy } from "@/lib/policies/campaigns";
 import { allows } from "@/lib/policies/access-rule";
@@ -14,7 +13,7 @@ export const metadata: Metadata = { title: "Agreement" };
 export default async function AgreementPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const { access } = await requirePageProject(id, agreementPolicy.overview);
-  const [overview, drift] = await Promise.all([getAgreementOverview(id), getAgreementDrift(id)]);
+  const { overview, drift } = await getAgreementDashboard(id);
   const keys = [...new Set(overview.definitions.map((d) => d.key))];
   return (
     <>
