@@ -34,17 +34,29 @@ type THistoryRow = {
  */
 export async function getAdjudicationItem(projectId: string, itemId: string): Promise<TAdjudicationItem> {
   const pool = getPool();
-  const { rows: items } = await pool.query<{
-    id: string;
-    external_id: string | null;
-    batch_id: string;
-    data: Record<string, unknown>;
-  }>("SELECT id, external_id, batch_id, data FROM items WHERE id = $1 AND project_id = $2", [
-    itemId,
-    projectId,
+  // The next unresolved item is the longest chain of queries (the review queue's); it starts with
+  // the item's own, not after them. Nobody awaits it when the item is not found: its failure then
+  // has nowhere to go and is dropped.
+  const nextUnresolved = listFinalLabels(projectId, {
+    state: "unresolved",
+    includeIncomplete: false,
+    after: itemId,
+    limit: 1,
+  });
+  nextUnresolved.catch(() => undefined);
+  const [{ rows: items }, definitions] = await Promise.all([
+    pool.query<{
+      id: string;
+      external_id: string | null;
+      batch_id: string;
+      data: Record<string, unknown>;
+    }>("SELECT id, external_id, batch_id, data FROM items WHERE id = $1 AND project_id = $2", [
+      itemId,
+      projectId,
+    ]),
+    loadLabelContext(pool, projectId),
   ]);
   if (items.length === 0) throw notFound("Item");
-  const definitions = await loadLabelContext(pool, projectId);
   const previous = (BigInt(itemId) - 1n).toString();
   const [scanned, annotations, history, next] = await Promise.all([
     first(scanFinalLabels(pool, projectId, definitions, { after: previous, pageSize: 1 })),
@@ -63,7 +75,7 @@ export async function getAdjudicationItem(projectId: string, itemId: string): Pr
         ORDER BY j.id DESC`,
       [itemId, projectId],
     ),
-    listFinalLabels(projectId, { state: "unresolved", includeIncomplete: false, after: itemId, limit: 1 }),
+    nextUnresolved,
   ]);
   const item = items[0];
   return {

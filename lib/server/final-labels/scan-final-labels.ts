@@ -1,4 +1,5 @@
 import "server-only";
+import pg from "pg";
 import { computeFinalLabel, type TFinalLabel } from "@/lib/final-labels/final-label";
 import { normalizeValue } from "@/lib/final-labels/value-key";
 import { countedAnnotations, type TCampaignMark } from "@/lib/campaigns/counted-annotations";
@@ -147,16 +148,15 @@ export async function labelItems(
     );
   const [first, ...rest] = which("item_id").params;
   const params = [first, projectId, ...rest];
-  // One after the other: on a transaction's client, queries cannot overlap.
-  const campaigns = await q.query<{ any: boolean }>(
-    "SELECT EXISTS (SELECT 1 FROM campaigns WHERE project_id = $1) AS any",
-    [projectId],
-  );
-  const hasCampaigns = campaigns.rows[0].any;
-  // A pass that only filters or counts (no snapshot), without campaigns, reads one row per item and
-  // definition: its values' texts in order, joined; a third of the rows, a tenth of the fields.
-  const answersOf =
-    !hasCampaigns && options.withAnnotations === false
+  const campaignsRun = () =>
+    q.query<{ any: boolean }>("SELECT EXISTS (SELECT 1 FROM campaigns WHERE project_id = $1) AS any", [
+      projectId,
+    ]);
+  const answersRun = async (campaigns: { rows: { any: boolean }[] }) => {
+    const hasCampaigns = campaigns.rows[0].any;
+    // A pass that only filters or counts (no snapshot), without campaigns, reads one row per item and
+    // definition: its values' texts in order, joined; a third of the rows, a tenth of the fields.
+    return !hasCampaigns && options.withAnnotations === false
       ? summaryAnswers((await q.query<TSummaryRow>(summarySql(which("item_id").sql), params)).rows, byId)
       : rowAnswers(
           (
@@ -170,23 +170,43 @@ export async function labelItems(
           definitions,
           hasCampaigns,
         );
-  const adjudications = await q.query<TAdjudicationRow>(
-    `SELECT DISTINCT ON (item_id, definition_id) item_id, definition_id, value, is_gold
-       FROM adjudications
-      WHERE project_id = $2 AND ${which("item_id").sql}
-      ORDER BY item_id, definition_id, id DESC`,
-    params,
-  );
-  const flagged = options.withFlags
-    ? new Set(
-        (
-          await q.query<{ item_id: string }>(
-            `SELECT DISTINCT item_id FROM item_flags WHERE project_id = $2 AND ${which("item_id").sql}`,
-            params,
-          )
-        ).rows.map((r) => r.item_id),
-      )
-    : null;
+  };
+  const adjudicationsRun = () =>
+    q.query<TAdjudicationRow>(
+      `SELECT DISTINCT ON (item_id, definition_id) item_id, definition_id, value, is_gold
+         FROM adjudications
+        WHERE project_id = $2 AND ${which("item_id").sql}
+        ORDER BY item_id, definition_id, id DESC`,
+      params,
+    );
+  const flagsRun = async () =>
+    options.withFlags
+      ? new Set(
+          (
+            await q.query<{ item_id: string }>(
+              `SELECT DISTINCT item_id FROM item_flags WHERE project_id = $2 AND ${which("item_id").sql}`,
+              params,
+            )
+          ).rows.map((r) => r.item_id),
+        )
+      : null;
+  let answersOf: Awaited<ReturnType<typeof answersRun>>;
+  let adjudications: Awaited<ReturnType<typeof adjudicationsRun>>;
+  let flagged: Set<string> | null;
+  if (q instanceof pg.Pool) {
+    // On the pool, side by side: two round trips instead of three or four, each of which waits its
+    // turn behind the labelers' queries on a busy server.
+    [answersOf, adjudications, flagged] = await Promise.all([
+      campaignsRun().then(answersRun),
+      adjudicationsRun(),
+      flagsRun(),
+    ]);
+  } else {
+    // One after the other: on a transaction's client, queries cannot overlap.
+    answersOf = await answersRun(await campaignsRun());
+    adjudications = await adjudicationsRun();
+    flagged = await flagsRun();
+  }
   const adjudicationsOf = groupBy(adjudications.rows, (r) => r.item_id);
   const memo = new PageMemo();
   return items.map((item) => {

@@ -45,10 +45,15 @@ export async function listItems(
   const windowSql = query.batch
     ? "SELECT id FROM items WHERE batch_id = $2 AND project_id = $1 AND id > $3 ORDER BY id LIMIT $4"
     : "SELECT id FROM items WHERE project_id = $1 AND id > $3 AND $2::uuid IS NULL ORDER BY id LIMIT $4";
-  const window = await pool.query<{ last: string | null; n: number }>(
-    `SELECT max(id)::text AS last, count(*)::int AS n FROM (${windowSql}) w`,
-    [projectId, query.batch ?? null, after, SCAN_WINDOW],
-  );
+  // The definitions and hidden fields do not depend on the window: read in the same round trip.
+  const [window, definitions, hidden] = await Promise.all([
+    pool.query<{ last: string | null; n: number }>(
+      `SELECT max(id)::text AS last, count(*)::int AS n FROM (${windowSql}) w`,
+      [projectId, query.batch ?? null, after, SCAN_WINDOW],
+    ),
+    loadLabelContext(pool, projectId),
+    pool.query<{ hidden_fields: string[] }>("SELECT hidden_fields FROM projects WHERE id = $1", [projectId]),
+  ]);
   const { last, n } = window.rows[0];
   if (last === null) return { items: [], nextCursor: null };
   const isWindowFull = n === SCAN_WINDOW;
@@ -58,11 +63,6 @@ export async function listItems(
   const page = itemsPageQuery(projectId, query, after, last, fetch);
   const { rows } = await pool.query<TRow>(page.text, page.values);
 
-  const definitions = await loadLabelContext(pool, projectId);
-  const hidden = await pool.query<{ hidden_fields: string[] }>(
-    "SELECT hidden_fields FROM projects WHERE id = $1",
-    [projectId],
-  );
   const hiddenFields = new Set(hidden.rows[0]?.hidden_fields ?? []);
   const labelled = await labelItems(
     pool,
