@@ -8,6 +8,7 @@ import type { TFinalLabelsPage, TFinalLabelsQuery } from "@/lib/schemas/final-la
 import { listReviewCandidates } from "./list-review-candidates";
 import { loadLabelContext, type TDb, type TDefinitionContext } from "./load-label-context";
 import { scanFinalLabels, type TScannedItem } from "./scan-final-labels";
+import { scanReviewCandidates } from "./scan-review-candidates";
 
 /**
  * A page of items with their final labels. `state: "unresolved"` is the review queue: items with
@@ -19,19 +20,40 @@ export async function listFinalLabels(
   query: TFinalLabelsQuery,
 ): Promise<TFinalLabelsPage> {
   const pool = getPool();
-  const all = await loadLabelContext(pool, projectId);
+  const context = loadLabelContext(pool, projectId);
+  if (query.state === "unresolved" && !query.definition) {
+    // The whole queue: its definitions load beside the first review states, and each candidate's
+    // labels are computed once.
+    const pages = scanReviewCandidates(pool, projectId, context, {
+      after: query.after,
+      includeIncomplete: query.includeIncomplete,
+      // A page's worth and a little more: most candidates are in the queue.
+      batchSize: query.limit + 20,
+    });
+    return collectPage(pages, context, query);
+  }
+  const all = await context;
   const definitions = query.definition ? all.filter((d) => d.key === query.definition) : all;
   if (query.definition && definitions.length === 0) {
     throw unprocessable("There is no such label definition.", [
       { path: "definition", message: `unknown definition "${query.definition}"` },
     ]);
   }
-  const items: TFinalLabelsPage["items"] = [];
   const pages =
     query.state === "unresolved"
       ? reviewQueuePages(pool, projectId, all, definitions, query)
       : scanFinalLabels(pool, projectId, definitions, { after: query.after, withData: true });
+  return collectPage(pages, Promise.resolve(definitions), query);
+}
+
+async function collectPage(
+  pages: AsyncGenerator<TScannedItem[]>,
+  context: Promise<readonly TDefinitionContext[]>,
+  query: TFinalLabelsQuery,
+): Promise<TFinalLabelsPage> {
+  const items: TFinalLabelsPage["items"] = [];
   for await (const page of pages) {
+    const definitions = await context;
     for (const item of page) {
       if (!isWanted(item, definitions, query)) continue;
       items.push(serialize(item, definitions));

@@ -22,6 +22,16 @@ export async function refreshReviewStates(
   for await (const page of scanFinalLabels(q, projectId, all, { itemIds, pageSize: itemIds.length + 1 })) {
     for (const item of page) states.set(item.itemId, reviewStateOf(all, item.labels, item.isComplete));
   }
+  await storeReviewStates(q, rows, states);
+  return states;
+}
+
+/** Stores each fresh state unless a change came in since its row was read (see refreshReviewStates). */
+export async function storeReviewStates(
+  q: TDb,
+  rows: readonly TStaleRow[],
+  states: ReadonlyMap<string, TReviewState>,
+): Promise<void> {
   const fresh = rows.flatMap((r) => {
     const state = states.get(r.item_id);
     return state
@@ -52,5 +62,4 @@ export async function refreshReviewStates(
       [JSON.stringify(fresh)],
     );
   }
-  return states;
 }
