@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { getPool } from "@/lib/db";
 import type { TLabelDefinitionSpec } from "@/lib/label-definitions/definition-spec";
 import type { TLabelKind } from "@/lib/label-definitions/label-limits";
 
@@ -13,28 +13,50 @@ export type TDefinitionWithVersions = {
   versions: { version: number; spec: TLabelDefinitionSpec; createdAt: string }[];
 };
 
-/** The project's label definitions with every version's spec, in the project's order. */
+type TRow = {
+  id: string;
+  key: string;
+  kind: TLabelKind;
+  current_version: number;
+  version: number | null;
+  spec: TLabelDefinitionSpec | null;
+  created_at: Date | null;
+};
+
+/**
+ * The project's label definitions with every version's spec, in the project's order. Raw SQL, one
+ * round trip (an include of the versions took two, one after the other): every agreement read
+ * that the change stamp finds stale starts here.
+ */
 export async function loadDefinitions(projectId: string): Promise<TDefinitionWithVersions[]> {
-  const definitions = await db.labelDefinition.findMany({
-    where: { projectId },
-    orderBy: { position: "asc" },
-    include: {
-      versions: { orderBy: { version: "desc" }, select: { version: true, spec: true, createdAt: true } },
-    },
-  });
-  return definitions.map((d) => {
-    const versions = d.versions.map((v) => ({
-      version: v.version,
-      spec: v.spec as unknown as TLabelDefinitionSpec,
-      createdAt: v.createdAt.toISOString(),
-    }));
-    return {
-      id: d.id,
-      key: d.key,
-      kind: d.kind,
-      title: versions[0]?.spec.title ?? d.key,
-      currentVersion: d.currentVersion,
-      versions,
-    };
-  });
+  const { rows } = await getPool().query<TRow>(
+    `SELECT d.id, d.key, d.kind::text AS kind, d.current_version, v.version, v.spec, v.created_at
+       FROM label_definitions d
+       LEFT JOIN label_definition_versions v ON v.definition_id = d.id
+      WHERE d.project_id = $1
+      ORDER BY d.position, d.created_at, d.key, v.version DESC`,
+    [projectId],
+  );
+  const byId = new Map<string, TDefinitionWithVersions>();
+  for (const row of rows) {
+    let definition = byId.get(row.id);
+    if (!definition) {
+      definition = {
+        id: row.id,
+        key: row.key,
+        kind: row.kind,
+        title: row.spec?.title ?? row.key,
+        currentVersion: row.current_version,
+        versions: [],
+      };
+      byId.set(row.id, definition);
+    }
+    if (row.version !== null)
+      definition.versions.push({
+        version: row.version,
+        spec: row.spec!,
+        createdAt: row.created_at!.toISOString(),
+      });
+  }
+  return [...byId.values()];
 }
