@@ -1,5 +1,6 @@
 import "server-only";
 import type { TAgreementDrift, TDriftWindow } from "@/lib/schemas/agreement-drift";
+import { getPool } from "@/lib/db";
 import { withTransaction } from "@/lib/server/db/with-transaction";
 import { enqueueWebhookEvent } from "@/lib/server/webhooks/enqueue-webhook-event";
 
@@ -35,6 +36,18 @@ function flagsOf(drift: TAgreementDrift): TFlag[] {
 export async function announceDriftFlags(projectId: string, drift: TAgreementDrift): Promise<void> {
   const flags = flagsOf(drift);
   if (flags.length === 0) return;
+  // Nearly always every flag went out before: one read says so, where the transaction below takes
+  // three round trips (each a wait on a busy server). A flag this read misses is announced by the
+  // transaction, whose ON CONFLICT keeps it to once.
+  const { rows: fresh } = await getPool().query<{ n: number }>(
+    `SELECT count(*)::int AS n
+       FROM jsonb_to_recordset($2::jsonb) AS f(definition text, period text, "window" text, kind text)
+      WHERE NOT EXISTS (SELECT 1 FROM drift_flag_announcements a
+                         WHERE a.project_id = $1 AND a.definition_key = f.definition AND a.period = f.period
+                           AND a.window_key = f."window" AND a.kind = f.kind)`,
+    [projectId, JSON.stringify(flags)],
+  );
+  if (fresh[0].n === 0) return;
   await withTransaction(async (client) => {
     const { rows } = await client.query<{
       definition_key: string;
