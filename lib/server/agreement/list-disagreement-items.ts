@@ -31,21 +31,50 @@ export async function listDisagreementItems(
       GROUP BY pattern, ratings HAVING sum(items) > 0`,
     [definitionId, version ?? 0],
   );
-  const ids: string[] = [];
+  // Each group's items come with their labels in the same statement: one round trip for the
+  // usual case where the worst group fills the list.
+  const out: TItemLabels[] = [];
   for (const group of rankPatterns(rows, kind)) {
-    const { rows: items } = await pool.query<{ item_id: string }>(
-      `SELECT t.item_id::text FROM unnest($3::jsonb[]) p(pattern)
-         CROSS JOIN LATERAL (
-           SELECT item_id FROM agreement_item_patterns
-            WHERE definition_id = $1 AND definition_version = $2 AND pattern = p.pattern
-            ORDER BY item_id LIMIT $4) t
-        ORDER BY t.item_id LIMIT $4`,
-      [definitionId, version ?? 0, group.map((p) => JSON.stringify(p)), limit - ids.length],
-    );
-    ids.push(...items.map((r) => r.item_id));
-    if (ids.length >= limit) break;
+    const { rows: labelled } = await pool.query<TLabelRow>({
+      text: `WITH picked AS (
+               SELECT t.item_id FROM unnest($3::jsonb[]) p(pattern)
+                 CROSS JOIN LATERAL (
+                   SELECT item_id FROM agreement_item_patterns
+                    WHERE definition_id = $1 AND definition_version = $2 AND pattern = p.pattern
+                    ORDER BY item_id LIMIT $4) t
+                ORDER BY t.item_id LIMIT $4)
+             ${labelsSql("$5")}
+              WHERE i.id IN (SELECT item_id FROM picked)
+              ORDER BY i.id, a.user_id`,
+      values: [definitionId, version ?? 0, group.map((p) => JSON.stringify(p)), limit - out.length, version],
+      rowMode: "array",
+    });
+    const items = groupLabels(labelled);
+    out.push(...items.values());
+    if (out.length >= limit) break;
   }
-  return itemLabels(definitionId, version, ids);
+  return out;
+}
+
+type TLabelRow = [string, string | null, Record<string, unknown>, string | null, string | null];
+
+/** An item's current labels of the definition ($1), one version (the parameter `version`) or all (null). */
+const labelsSql = (
+  version: string,
+) => `SELECT i.id::text, i.external_id, i.data, a.user_id::text, a.value::text
+               FROM items i LEFT JOIN annotations a
+                 ON a.item_id = i.id AND a.definition_id = $1 AND a.is_current AND a.value IS NOT NULL
+                AND (${version}::int IS NULL OR a.definition_version = ${version})`;
+
+/** Rows of labelsSql (ordered by item) as items with their labels, in that order. */
+function groupLabels(rows: TLabelRow[]): Map<string, TItemLabels> {
+  const byId = new Map<string, TItemLabels>();
+  for (const [itemId, externalId, data, user, value] of rows) {
+    if (!byId.has(itemId))
+      byId.set(itemId, { itemId, externalId, preview: previewOf(data), data, labels: [] });
+    if (user !== null && value !== null) byId.get(itemId)!.labels.push([user, value]);
+  }
+  return byId;
 }
 
 /**
@@ -95,24 +124,14 @@ export async function itemLabels(
   ids: string[],
 ): Promise<TItemLabels[]> {
   if (ids.length === 0) return [];
-  const { rows } = await getPool().query<
-    [string, string | null, Record<string, unknown>, string | null, string | null]
-  >({
-    text: `SELECT i.id::text, i.external_id, i.data, a.user_id::text, a.value::text
-             FROM items i LEFT JOIN annotations a
-               ON a.item_id = i.id AND a.definition_id = $1 AND a.is_current AND a.value IS NOT NULL
-              AND ($2::int IS NULL OR a.definition_version = $2)
+  const { rows } = await getPool().query<TLabelRow>({
+    text: `${labelsSql("$2")}
             WHERE i.id = ANY($3::int8[])
             ORDER BY i.id, a.user_id`,
     values: [definitionId, version, ids],
     rowMode: "array",
   });
-  const byId = new Map<string, TItemLabels>();
-  for (const [itemId, externalId, data, user, value] of rows) {
-    if (!byId.has(itemId))
-      byId.set(itemId, { itemId, externalId, preview: previewOf(data), data, labels: [] });
-    if (user !== null && value !== null) byId.get(itemId)!.labels.push([user, value]);
-  }
+  const byId = groupLabels(rows);
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
