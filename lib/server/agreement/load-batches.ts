@@ -1,21 +1,16 @@
 import "server-only";
-import { getPool } from "@/lib/db";
 
 export type TBatchInfo = { id: string; name: string; createdAt: string };
 
-/** The project's batches that hold items, in the order of their first item. */
-export async function loadBatches(projectId: string): Promise<{ batches: TBatchInfo[] }> {
-  const { rows } = await getPool().query<{
-    id: string;
-    name: string;
-    created_at: Date;
-  }>(
-    `SELECT b.id, b.name, b.created_at
+/** The project's ($1) batches that hold items, with their first item (`lo`: the order they are shown in). */
+export const BATCHES_SQL = `SELECT b.id, b.name, b.created_at, r.lo
        FROM batches b CROSS JOIN LATERAL (SELECT min(i.id) AS lo FROM items i WHERE i.batch_id = b.id) r
-      WHERE b.project_id = $1 AND r.lo IS NOT NULL
-      ORDER BY r.lo`,
-    [projectId],
-  );
-  const batches = rows.map((r) => ({ id: r.id, name: r.name, createdAt: r.created_at.toISOString() }));
-  return { batches };
+      WHERE b.project_id = $1 AND r.lo IS NOT NULL`;
+
+export type TBatchRow = { id: string; name: string; created_at: Date | string };
+
+export function batchesFromRows(rows: readonly TBatchRow[]): { batches: TBatchInfo[] } {
+  return {
+    batches: rows.map((r) => ({ id: r.id, name: r.name, createdAt: new Date(r.created_at).toISOString() })),
+  };
 }

@@ -13,30 +13,36 @@ export type TDefinitionWithVersions = {
   versions: { version: number; spec: TLabelDefinitionSpec; createdAt: string }[];
 };
 
-type TRow = {
+export type TDefinitionRow = {
   id: string;
   key: string;
   kind: TLabelKind;
   current_version: number;
   version: number | null;
   spec: TLabelDefinitionSpec | null;
-  created_at: Date | null;
+  /** A Date from a row, a string from JSON. */
+  created_at: Date | string | null;
 };
 
-/**
- * The project's label definitions with every version's spec, in the project's order. Raw SQL, one
- * round trip (an include of the versions took two, one after the other): every agreement read
- * that the change stamp finds stale starts here.
- */
-export async function loadDefinitions(projectId: string): Promise<TDefinitionWithVersions[]> {
-  const { rows } = await getPool().query<TRow>(
-    `SELECT d.id, d.key, d.kind::text AS kind, d.current_version, v.version, v.spec, v.created_at
+/** A project's ($1) definitions, a row per version (or one without a version); ordered by DEFINITIONS_ORDER. */
+export const DEFINITIONS_SQL = `SELECT d.id, d.key, d.kind::text AS kind, d.current_version, d.position,
+            d.created_at AS definition_created_at, v.version, v.spec, v.created_at
        FROM label_definitions d
        LEFT JOIN label_definition_versions v ON v.definition_id = d.id
-      WHERE d.project_id = $1
-      ORDER BY d.position, d.created_at, d.key, v.version DESC`,
+      WHERE d.project_id = $1`;
+/** The project's order, versions newest first, over DEFINITIONS_SQL's columns. */
+export const DEFINITIONS_ORDER = "position, definition_created_at, key, version DESC";
+
+/** The project's label definitions with every version's spec, in the project's order: one round trip. */
+export async function loadDefinitions(projectId: string): Promise<TDefinitionWithVersions[]> {
+  const { rows } = await getPool().query<TDefinitionRow>(
+    `SELECT * FROM (${DEFINITIONS_SQL}) d ORDER BY ${DEFINITIONS_ORDER}`,
     [projectId],
   );
+  return definitionsFromRows(rows);
+}
+
+export function definitionsFromRows(rows: readonly TDefinitionRow[]): TDefinitionWithVersions[] {
   const byId = new Map<string, TDefinitionWithVersions>();
   for (const row of rows) {
     let definition = byId.get(row.id);
@@ -55,7 +61,7 @@ export async function loadDefinitions(projectId: string): Promise<TDefinitionWit
       definition.versions.push({
         version: row.version,
         spec: row.spec!,
-        createdAt: row.created_at!.toISOString(),
+        createdAt: new Date(row.created_at!).toISOString(),
       });
   }
   return [...byId.values()];

@@ -3,12 +3,12 @@ import type { TFeedbackGroups } from "@/lib/agreement/report-feedback";
 import type { TPatternGroups } from "@/lib/agreement/report-patterns";
 import type { TSpanGroups } from "@/lib/agreement/report-spans";
 import { cachedByStamp } from "./agreement-cache";
-import { getChangeStamp } from "./get-change-stamp";
-import { loadBatches, type TBatchInfo } from "./load-batches";
+import type { TBatchInfo } from "./load-batches";
 import { loadDefinitionPatterns } from "./load-definition-patterns";
-import { loadDefinitions, type TDefinitionWithVersions } from "./load-definitions";
+import type { TDefinitionWithVersions } from "./load-definitions";
 import { loadFeedbackPatterns } from "./load-feedback-patterns";
 import { loadSpanItems } from "./load-span-items";
+import { loadStampedInputs } from "./load-stamped-inputs";
 
 export type TDefinitionAnalysis = { definition: TDefinitionWithVersions } & (
   | { type: "patterns"; groups: TPatternGroups }
@@ -23,9 +23,8 @@ export type TProjectAnalysis = { stamp: string; definitions: TDefinitionAnalysis
  * cached until the project's change stamp moves (a new label, revision, version or batch).
  */
 export async function loadProjectAnalysis(projectId: string): Promise<TProjectAnalysis> {
-  const stamp = await getChangeStamp(projectId);
+  const { stamp, definitions, batches } = await loadStampedInputs(projectId);
   return cachedByStamp(`analysis:${projectId}`, stamp, async () => {
-    const [definitions, batches] = await Promise.all([loadDefinitions(projectId), loadBatches(projectId)]);
     const analyses = await Promise.all(
       definitions.map(async (definition): Promise<TDefinitionAnalysis> => {
         const { kind } = definition;
