@@ -81,8 +81,11 @@ test("a lead reads agreement on the demo, drills down to a definition and opens 
   await expect(page.getByRole("heading", { name: "Per option, one against the rest" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Which labels annotators confuse" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Annotator by annotator" })).toBeVisible();
+  await page.setViewportSize({ width: 1440, height: 900 });
   await expectAccessible(page);
   await screenshot(page, "agreement-drill-down");
+  await expectAnnotatorsOnRequest(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   const disputed = cardTitled(page, "Items with the most disagreement").getByRole("link").first();
   const itemLink = (await disputed.textContent())!.trim();
@@ -94,6 +97,43 @@ test("a lead reads agreement on the demo, drills down to a definition and opens 
   await expectAccessible(page);
   await screenshot(page, "agreement-item");
 });
+
+/**
+ * The demo's 236 crowd workers: the page's HTML holds the 12 lowest-ranked of those sharing at
+ * least 10 items (every demo item has five labels, so: those with 10 labels or more); the rest, and
+ * those with fewer, load on request. The counts come from the dataset file, not from the app.
+ */
+async function expectAnnotatorsOnRequest(page: Page) {
+  const labels = new Map<string, number>();
+  for (const record of readDynasent("dev").slice(0, -120))
+    for (const worker of Object.values(record.label_distribution).flat())
+      labels.set(worker, (labels.get(worker) ?? 0) + 1);
+  const ranked = [...labels.values()].filter((n) => n >= 10).length;
+  const few = labels.size - ranked;
+  const card = cardTitled(page, "Each annotator against the others");
+  // Every <tr> in the card, shown or not: rows folded away in the HTML would count too.
+  await expect(card.locator("tr")).toHaveCount(13);
+  const lowest = await card.getByRole("row").nth(1).getByRole("rowheader").textContent();
+  const showAll = card.getByRole("button", { name: `Show all ${ranked} ranked annotators` });
+  await expect(showAll).toHaveAttribute("aria-expanded", "false");
+  await showAll.click();
+  const showLowest = card.getByRole("button", { name: "Show the lowest 12 only" });
+  await expect(showLowest).toHaveAttribute("aria-expanded", "true");
+  await expect(card.getByRole("table").first().getByRole("row")).toHaveCount(ranked + 1);
+  await expect(card.getByRole("row").nth(1).getByRole("rowheader")).toHaveText(lowest!);
+  const showFew = card.getByRole("button", {
+    name: `Show the ${few} annotators sharing fewer than 10 items (too few to judge)`,
+  });
+  await showFew.focus();
+  await page.keyboard.press("Enter");
+  await expect(card.getByRole("table")).toHaveCount(2);
+  await expect(card.getByRole("table").nth(1).getByRole("row")).toHaveCount(few + 1);
+  await expectAccessible(page);
+  await showLowest.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: ".reports/screenshots/agreement-drill-down-all-annotators.png" });
+  await showLowest.click();
+  await expect(card.getByRole("table").first().getByRole("row")).toHaveCount(13);
+}
 
 test("an engineer reads agreement without names; an annotator may not", async ({
   page,

@@ -33,11 +33,11 @@ export function DisagreementList({
           </DisagreementHeading>
           <p className="mt-1 line-clamp-2 text-sm text-slate-700">{item.preview}</p>
           {item.responses ? <DisputedResponses responses={item.responses} /> : null}
-          <ul className="mt-2 flex flex-wrap gap-2 text-xs">
+          {/* The labels' style is set once on the list, not on each of them (HTML and payload). */}
+          <ul className="mt-2 flex flex-wrap gap-2 text-xs [&>li]:rounded-md [&>li]:bg-slate-100 [&>li]:px-2 [&>li]:py-1 [&>li]:text-slate-800 [&>li>b]:font-semibold [&>li>span]:text-slate-600">
             {item.labels.map((l, i) => (
-              <li key={`${l.annotator}-${i}`} className="rounded-md bg-slate-100 px-2 py-1 text-slate-800">
-                <span className="text-slate-600">{l.annotator}:</span>{" "}
-                <span className="font-semibold">{formatLabelValue(l.value, criterionTitles)}</span>
+              <li key={`${l.annotator}-${i}`}>
+                <span>{l.annotator}:</span> <b>{formatLabelValue(l.value, criterionTitles)}</b>
               </li>
             ))}
           </ul>

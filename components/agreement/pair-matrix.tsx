@@ -34,7 +34,9 @@ export function PairMatrix({
   if (ids.length < 2) return <p className="text-sm text-slate-600">Fewer than two annotators so far.</p>;
   return (
     <div className="overflow-x-auto">
-      <table className="text-xs tabular-nums">
+      {/* The cells' common style is set once here: 144 cells repeated it in the HTML and again in
+          the server component payload. */}
+      <table className="text-xs tabular-nums [&>tbody>tr>td]:border [&>tbody>tr>td]:border-slate-200 [&>tbody>tr>td]:px-1.5 [&>tbody>tr>td]:py-1 [&>tbody>tr>td]:text-center [&>tbody>tr>td>span]:block [&>tbody>tr>td>span]:text-[10px] [&>tbody>tr>td>span]:text-slate-700">
         <caption className="pb-2 text-left text-xs text-slate-600">
           {STATISTIC_NAMES[statistic] ?? statistic} for each pair of the {ids.length} most active annotators,
           with the items both labelled; pairs sharing fewer than {MIN_SHARED_ITEMS} items are greyed out.
@@ -61,31 +63,25 @@ export function PairMatrix({
               <th
                 scope="row"
                 title={name.get(row)}
-                className="max-w-40 truncate py-1 pr-2 text-left font-semibold text-slate-700"
+                className="max-w-56 truncate py-1 pr-2 text-left font-semibold text-slate-700"
               >
                 {i + 1}. {name.get(row)}
               </th>
               {ids.map((col) => {
-                if (row === col) return <td key={col} className="border border-slate-200 bg-slate-100" />;
+                if (row === col) return <td key={col} className="bg-slate-100" />;
                 const c = cell.get(`${row}|${col}`);
                 if (!c)
                   return (
-                    <td
-                      key={col}
-                      className="border border-slate-200 bg-white px-1.5 py-1 text-center text-slate-600"
-                    >
+                    <td key={col} className="bg-white text-slate-600">
                       ·
                     </td>
                   );
                 const v = valueOf(c);
                 const isThin = c.items < MIN_SHARED_ITEMS;
                 return (
-                  <td
-                    key={col}
-                    className={`border border-slate-200 px-1.5 py-1 text-center ${isThin ? "bg-slate-50 text-slate-600" : agreementCellClass(v)}`}
-                  >
+                  <td key={col} className={isThin ? "bg-slate-50 text-slate-600" : agreementCellClass(v)}>
                     {statistic === "exact_match" ? formatPercent(v) : formatValue(v)}
-                    <span className="block text-[10px] text-slate-700">n={c.items}</span>
+                    <span>n={c.items}</span>
                   </td>
                 );
               })}

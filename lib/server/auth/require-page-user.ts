@@ -1,10 +1,14 @@
 import "server-only";
 import { forbidden, redirect } from "next/navigation";
+import { cache } from "react";
 import { getCaller, type TCaller } from "./get-caller";
+
+/** Memoized for one request: the layouts and the page each ask who is signed in. */
+const callerThisRequest = cache(() => getCaller());
 
 /** For server components: the signed-in user, or a redirect to the sign-in page. */
 export async function requirePageUser(): Promise<TCaller> {
-  const caller = await getCaller();
+  const caller = await callerThisRequest();
   if (!caller) redirect("/signin");
   return caller;
 }

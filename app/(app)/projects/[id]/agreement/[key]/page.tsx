@@ -42,6 +42,8 @@ export default async function DefinitionAgreementPage({
   // Rankings and rubrics have no annotator-by-annotator figures (ADR 016): their cards are left out.
   const isFeedback = detail.kind === "ranking" || detail.kind === "rubric";
   const base = `/projects/${id}/agreement/${key}`;
+  // Where the rows left out of the HTML come from when asked for (the same drill-down, as JSON).
+  const source = { projectId: id, definitionKey: key, version: detail.version };
   const optionCounts = new Map<string, number>();
   for (const c of detail.categories) {
     const keys = detail.kind === "multi_choice" ? (JSON.parse(c.value) as string[]) : [c.value];
@@ -145,13 +147,17 @@ export default async function DefinitionAgreementPage({
               />
             </Card>
             <Card title="Each annotator against the others">
-              <AnnotatorTable annotators={detail.annotators} statistic={detail.matrix.statistic} />
+              <AnnotatorTable
+                annotators={detail.annotators}
+                statistic={detail.matrix.statistic}
+                source={source}
+              />
             </Card>
           </>
         )}
         {detail.positionBias ? (
           <Card title="Position bias: how often each annotator chose the side shown on the left">
-            <PositionBiasTable rows={detail.positionBias} />
+            <PositionBiasTable rows={detail.positionBias} source={source} />
           </Card>
         ) : null}
         <Card title="Items with the most disagreement">
