@@ -36,7 +36,7 @@ export function DisagreementList({
           {/* The labels' style is set once on the list, not on each of them (HTML and payload). */}
           <ul className="mt-2 flex flex-wrap gap-2 text-xs [&>li]:rounded-md [&>li]:bg-slate-100 [&>li]:px-2 [&>li]:py-1 [&>li]:text-slate-800 [&>li>b]:font-semibold [&>li>span]:text-slate-600">
             {item.labels.map((l, i) => (
-              <li key={`${l.annotator}-${i}`}>
+              <li key={i}>
                 <span>{l.annotator}:</span> <b>{formatLabelValue(l.value, criterionTitles)}</b>
               </li>
             ))}

@@ -67,19 +67,20 @@ export function PairMatrix({
               >
                 {i + 1}. {name.get(row)}
               </th>
-              {ids.map((col) => {
-                if (row === col) return <td key={col} className="bg-slate-100" />;
+              {/* Cells keyed by column number, not by the annotator's id: 144 ids in the payload. */}
+              {ids.map((col, j) => {
+                if (row === col) return <td key={j} className="bg-slate-100" />;
                 const c = cell.get(`${row}|${col}`);
                 if (!c)
                   return (
-                    <td key={col} className="bg-white text-slate-600">
+                    <td key={j} className="bg-white text-slate-600">
                       ·
                     </td>
                   );
                 const v = valueOf(c);
                 const isThin = c.items < MIN_SHARED_ITEMS;
                 return (
-                  <td key={col} className={isThin ? "bg-slate-50 text-slate-600" : agreementCellClass(v)}>
+                  <td key={j} className={isThin ? "bg-slate-50 text-slate-600" : agreementCellClass(v)}>
                     {statistic === "exact_match" ? formatPercent(v) : formatValue(v)}
                     <span>n={c.items}</span>
                   </td>
