@@ -1,11 +1,20 @@
 import "server-only";
 import pg from "pg";
 import { computeFinalLabel, type TFinalLabel } from "@/lib/final-labels/final-label";
-import { normalizeValue } from "@/lib/final-labels/value-key";
-import { countedAnnotations, type TCampaignMark } from "@/lib/campaigns/counted-annotations";
 import type { TExportAnnotation } from "@/lib/export/export-row";
 import { CAMPAIGN_MARK_COLUMNS, CAMPAIGN_MARK_JOINS } from "@/lib/server/campaigns/campaign-marks-sql";
 import type { TDb, TDefinitionContext } from "./load-label-context";
+import {
+  groupBy,
+  NO_ANSWERS,
+  NO_VALUES,
+  rowAnswers,
+  summaryAnswers,
+  summarySql,
+  type TAnnotationRow,
+  type TSummaryRow,
+} from "./item-answers";
+import { PageMemo, snapshotAnnotations } from "./page-memo";
 
 export type TScannedItem = {
   itemId: string;
@@ -47,14 +56,6 @@ export type TItemRow = {
   external_id: string | null;
   is_complete: boolean;
   data?: Record<string, unknown>;
-};
-type TAnnotationRow = TCampaignMark & {
-  item_id: string;
-  user_id: string;
-  definition_id: string;
-  definition_version: number;
-  /** The jsonb value as text: a page holds few distinct values, each parsed once (JSON.parse, as pg would). */
-  value: string | null;
 };
 
 // Annotations with the campaign they were made for, if any: what countedAnnotations needs. Only
@@ -240,149 +241,4 @@ export async function labelItems(
       ...(flagged ? { isFlagged: flagged.has(item.id) } : {}),
     };
   });
-}
-
-type TItemAnswers = {
-  /** Definition id -> the counted values' texts in the order they were made, and the versions they answered (sorted). */
-  byDefinition: Map<string, { texts: (string | null)[]; versions: number[] }>;
-  count: number;
-  /** The counted annotations, for the snapshot (empty from the summary). */
-  own: TAnnotationRow[];
-};
-const NO_ANSWERS: TItemAnswers = { byDefinition: new Map(), count: 0, own: [] };
-const NO_VALUES = { texts: [], versions: [] };
-
-/**
- * Per item, the annotations that count for each definition (a finished campaign's relabels replace
- * the rest), in the order they were made, which the frozen snapshot keeps. Without campaigns, all
- * of the given definitions' annotations.
- */
-function rowAnswers(
-  rows: readonly TAnnotationRow[],
-  definitions: readonly TDefinitionContext[],
-  hasCampaigns: boolean,
-): Map<string, TItemAnswers> {
-  const answers = new Map<string, TItemAnswers>();
-  for (const [itemId, itemRows] of groupBy(rows, (r) => r.item_id)) {
-    let own = itemRows.filter((a) => definitions.some((d) => d.id === a.definition_id));
-    if (hasCampaigns) {
-      const counted = new Set(
-        definitions.flatMap((d) => countedAnnotations(itemRows.filter((a) => a.definition_id === d.id))),
-      );
-      own = itemRows.filter((a) => counted.has(a));
-    }
-    const byDefinition = new Map<string, { texts: (string | null)[]; versions: number[] }>();
-    for (const a of own) {
-      let entry = byDefinition.get(a.definition_id);
-      if (!entry) byDefinition.set(a.definition_id, (entry = { texts: [], versions: [] }));
-      entry.texts.push(a.value);
-      if (!entry.versions.includes(a.definition_version)) entry.versions.push(a.definition_version);
-    }
-    for (const entry of byDefinition.values()) entry.versions.sort((x, y) => x - y);
-    answers.set(itemId, { byDefinition, count: own.length, own });
-  }
-  return answers;
-}
-
-type TSummaryRow = { item_id: string; definition_id: string; texts: string; versions: number[]; n: number };
-
-// Separates the value texts of one item and definition: jsonb's text escapes every control character.
-const SEPARATOR = "\u0001";
-const summarySql = (items: string) => `SELECT item_id, definition_id,
-        string_agg(coalesce(value::text, 'null'), E'\\x01' ORDER BY created_at, id) AS texts,
-        array_agg(DISTINCT definition_version) AS versions, count(*)::int AS n
-   FROM annotations
-  WHERE ${items} AND project_id = $2 AND is_current
-  GROUP BY item_id, definition_id`;
-
-/** rowAnswers' result from the summary rows (no campaigns: every current annotation counts). */
-function summaryAnswers(
-  rows: readonly TSummaryRow[],
-  definitions: ReadonlyMap<string, TDefinitionContext>,
-): Map<string, TItemAnswers> {
-  const answers = new Map<string, TItemAnswers>();
-  for (const row of rows) {
-    if (!definitions.has(row.definition_id)) continue;
-    let entry = answers.get(row.item_id);
-    if (!entry) answers.set(row.item_id, (entry = { byDefinition: new Map(), count: 0, own: [] }));
-    entry.byDefinition.set(row.definition_id, {
-      texts: row.texts.split(SEPARATOR),
-      versions: [...row.versions].sort((x, y) => x - y),
-    });
-    entry.count += row.n;
-  }
-  return answers;
-}
-
-/**
- * A page's items repeat a few values (and a few sequences of values) over and over: each distinct
- * value text is parsed and normalized once, and each distinct sequence of values of a definition
- * gets its final label once. computeFinalLabel is pure and reads only the values, in their order,
- * so the label of an equal sequence is the same label (each item gets its own copy of the object).
- */
-class PageMemo {
-  private readonly parsed = new Map<string, unknown>();
-  private readonly normalizedValues = new Map<string, unknown>();
-  private readonly labels = new Map<string, TFinalLabel>();
-
-  parse(text: string | null): unknown {
-    if (text === null) return null;
-    if (this.parsed.has(text)) return this.parsed.get(text);
-    const value: unknown = JSON.parse(text);
-    this.parsed.set(text, value);
-    return value;
-  }
-
-  normalize(definition: TDefinitionContext, text: string | null): unknown {
-    const key = `${definition.id}\u0000${text ?? "null"}`;
-    if (this.normalizedValues.has(key)) return this.normalizedValues.get(key);
-    const value = normalizeValue(definition.spec, this.parse(text));
-    this.normalizedValues.set(key, value);
-    return value;
-  }
-
-  finalLabel(definition: TDefinitionContext, texts: readonly (string | null)[]): TFinalLabel {
-    // Canonical JSON text never holds a raw U+0000, so the joined key is unambiguous.
-    const key = `${definition.id}\u0000${texts.map((t) => t ?? "null").join("\u0000")}`;
-    let label = this.labels.get(key);
-    if (!label) {
-      label = computeFinalLabel(
-        definition.spec,
-        definition.rule,
-        texts.map((t) => ({ userId: "", version: 0, value: this.parse(t) })),
-        null,
-      );
-      this.labels.set(key, label);
-    }
-    return { ...label };
-  }
-}
-
-/** One entry per annotator, in the order they first annotated the item; values in canonical order. */
-function snapshotAnnotations(
-  rows: readonly TAnnotationRow[],
-  definitions: ReadonlyMap<string, TDefinitionContext>,
-  memo: PageMemo,
-): TExportAnnotation[] {
-  const byUser = new Map<string, TExportAnnotation>();
-  for (const row of rows) {
-    const definition = definitions.get(row.definition_id)!;
-    let entry = byUser.get(row.user_id);
-    if (!entry)
-      byUser.set(row.user_id, (entry = { annotator: row.user_id, values: {}, definitionVersions: {} }));
-    entry.values[definition.key] = memo.normalize(definition, row.value);
-    entry.definitionVersions[definition.key] = row.definition_version;
-  }
-  return [...byUser.values()];
-}
-
-function groupBy<T>(rows: readonly T[], keyOf: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const key = keyOf(row);
-    let group = groups.get(key);
-    if (!group) groups.set(key, (group = []));
-    group.push(row);
-  }
-  return groups;
 }
