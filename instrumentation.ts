@@ -5,4 +5,6 @@ export async function register() {
   startLeaseSweeper();
   const { startWebhookWorker } = await import("@/lib/server/webhooks/start-webhook-worker");
   startWebhookWorker();
+  const { startAgreementApplier } = await import("@/lib/server/agreement/start-agreement-applier");
+  startAgreementApplier();
 }

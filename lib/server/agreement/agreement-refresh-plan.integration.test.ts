@@ -3,8 +3,9 @@ import pg from "pg";
 import { migrateDatabase } from "@/lib/server/db/migrate";
 import { createScratchDatabase, dropScratchDatabases } from "@/lib/testing/scratch-databases";
 
-// Every submit refreshes the agreement rollups (concord_agreement_refresh, prisma/functions/agreement.sql)
-// while the item's rows are locked. Its statements take arrays, and PostgreSQL left to itself planned
+// Every submit's labels have their agreement rollups refreshed (concord_agreement_refresh,
+// prisma/functions/agreement.sql), a few pairs at a time, by the flush that follows it (the applier's or
+// a reader's: docs/decisions/034-deferred-agreement-refresh.md), while the item's rows are locked. Its statements take arrays, and PostgreSQL left to itself planned
 // them anew on every call: 2.6 ms of planning per submit, more than they take to run (bench:queue with
 // pg_stat_statements' track_planning). The test counts plannings (log_planner_stats, sent to this
 // client) and reads the plans the refresh runs (auto_explain), in a database of its own whose tables
@@ -47,6 +48,8 @@ async function claimAndSubmit(user: string, value: string) {
   const assignmentId = claimed.rows[0].c.assignmentId;
   expect(assignmentId).toBeTruthy();
   await client.query("SELECT concord_submit($1, $2, $3, 10)", [assignmentId, user, { sentiment: value }]);
+  const flushed = await client.query<{ n: number }>("SELECT concord_agreement_flush($1) AS n", [PROJECT]);
+  expect(flushed.rows[0].n).toBe(1);
 }
 
 /** One refresh of an item's rollups, as a submit's trigger runs it; returns the plannings it took. */

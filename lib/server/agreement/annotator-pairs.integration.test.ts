@@ -12,6 +12,7 @@ import {
 } from "@/lib/testing/queue-fixtures";
 import { listDisagreementItems } from "./list-disagreement-items";
 import { loadAnnotatorPairs } from "./load-annotator-pairs";
+import { flushAgreement } from "@/lib/testing/flush-agreement";
 
 // The drill-down's annotator pairs and most disagreeing items come from rollups kept by triggers
 // (prisma/functions/agreement-pairs.sql, docs/decisions/029-review-states.md). After concurrent
@@ -62,6 +63,7 @@ const sorted = (rows: unknown[][]) => rows.map((r) => JSON.stringify(r)).sort();
 /** The rollup's answers against the self-join and the per-item ranking, for every definition and version. */
 async function expectPairsEqualSelfJoin(projectId: string) {
   const pool = getPool();
+  await flushAgreement(projectId);
   const { rows: definitions } = await pool.query<{ id: string; kind: string }>(
     "SELECT id, kind FROM label_definitions WHERE project_id = $1",
     [projectId],

@@ -10,6 +10,7 @@ import { updateLabelDefinition } from "@/lib/server/label-definitions/update-lab
 import { reviseAnnotations } from "@/lib/server/queue/revise-annotations";
 import { callRoute } from "@/lib/testing/call-route";
 import { claimAs, createLabelingProject, submitAs } from "@/lib/testing/queue-fixtures";
+import { flushAgreement } from "@/lib/testing/flush-agreement";
 
 // Rankings and rubrics are read from the agreement rollups (ADR 023): after concurrent submits, a
 // new definition version part-way and revisions, the rollups must equal a recount from the
@@ -63,6 +64,7 @@ function byItem<T>(rows: TRow[], key: string, version: number | null): T[][] {
 }
 
 async function expectRollupsEqualRecount(projectId: string) {
+  await flushAgreement(projectId);
   const recount = `
     SELECT a.definition_id, coalesce(a.definition_version, 0) AS v, a.item_id, count(*)::int AS ratings,
            jsonb_agg(a.value ORDER BY a.value::text) AS pattern

@@ -15,6 +15,11 @@ import {
  * one round trip where the stamp and then the inputs took two, and one snapshot, so the inputs are
  * never older than the stamp they are cached under. On a cache hit the inputs are read for nothing:
  * a few rows, and an index probe per batch.
+ *
+ * It first refreshes the rollups of the labels still queued for the project (concord_agreement_flush,
+ * docs/decisions/034-deferred-agreement-refresh.md): every reader of the rollups comes through here
+ * (or after it in the same request), so none reads them behind a label committed before it began.
+ * With nothing queued that is one index probe.
  */
 export async function loadStampedInputs(projectId: string): Promise<{
   stamp: string;
@@ -26,7 +31,8 @@ export async function loadStampedInputs(projectId: string): Promise<{
     definitions: TDefinitionRow[] | null;
     batches: TBatchRow[] | null;
   }>(
-    `SELECT (${CHANGE_STAMP_SQL}) AS stamp,
+    `SELECT concord_agreement_flush($1) AS flushed,
+            (${CHANGE_STAMP_SQL}) AS stamp,
             (SELECT json_agg(d ORDER BY ${DEFINITIONS_ORDER}) FROM (${DEFINITIONS_SQL}) d) AS definitions,
             (SELECT json_agg(b ORDER BY b.lo) FROM (${BATCHES_SQL}) b) AS batches`,
     [projectId],

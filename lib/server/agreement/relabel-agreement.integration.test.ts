@@ -94,6 +94,10 @@ async function relabeledProject() {
 /** The definition's rolled-up item patterns and the pattern counts its delta log sums to. */
 async function rollupsOf(definitionId: string) {
   const pool = getPool();
+  // What a reader does first (load-stamped-inputs.ts): refresh the pairs the project's labels queued.
+  await pool.query("SELECT concord_agreement_flush(project_id) FROM label_definitions WHERE id = $1", [
+    definitionId,
+  ]);
   const items = await pool.query(
     `SELECT definition_version, item_id::text, ratings, pattern, week, batch_id FROM agreement_item_patterns
       WHERE definition_id = $1 AND ratings > 0 ORDER BY 1, 2`,
