@@ -133,16 +133,18 @@ BEGIN
 END;
 $$ LANGUAGE plpgsql;
 
--- The applier's step: flushes the project of the oldest queued pair; 0 when nothing is queued.
-CREATE OR REPLACE FUNCTION concord_agreement_apply_oldest() RETURNS int AS $$
+-- The applier's pass: one flush of each project with pairs queued when it starts; returns the pairs
+-- refreshed. Labels that arrive meanwhile wait for the next pass, so each flush takes a pass's worth
+-- at once (a flush per few labels cost about 1 ms per pair; bench:queue with pg_stat_statements).
+CREATE OR REPLACE FUNCTION concord_agreement_apply() RETURNS int AS $$
 DECLARE
     v_project uuid;
+    v_pairs int := 0;
 BEGIN
-    SELECT project_id INTO v_project FROM agreement_refresh_queue ORDER BY id LIMIT 1;
-    IF NOT FOUND THEN
-        RETURN 0;
-    END IF;
-    RETURN greatest(concord_agreement_flush(v_project), 1);
+    FOR v_project IN SELECT DISTINCT project_id FROM agreement_refresh_queue LOOP
+        v_pairs := v_pairs + concord_agreement_flush(v_project);
+    END LOOP;
+    RETURN v_pairs;
 END;
 $$ LANGUAGE plpgsql;
 
