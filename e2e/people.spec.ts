@@ -1,3 +1,4 @@
+import type { Locator } from "@playwright/test";
 import {
   DEMO,
   apiAs,
@@ -14,6 +15,20 @@ import {
 test.describe.configure({ timeout: 180_000 });
 
 type TApi = Awaited<ReturnType<typeof apiAs>>;
+
+/**
+ * Chooses an option and returns what the select shows once the page has handled the change, before
+ * any timer runs: what the next frame paints. A select waiting for its mutation's state (which React
+ * hears of a tick later) shows the old value here, and a check made in that tick reads the old value.
+ */
+async function chooseAndReadAtOnce(select: Locator, value: string) {
+  await select.evaluate((el) => {
+    const shown = () => el.setAttribute("data-shown-at-once", (el as HTMLSelectElement).value);
+    window.addEventListener("change", () => queueMicrotask(shown), { once: true });
+  });
+  await select.selectOption(value);
+  return select.getAttribute("data-shown-at-once");
+}
 
 async function newProject(adminApi: TApi, overlap = 1) {
   const created = await adminApi.post("/api/v1/projects", {
@@ -90,8 +105,11 @@ test("members: search, paging, role change, removal; users: rights and disabling
   await page.getByLabel("Search members by name or email").fill(`${tag}-07`);
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page.getByText("Showing 1–1 of 1")).toBeVisible();
-  await page.getByLabel(`Role of Worker 7 ${tag}`).selectOption("engineer");
-  await expect(page.getByLabel(`Role of Worker 7 ${tag}`)).toHaveValue("engineer");
+  const worker7 = page.getByLabel(`Role of Worker 7 ${tag}`);
+  const patched = page.waitForResponse((r) => r.request().method() === "PATCH");
+  expect(await chooseAndReadAtOnce(worker7, "engineer")).toBe("engineer");
+  expect((await patched).status()).toBe(200);
+  await expect(worker7).toHaveValue("engineer");
   const leadApi = await apiAs(baseURL!, await tokenFor(baseURL!, DEMO.lead));
   const listed = await leadApi.get(`/api/v1/projects/${project.id}/members?q=${tag}-07`);
   expect(((await listed.json()) as { members: { role: string }[] }).members[0].role).toBe("engineer");
@@ -104,6 +122,19 @@ test("members: search, paging, role change, removal; users: rights and disabling
   page.once("dialog", (dialog) => void dialog.accept());
   await page.getByRole("button", { name: `Remove Worker 8 ${tag} from the project` }).click();
   await expect(page.getByText("0 members matching")).toBeVisible();
+
+  // The last lead stepping down is refused: the select shows the choice at once, then the lead role
+  // again with the server's reason; a second try after the refusal shows its choice at once too.
+  await page.getByLabel("Search members by name or email").fill(DEMO.lead);
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page.getByText("Showing 1–1 of 1")).toBeVisible();
+  const lead = page.getByLabel("Role of Lea Lead");
+  for (const role of ["annotator", "engineer"]) {
+    expect(await chooseAndReadAtOnce(lead, role)).toBe(role);
+    await expect(lead).toHaveValue("lead");
+    await expect(page.getByText("The project would be left without a lead")).toBeVisible();
+  }
+  await screenshot(page, "members-refused");
 
   // The admin's users page: a search, the right to create projects, and disabling. In a browser of
   // the admin's own: signing the demo lead out here would end their sessions everywhere, in the

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { callApi } from "@/lib/client/api";
 import { ApiError } from "@/lib/client/api-error";
+import { useChosenValue } from "@/lib/client/use-chosen-value";
 import * as endpoints from "@/lib/endpoints/projects";
 import type { TMember } from "@/lib/schemas/projects";
 
@@ -12,9 +13,13 @@ import type { TMember } from "@/lib/schemas/projects";
 export function MemberRowActions({ projectId, member }: { projectId: string; member: TMember }) {
   const router = useRouter();
   const params = { id: projectId, userId: member.userId };
+  // The chosen role at once; the page's refresh confirms it, a refusal puts the old one back.
+  const role = useChosenValue(member.role);
   const change = useMutation({
-    mutationFn: (role: TMember["role"]) => callApi(endpoints.updateMember, { params, body: { role } }),
+    mutationFn: (chosen: TMember["role"]) =>
+      callApi(endpoints.updateMember, { params, body: { role: chosen } }),
     onSuccess: () => router.refresh(),
+    onError: role.drop,
   });
   const remove = useMutation({
     mutationFn: () => callApi(endpoints.removeMember, { params }),
@@ -29,10 +34,13 @@ export function MemberRowActions({ projectId, member }: { projectId: string; mem
       </label>
       <select
         id={selectId}
-        // The chosen role at once; the page's refresh confirms it, a refusal puts the old one back.
-        value={change.isError ? member.role : (change.variables ?? member.role)}
+        value={role.value}
         disabled={change.isPending}
-        onChange={(e) => change.mutate(e.currentTarget.value as TMember["role"])}
+        onChange={(e) => {
+          const chosen = e.currentTarget.value as TMember["role"];
+          role.choose(chosen);
+          change.mutate(chosen);
+        }}
         className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
       >
         <option value="annotator">annotator</option>
