@@ -4,8 +4,9 @@
 // three ways (unresolved, for the review queue); then --open-items open items for the queue, and
 // one eval set whose filter samples --freeze-items. Against the production app (`npm start`'s
 // process), 50 annotators claim and submit for --seconds alone (after --warmup seconds unmeasured),
-// then again while one reader times every page (HTML, to its last byte) and API read, --repeats
-// rounds (cold: the first; warm: the rest); the eval-set preview and the freeze, which read the
+// then again while one reader times every page (HTML, to its last byte) and API read (waiting
+// --pause-ms after each, default 0: back to back), --repeats rounds (cold: the first; warm: the
+// rest); the eval-set preview and the freeze, which read the
 // whole filter, --freeze-repeats rounds. Prints JSON: each read's times and its p95 as a ratio of a
 // trivial authenticated read's (the floor), the queue's cycles/s alone and with the readers, both
 // beside the bare-SQL queue baseline (queue-baseline.ts), and the machine's load average.
@@ -39,6 +40,8 @@ const { values } = parseArgs({
     "freeze-items": { type: "string", default: "100000" },
     "freeze-repeats": { type: "string", default: "5" },
     warmup: { type: "string", default: "5" },
+    // Milliseconds the reader waits after each read (0: back to back).
+    "pause-ms": { type: "string", default: "0" },
   },
 });
 const ITEMS = Number(values.items);
@@ -107,7 +110,9 @@ async function main() {
     const stop = new AbortController();
     const labeling = runProject([base], project.projectId, tokens, Infinity, stop.signal);
     const reads = pagesReads(project, evalSet, Number(values["freeze-repeats"]));
-    const samples = await runReaders(base, reads, auth, REPEATS, log).finally(() => stop.abort());
+    const samples = await runReaders(base, reads, auth, REPEATS, log, Number(values["pause-ms"])).finally(
+      () => stop.abort(),
+    );
     const withReaders = await labeling;
     log(`with the readers: ${withReaders.cyclesPerSecond} cycles/s; load average ${loadAverage().join(" ")}`);
     const audit = await auditProject(pool, project.projectId);
@@ -145,6 +150,7 @@ async function main() {
             repeats: REPEATS,
             freezeItems: FREEZE_ITEMS,
             freezeRepeats: Number(values["freeze-repeats"]),
+            readerPauseMs: Number(values["pause-ms"]),
           },
           deepPage: {
             page: project.deepPage,

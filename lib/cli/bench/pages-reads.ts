@@ -133,13 +133,18 @@ function headersFor(read: TRead, auth: TReaderAuth): Record<string, string> {
     : { ...body, accept: "application/json", authorization: `Bearer ${who.token}` };
 }
 
-/** `repeats` rounds of the reads, one request at a time; each read's times and unexpected answers. */
+/**
+ * `repeats` rounds of the reads, one request at a time; each read's times and unexpected answers.
+ * `pauseMs` between reads: a lead who looks at each page before the next (0: back to back, as many
+ * reads as the server can answer, so the faster the reads the more of the machine the reader takes).
+ */
 export async function runReaders(
   baseUrl: string,
   reads: TRead[],
   auth: TReaderAuth,
   repeats: number,
   log: (line: string) => void,
+  pauseMs = 0,
 ): Promise<Record<string, TReadSamples>> {
   const samples: Record<string, TReadSamples> = Object.fromEntries(
     reads.map((r) => [r.name, { ms: [], errors: 0, firstError: null }]),
@@ -163,6 +168,7 @@ export async function runReaders(
       }
       s.ms.push(answer.ms);
       if (answer.ms > slowest.ms) slowest = { name: read.name, ms: answer.ms };
+      if (pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pauseMs));
     }
     log(
       `round ${round + 1}/${repeats}: ${((performance.now() - started) / 1000).toFixed(1)} s, slowest ${slowest.name} ${slowest.ms.toFixed(0)} ms`,
