@@ -6,8 +6,8 @@
 // process), 50 annotators claim and submit for --seconds alone (after --warmup seconds unmeasured),
 // then again while one reader times every page (HTML, to its last byte) and API read (waiting
 // --pause-ms after each, default 0: back to back), --repeats rounds (cold: the first; warm: the
-// rest); the eval-set preview and the freeze, which read the
-// whole filter, --freeze-repeats rounds. Prints JSON: each read's times and its p95 as a ratio of a
+// rest); the eval-set preview and the freeze, which read the whole filter, --freeze-repeats rounds.
+// Prints JSON: each read's times and its p95 as a ratio of a
 // trivial authenticated read's (the floor), the queue's cycles/s alone and with the readers, both
 // beside the bare-SQL queue baseline (queue-baseline.ts), and the machine's load average.
 import os from "node:os";
