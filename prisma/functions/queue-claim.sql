@@ -20,6 +20,13 @@ CREATE OR REPLACE FUNCTION concord_reclaim_expired(p_project uuid, p_limit int) 
 DECLARE
     v_count int;
 BEGIN
+    -- Every claim calls this, and almost always nothing has expired: one probe of the live-lease index
+    -- then, instead of the statement below, whose data-modifying parts run even when empty (0.19 ms of
+    -- each claim's 1.0 ms, pg_stat_statements on bench:queue).
+    IF NOT EXISTS (SELECT 1 FROM assignments
+                    WHERE status = 'leased' AND expires_at < now() AND (p_project IS NULL OR project_id = p_project)) THEN
+        RETURN 0;
+    END IF;
     WITH expired AS (
         SELECT id FROM assignments
          WHERE status = 'leased' AND expires_at < now() AND (p_project IS NULL OR project_id = p_project)

@@ -9,10 +9,11 @@ export async function getProjectOverview(projectId: string): Promise<TProjectOve
     db.batch.count({ where: { projectId } }),
     db.labelDefinition.count({ where: { projectId } }),
     db.membership.groupBy({ by: ["role"], where: { projectId }, _count: { _all: true } }),
-    // Open items only (the queue's partial index): done = all items - open ones.
+    // Open items (a free slot) and started ones, kept by triggers as a log of changes that this sums
+    // (prisma/functions/item-states.sql): counting them in the queue's index grew with the open work.
+    // Done = all items - open ones.
     getPool().query<{ open: number; started: number }>(
-      `SELECT count(*)::int AS open, count(*) FILTER (WHERE done_count + lease_count > 0)::int AS started
-         FROM items WHERE project_id = $1 AND done_count + lease_count < target_count`,
+      "SELECT open_count AS open, started_count AS started FROM concord_item_state_counts($1)",
       [projectId],
     ),
   ]);
