@@ -23,26 +23,17 @@ BEGIN
 END;
 $$ LANGUAGE plpgsql;
 
--- Items added (a batch, an import with its labels): one row per project and statement.
-CREATE OR REPLACE FUNCTION concord_item_state_track_insert() RETURNS trigger AS $$
+-- Items added (a batch, an import with its labels) or deleted: one row per project and statement,
+-- subtracted for deletes; none for a project deleted with its items (its rows cascade).
+CREATE OR REPLACE FUNCTION concord_item_state_track_rows() RETURNS trigger AS $$
+DECLARE
+    v_sign int := CASE TG_OP WHEN 'DELETE' THEN -1 ELSE 1 END;
 BEGIN
     INSERT INTO item_state_deltas (project_id, open_items, started_items)
-    SELECT project_id,
-           count(*) FILTER (WHERE concord_item_state(done_count, lease_count, target_count) < 2),
-           count(*) FILTER (WHERE concord_item_state(done_count, lease_count, target_count) = 1)
-      FROM added GROUP BY project_id;
-    RETURN NULL;
-END;
-$$ LANGUAGE plpgsql;
-
--- Items deleted: the same, subtracted; nothing for a project deleted with them (its rows cascade).
-CREATE OR REPLACE FUNCTION concord_item_state_track_delete() RETURNS trigger AS $$
-BEGIN
-    INSERT INTO item_state_deltas (project_id, open_items, started_items)
-    SELECT r.project_id,
-           -count(*) FILTER (WHERE concord_item_state(r.done_count, r.lease_count, r.target_count) < 2),
-           -count(*) FILTER (WHERE concord_item_state(r.done_count, r.lease_count, r.target_count) = 1)
-      FROM removed r JOIN projects p ON p.id = r.project_id GROUP BY r.project_id;
+    SELECT c.project_id,
+           v_sign * count(*) FILTER (WHERE concord_item_state(c.done_count, c.lease_count, c.target_count) < 2),
+           v_sign * count(*) FILTER (WHERE concord_item_state(c.done_count, c.lease_count, c.target_count) = 1)
+      FROM changed c JOIN projects p ON p.id = c.project_id GROUP BY c.project_id;
     RETURN NULL;
 END;
 $$ LANGUAGE plpgsql;
@@ -72,6 +63,6 @@ CREATE OR REPLACE TRIGGER "items_state_count_update"
           IS DISTINCT FROM concord_item_state(NEW."done_count", NEW."lease_count", NEW."target_count"))
     EXECUTE FUNCTION concord_item_state_track_row();
 CREATE OR REPLACE TRIGGER "items_state_count_insert" AFTER INSERT ON "items"
-    REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION concord_item_state_track_insert();
+    REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION concord_item_state_track_rows();
 CREATE OR REPLACE TRIGGER "items_state_count_delete" AFTER DELETE ON "items"
-    REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION concord_item_state_track_delete();
+    REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION concord_item_state_track_rows();
