@@ -88,8 +88,8 @@ END;
 $$ LANGUAGE plpgsql SET plan_cache_mode = auto SET enable_seqscan = on;
 
 -- A submit's refresh leaves its transaction (docs/decisions/034-deferred-agreement-refresh.md): kept
--- there, it halved the queue's throughput (403 against 846 cycles/s from 8 clients calling the queue's
--- functions straight, bench:queue's project), and the item's other annotators waited on its locks. A
+-- there, it was half of each cycle's database work, and the item's other annotators waited on its
+-- locks; bench:queue through the app went from 211 to 433 cycles/s with it queued (applier included). A
 -- write of a few pairs queues them; the app's applier (start-agreement-applier.ts) and every reader
 -- of the rollups (concord_agreement_flush) refresh them, many at once. A write of many pairs (an import,
 -- a relabel) refreshes them itself as before, in its own transaction, with custom plans.
