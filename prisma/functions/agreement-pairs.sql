@@ -1,5 +1,6 @@
 -- Annotator pairs for the agreement drill-down (docs/decisions/029-review-states.md): every change to
--- annotations logs, in its own transaction (through concord_agreement_refresh), how the touched items change the count of items per
+-- annotations logs (through concord_agreement_refresh: in the writer's transaction, or for a submit in the next
+-- flush, docs/decisions/034-deferred-agreement-refresh.md) how the touched items change the count of items per
 -- (version, annotator a, annotator b, a's value, b's value), so the drill-down sums a log of
 -- thousands of rows instead of joining millions of annotations with themselves.
 -- The current text of these functions: edit it here, not in a migration (docs/decisions/002-sql-migrations.md).

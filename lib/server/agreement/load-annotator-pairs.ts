@@ -14,8 +14,9 @@ export type TAnnotatorPairRows = {
  * (as JSON text), the number of items where one gave the first and the other the second; and per
  * annotator, their labels and how many of their items someone else labeled too (one label per
  * annotator and item, their latest, as currentLabelsSql reads them). Read from the
- * rollups the database keeps in every submit's transaction (prisma/functions/agreement-pairs.sql,
- * docs/decisions/029-review-states.md): a log of thousands of rows, not a self-join of annotations.
+ * rollups the database keeps (prisma/functions/agreement-pairs.sql, docs/decisions/029-review-states.md),
+ * brought up to date by the request's flush (docs/decisions/034-deferred-agreement-refresh.md): a log
+ * of thousands of rows, not a self-join of annotations.
  */
 export async function loadAnnotatorPairs(
   definitionId: string,

@@ -23,8 +23,9 @@ type TUnitRow = {
 };
 
 /**
- * Reads one definition's item patterns from the rollups the database keeps up to date in every
- * submit's transaction (prisma/migrations/…_agreement_rollups, docs/decisions/020-agreement-rollups.md):
+ * Reads one definition's item patterns from the rollups the database keeps up to date
+ * (prisma/migrations/…_agreement_rollups, docs/decisions/020-agreement-rollups.md; since 034 a submit
+ * queues its refresh and the request's flush, in loadStampedInputs, runs it before this reads):
  * thousands of (version, pattern, week, batch) counts however many annotations there are, and the
  * annotators from a table of a row per annotator. Raw SQL on this hot path. Not for spans.
  */

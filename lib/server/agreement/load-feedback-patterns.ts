@@ -10,7 +10,7 @@ type TRow = [number, unknown[], number];
 /**
  * A ranking or rubric definition's item patterns (an item's current values, in the order of their
  * JSON text) and how many items have each, per version and over all versions (version 0), read from
- * the rollup the database keeps in every submit's transaction (ADR 020, 023): a few thousand rows
+ * the rollup the database keeps (ADR 020, 023, 034: brought up to date by the request's flush): a few thousand rows
  * however many rankings there are. Raw SQL on this hot path for the same reason as load-definition-patterns.ts.
  */
 export async function loadFeedbackPatterns(definition: TDefinitionWithVersions): Promise<TFeedbackGroups> {
