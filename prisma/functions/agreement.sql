@@ -1,7 +1,8 @@
 -- Agreement rollups (docs/decisions/020-agreement-rollups.md): every change to annotations (a
--- submit, a revision, a cascade from a deleted item, user or definition) refreshes, in its own
--- transaction, the tables of migration …_agreement_rollups that the dashboard reads instead of
--- millions of annotation rows. Every kind but spans is rolled up (spans have their own reader; rankings
+-- submit, a revision, a cascade from a deleted item, user or definition) refreshes the tables of
+-- migration …_agreement_rollups that the dashboard reads instead of millions of annotation rows: in
+-- its own transaction, or, for a submit's or a revision's few pairs, in the next flush before any read
+-- (docs/decisions/034-deferred-agreement-refresh.md). Every kind but spans is rolled up (spans have their own reader; rankings
 -- and rubrics joined in docs/decisions/023-feedback-rollups.md).
 -- The current text of these functions: edit it here, not in a migration (docs/decisions/002-sql-migrations.md).
 
