@@ -105,6 +105,7 @@ test("members: search, paging, role change, removal; users: rights and disabling
   await page.getByLabel("Search members by name or email").fill(`${tag}-07`);
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page.getByText("Showing 1–1 of 1")).toBeVisible();
+  await expect(page.getByText("1 member matching")).toBeVisible();
   const worker7 = page.getByLabel(`Role of Worker 7 ${tag}`);
   const patched = page.waitForResponse((r) => r.request().method() === "PATCH");
   expect(await chooseAndReadAtOnce(worker7, "engineer")).toBe("engineer");
@@ -151,6 +152,7 @@ test("members: search, paging, role change, removal; users: rights and disabling
   // The search's page first: the row of the first page is replaced by the search's own, and a tick
   // made on the old one would be lost with it.
   await expect(adminPage.getByText("Showing 1–1 of 1")).toBeVisible();
+  await expect(adminPage.getByText(`1 user matching “${tag}-09”`)).toBeVisible();
   await adminPage.getByLabel(`Worker 9 ${tag} may create projects`).check();
   await expect(adminPage.getByLabel(`Worker 9 ${tag} may create projects`)).toBeChecked();
   await adminPage.getByRole("button", { name: `Disable Worker 9 ${tag}` }).click();

@@ -11,6 +11,7 @@ import { pageWindow } from "@/lib/people/page-window";
 import { requirePageAdmin } from "@/lib/server/auth/require-page-user";
 import { listProjects } from "@/lib/server/projects/list-projects";
 import { listUsers } from "@/lib/server/users/list-users";
+import { countNoun } from "@/lib/text/count-noun";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -31,7 +32,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       <PageHeader title="Users" subtitle="Everyone who can sign in to this Concord." />
       <div className="space-y-6">
         <Card
-          title={q ? `${total} users matching “${q}”` : `${total} users`}
+          title={`${countNoun(total, "user")}${q ? ` matching “${q}”` : ""}`}
           actions={
             <Link
               href="/admin/users/password"

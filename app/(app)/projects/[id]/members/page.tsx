@@ -14,6 +14,7 @@ import { listItemAssignees } from "@/lib/server/item-assignees/list-item-assigne
 import { listBatches } from "@/lib/server/items/list-batches";
 import { getProject } from "@/lib/server/projects/get-project";
 import { listMembers } from "@/lib/server/projects/list-members";
+import { countNoun } from "@/lib/text/count-noun";
 
 export const metadata: Metadata = { title: "Members" };
 
@@ -46,7 +47,7 @@ export default async function MembersPage({
         subtitle="Leads configure and review; annotators label; engineers read agreement and export."
       />
       <div className="space-y-6">
-        <Card title={q || role ? `${total} members matching` : `${total} members`}>
+        <Card title={`${countNoun(total, "member")}${q || role ? " matching" : ""}`}>
           <SearchForm label="Search members by name or email" q={q}>
             <div className="w-44 space-y-1">
               <label htmlFor="role-filter" className="block text-sm font-medium text-slate-800">
