@@ -1,0 +1,103 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { disconnectDb, getPool } from "@/lib/db";
+import { flushAgreement } from "@/lib/testing/flush-agreement";
+import { claimAs, createLabelingProject, submitAs } from "@/lib/testing/queue-fixtures";
+import { applyQueuedRefreshes } from "./apply-queued-refreshes";
+import { compactPatternDeltas } from "./compact-pattern-deltas";
+
+// The logs of rollup changes are folded (one row per key, the same sums) once they have doubled since
+// the last fold: by the applier after its flushes, or by a reader. A fold must never change a sum.
+
+afterAll(async () => {
+  await disconnectDb();
+});
+
+const TABLES = { patterns: "agreement_pattern_deltas", pairs: "agreement_pair_deltas" } as const;
+const KEYS = {
+  patterns: "definition_id, definition_version, ratings, pattern, week, batch_id",
+  pairs: "definition_id, definition_version, user_a, user_b, value_a, value_b",
+} as const;
+
+async function sums(log: keyof typeof TABLES, definitionId: string): Promise<string[]> {
+  const { rows } = await getPool().query(
+    `SELECT ${KEYS[log]}, sum(items)::int AS items FROM ${TABLES[log]} WHERE definition_id = $1
+      GROUP BY ${KEYS[log]} HAVING sum(items) <> 0`,
+    [definitionId],
+  );
+  return rows.map((r) => JSON.stringify(r)).sort();
+}
+
+const rowsOf = async (log: keyof typeof TABLES, definitionId: string) =>
+  (
+    await getPool().query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM ${TABLES[log]} WHERE definition_id = $1`,
+      [definitionId],
+    )
+  ).rows[0].n;
+
+/** Appends n rows that change no sum (items 0, copies of one row's key): the log grows, no sum moves. */
+async function growBy(log: keyof typeof TABLES, definitionId: string, n: number) {
+  await getPool().query(
+    `INSERT INTO ${TABLES[log]} (${KEYS[log]}, items)
+     SELECT ${KEYS[log]}, 0 FROM (SELECT * FROM ${TABLES[log]} WHERE definition_id = $1 LIMIT 1) r,
+            generate_series(1, $2::int) g`,
+    [definitionId, n],
+  );
+}
+
+describe("folding the logs of rollup changes", () => {
+  it("keeps every sum, and folds again only once the log has doubled; the applier folds after its flush", async () => {
+    const { annotators, params, project } = await createLabelingProject({
+      items: 10,
+      overlap: 3,
+      annotators: 4,
+    });
+    const labelAll = async (limit: number) => {
+      let submitted = 0;
+      for (const [k, a] of annotators.entries()) {
+        for (let n = 0; n < limit; n++) {
+          const claimed = await claimAs(a.token, params);
+          if (claimed.status !== 200) break;
+          const res = await submitAs(a.token, claimed.body.assignmentId, {
+            sentiment: ["pos", "neg"][(k + n) % 2],
+          });
+          expect(res.status, JSON.stringify(res.body)).toBe(201);
+          submitted++;
+        }
+      }
+      return submitted;
+    };
+    expect(await labelAll(6)).toBeGreaterThan(12);
+    await flushAgreement(project.id);
+    const definition = (
+      await getPool().query<{ id: string }>("SELECT id FROM label_definitions WHERE project_id = $1", [
+        project.id,
+      ])
+    ).rows[0].id;
+
+    for (const log of ["patterns", "pairs"] as const) {
+      const before = await sums(log, definition);
+      expect(before.length).toBeGreaterThan(0);
+      expect(await rowsOf(log, definition)).toBeGreaterThanOrEqual(before.length);
+      expect(await compactPatternDeltas(definition, log, 1)).toBe(true);
+      expect(await sums(log, definition)).toEqual(before);
+      expect(await rowsOf(log, definition)).toBe(before.length);
+      // Not doubled: one row short of it, no fold; at double, a fold.
+      await growBy(log, definition, before.length - 1);
+      expect(await compactPatternDeltas(definition, log, 1)).toBe(false);
+      await growBy(log, definition, 1);
+      expect(await compactPatternDeltas(definition, log, 1)).toBe(true);
+      expect(await sums(log, definition)).toEqual(before);
+      expect(await rowsOf(log, definition)).toBe(before.length);
+    }
+
+    // The applier: new labels queued, both logs doubled; one pass refreshes and folds them.
+    for (const log of ["patterns", "pairs"] as const)
+      await growBy(log, definition, await rowsOf(log, definition));
+    expect(await labelAll(3)).toBeGreaterThan(0);
+    expect(await applyQueuedRefreshes(getPool(), 1)).toBeGreaterThan(0);
+    for (const log of ["patterns", "pairs"] as const) {
+      expect(await rowsOf(log, definition)).toBe((await sums(log, definition)).length);
+    }
+  });
+});
