@@ -2,7 +2,10 @@
 // fast (issue #15), every item of the project read and labeled one by one, nothing cached, the
 // filter, sample and statistics applied to that. A project with mixed rules (majority, unanimous,
 // minimum agreement), multi-choice answers given in different orders, empty answers, revisions,
-// adjudications (gold and not) and unresolved and unlabeled items.
+// adjudications (gold and not), flags, and unresolved and unlabeled items. Since
+// docs/decisions/036-stored-final-labels.md the candidates come from labels stored in review states,
+// filtered in SQL: every filter here holds that SQL to compileFilter's answers, through the preview
+// (which stores stale states first) and the freeze; the last test reads with states gone stale.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as adjudicateRoute } from "@/app/api/v1/projects/[id]/final-labels/items/[itemId]/adjudications/route";
 import { PUT as setRuleRoute } from "@/app/api/v1/projects/[id]/final-labels/rules/[key]/route";
@@ -18,6 +21,7 @@ import { createEvalSet } from "@/lib/server/eval-sets/create-eval-set";
 import { freezeEvalSet } from "@/lib/server/eval-sets/freeze-eval-set";
 import { prepareFilter } from "@/lib/server/eval-sets/prepare-filter";
 import { previewEvalSet } from "@/lib/server/eval-sets/preview-eval-set";
+import { selectEvalSetItems } from "@/lib/server/eval-sets/select-eval-set-items";
 import { callRoute } from "@/lib/testing/call-route";
 import { annotate, createCurationProject, reviseAnnotation } from "@/lib/testing/eval-set-fixtures";
 
@@ -34,6 +38,7 @@ const DEFINITIONS = [
 ];
 
 let s: Awaited<ReturnType<typeof createCurationProject>>;
+let batchId: string;
 
 beforeAll(async () => {
   s = await createCurationProject({ items: ITEMS, annotators: 5, overlap: 5, definitions: DEFINITIONS });
@@ -73,6 +78,17 @@ beforeAll(async () => {
       });
     }
   }
+  // Flags on labeled and unlabeled items (i % 6 === 0 has no annotations).
+  await getPool().query(
+    `INSERT INTO item_flags (project_id, item_id, user_id, kind)
+     SELECT $1, id, $2, 'unclear' FROM unnest($3::bigint[]) AS id`,
+    [s.project.id, s.annotators[0].id, s.itemIds.filter((_, i) => i % 5 === 0)],
+  );
+  const batches = await getPool().query<{ batch_id: string }>(
+    "SELECT DISTINCT batch_id FROM items WHERE project_id = $1",
+    [s.project.id],
+  );
+  batchId = batches.rows[0].batch_id;
 }, 120_000);
 
 afterAll(async () => {
@@ -96,6 +112,11 @@ type TReferenceItem = {
 async function reference(filter: TEvalSetFilter) {
   const pool = getPool();
   const prepared = await prepareFilter(pool, s.project.id, filter);
+  const { rows: flags } = await pool.query<{ item_id: string }>(
+    "SELECT DISTINCT item_id::text FROM item_flags WHERE project_id = $1",
+    [s.project.id],
+  );
+  const flagged = new Set(flags.map((f) => f.item_id));
   const { rows: items } = await pool.query<{
     id: string;
     batch_id: string;
@@ -132,7 +153,8 @@ async function reference(filter: TEvalSetFilter) {
       );
       versions[d.key] = [...new Set(own.map((a) => a.definition_version))].sort((x, y) => x - y);
     }
-    if (!prepared.matches({ itemId: item.id, batchId: item.batch_id, labels, versions })) continue;
+    const isFlagged = flagged.has(item.id);
+    if (!prepared.matches({ itemId: item.id, batchId: item.batch_id, labels, versions, isFlagged })) continue;
     const byUser = new Map<string, TReferenceItem["annotations"][number]>();
     const counted = annotations.filter((a) => prepared.definitions.some((d) => d.id === a.definition_id));
     for (const a of counted) {
@@ -205,21 +227,32 @@ const FILTERS: TEvalSetFilter[] = [
   { definitions: ["topics"], labels: { topics: [["a", "b"]] }, resolution: "any" },
   { definitions: ["sentiment", "tone"], minItemAgreement: 0.5 },
   { definitions: ["tone", "topics"], sample: { size: 4, seed: 1 } },
+  { resolution: "any", flagged: true },
+  { definitions: ["topics"], resolution: "any", flagged: false, batches: ["<batch>"] },
+  { definitionVersions: { sentiment: [1] }, labels: { sentiment: ["neg", "neu"] } },
+  { resolution: "any", minItemAgreement: 0.3, sample: { size: 12, seed: 5, stratifyBy: "topics" } },
 ];
+/** The project's batch id, known once it exists, where a filter says "<batch>". */
+const withBatch = (filter: TEvalSetFilter): TEvalSetFilter =>
+  filter.batches ? { ...filter, batches: filter.batches.map(() => batchId) } : filter;
 
 describe("the eval-set preview and freeze, against the plain path", () => {
   it.each(FILTERS.map((filter) => [JSON.stringify(filter), filter] as const))(
     "preview %s: the same counts, distribution, agreement, sources and examples",
-    async (_, filter) => {
+    async (_, given) => {
+      const filter = withBatch(given);
       const expected = await reference(filter);
       expect(expected.preview.candidates).toBeGreaterThan(0);
       expect(await previewEvalSet(s.project.id, filter)).toEqual(expected.preview);
+      // The preview stored what it recomputed: the next read is served by stored labels alone.
+      expect(await staleStates()).toBe(0);
     },
   );
 
   it.each(FILTERS.map((filter) => [JSON.stringify(filter), filter] as const))(
     "freeze %s: the same items, data, final labels and annotations",
-    async (_, filter) => {
+    async (_, given) => {
+      const filter = withBatch(given);
       const expected = await reference(filter);
       const set = await createEvalSet(
         s.project.id,
@@ -235,4 +268,54 @@ describe("the eval-set preview and freeze, against the plain path", () => {
       expect(rows).toEqual(expected.rows);
     },
   );
+
+  it("reads the same items when states went stale after they were stored, in one snapshot", async () => {
+    const pool = getPool();
+    await previewEvalSet(s.project.id, {});
+    expect(await staleStates()).toBe(0);
+    // New annotations on unlabeled items, a revision and an adjudication: their rows go stale.
+    for (const i of [6, 12, 18]) {
+      await annotate(s.project.id, s.itemIds[i], s.annotators[0].id, {
+        sentiment: "neu",
+        topics: ["c"],
+        tone: "y",
+      });
+    }
+    await reviseAnnotation(s.itemIds[2], s.annotators[0].id, "sentiment", "neg");
+    await callRoute(adjudicateRoute, {
+      token: s.lead.token,
+      params: { id: s.project.id, itemId: s.itemIds[4] },
+      json: { definition: "sentiment", value: "neu" },
+    });
+    expect(await staleStates()).toBe(5);
+    for (const filter of [{}, { resolution: "any" as const, sample: { size: 20, seed: 9 } }]) {
+      const expected = await reference(filter);
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ");
+        const prepared = await prepareFilter(client, s.project.id, filter);
+        const selection = await selectEvalSetItems(client, s.project.id, prepared);
+        const got: { itemId: string; labels: Record<string, TFinalLabel> }[] = [];
+        for await (const page of selection.pages)
+          for (const item of page) got.push({ itemId: item.itemId, labels: item.labels });
+        await client.query("COMMIT");
+        expect(selection.counts.candidates).toBe(expected.preview.candidates);
+        expect(got.map((g) => g.itemId)).toEqual(expected.rows.map((r) => r.item_id));
+      } finally {
+        client.release();
+      }
+      // Reading in the snapshot stored nothing; the preview then stores them and agrees.
+      expect(await staleStates()).toBe(5);
+    }
+    expect(await previewEvalSet(s.project.id, {})).toEqual((await reference({})).preview);
+    expect(await staleStates()).toBe(0);
+  });
 });
+
+async function staleStates(): Promise<number> {
+  const { rows } = await getPool().query<{ n: number }>(
+    "SELECT count(*)::int AS n FROM review_states WHERE project_id = $1 AND is_stale",
+    [s.project.id],
+  );
+  return rows[0].n;
+}

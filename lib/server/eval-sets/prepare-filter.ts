@@ -15,6 +15,8 @@ export type TPreparedFilter = {
   filter: TEvalSetFilter;
   /** The definitions whose labels the set carries, in project order. */
   definitions: TDefinitionContext[];
+  /** Every definition of the project (stored review states are refreshed with all of them). */
+  all: TDefinitionContext[];
   matches: TCompiledFilter;
   stratifyBy: TDefinitionContext | null;
 };
@@ -82,7 +84,15 @@ export async function prepareFilter(
     });
   }
   if (errors.length > 0) throw unprocessable("The filter does not fit this project.", errors);
-  const matches = compileFilter(
+  return { filter, definitions, all, matches: compileFor(filter, definitions), stratifyBy };
+}
+
+/** The filter as a predicate over items labeled with these definitions. */
+export function compileFor(
+  filter: TEvalSetFilter,
+  definitions: readonly TDefinitionContext[],
+): TCompiledFilter {
+  return compileFilter(
     filter,
     definitions.map((d) => ({
       key: d.key,
@@ -90,5 +100,4 @@ export async function prepareFilter(
       keyOf: (v: unknown) => valueKey(d.spec, v),
     })),
   );
-  return { filter, definitions, matches, stratifyBy };
 }

@@ -1,51 +1,119 @@
 import "server-only";
+import type { PoolClient } from "pg";
 import { itemPreview } from "@/lib/items/item-preview";
 import { getPool } from "@/lib/db";
 import type { TEvalSetFilter } from "@/lib/eval-sets/filter-schema";
+import { sampleItems } from "@/lib/eval-sets/sampling";
 import { SetStatistics } from "@/lib/eval-sets/set-statistics";
+import type { TFinalLabel } from "@/lib/final-labels/final-label";
 import type { TEvalSetPreview } from "@/lib/schemas/eval-sets";
-import { prepareFilter } from "./prepare-filter";
-import { selectEvalSetItems } from "./select-eval-set-items";
+import { refreshStaleReviewStates } from "@/lib/server/final-labels/refresh-stale-review-states";
+import { prepareFilter, type TPreparedFilter } from "./prepare-filter";
+import { storedCandidates, type TLabeledItem } from "./stored-candidates";
 
 const EXAMPLES = 10;
 
-/** What freezing with this filter would take now: counts, label distribution, agreement, a few items. */
+/**
+ * What freezing with this filter would take now: counts, label distribution, agreement, a few items.
+ * Read from the final labels stored in review states (docs/decisions/036-stored-final-labels.md):
+ * the stale ones are recomputed and stored first, then one REPEATABLE READ snapshot gives the
+ * candidates, the sample and the statistics, each distinct combination of stored labels counted once.
+ */
 export async function previewEvalSet(projectId: string, filter: TEvalSetFilter): Promise<TEvalSetPreview> {
   const pool = getPool();
   const prepared = await prepareFilter(pool, projectId, filter);
-  const stats = new SetStatistics(prepared.definitions);
-  // Every matching item's labels feed the statistics; only the examples' data is read.
-  const selection = await selectEvalSetItems(pool, projectId, prepared, {
-    withData: false,
-    withAnnotations: false,
-  });
-  const picked: { itemId: string; externalId: string | null; labels: Record<string, unknown> }[] = [];
-  for await (const page of selection.pages) {
-    for (const item of page) {
-      stats.add(item.labels, item.annotationCount);
-      if (picked.length < EXAMPLES) {
-        picked.push({
-          itemId: item.itemId,
-          externalId: item.externalId,
-          labels: Object.fromEntries(prepared.definitions.map((d) => [d.key, item.labels[d.key].value])),
-        });
-      }
-    }
+  await refreshStaleReviewStates(pool, projectId, prepared.all);
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    const preview = await previewInSnapshot(client, projectId, prepared);
+    await client.query("COMMIT");
+    return preview;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
   }
-  const data = await pool.query<{ id: string; data: Record<string, unknown> }>(
-    "SELECT id::text AS id, data FROM items WHERE project_id = $1 AND id = ANY($2::bigint[])",
-    [projectId, picked.map((p) => p.itemId)],
+}
+
+async function previewInSnapshot(
+  client: PoolClient,
+  projectId: string,
+  prepared: TPreparedFilter,
+): Promise<TEvalSetPreview> {
+  const { filter, definitions, stratifyBy } = prepared;
+  const { candidates, recomputed, unlabeledIds, unlabeled } = await storedCandidates(
+    client,
+    projectId,
+    prepared,
   );
-  const dataOf = new Map(data.rows.map((r) => [r.id, r.data]));
-  const examples: TEvalSetPreview["examples"] = picked.map((p) => ({
-    itemId: p.itemId,
-    externalId: p.externalId,
-    preview: itemPreview(dataOf.get(p.itemId) ?? {}),
-    labels: p.labels as TEvalSetPreview["examples"][number]["labels"],
-  }));
+  const ids = filter.sample
+    ? sampleItems(candidates, {
+        size: filter.sample.size,
+        seed: filter.sample.seed,
+        isStratified: stratifyBy !== null,
+      })
+    : candidates.map((c) => c.itemId);
+  const labeledHere = (id: string): TLabeledItem | undefined =>
+    recomputed.get(id) ?? (unlabeledIds.has(id) ? unlabeled : undefined);
+  const stats = new SetStatistics(definitions);
+  const storedIds: string[] = [];
+  for (const id of ids) {
+    const item = labeledHere(id);
+    if (item) stats.add(item.labels, item.annotationCount);
+    else storedIds.push(id);
+  }
+  // The carried definitions' stored labels, as one JSON array per item.
+  const params: unknown[] = [];
+  const labelsSql = `jsonb_build_array(${definitions
+    .map((d) => `s.labels -> $${params.push(d.id) + 1}::text -> 'l'`)
+    .join(", ")})::text`;
+  const labelsOf = (text: string): TLabeledItem => {
+    const list = JSON.parse(text) as TFinalLabel[];
+    return {
+      labels: Object.fromEntries(definitions.map((d, i) => [d.key, list[i]])),
+      annotationCount: list.reduce((n, l) => n + l.annotationCount, 0),
+    };
+  };
+  const groups = await client.query<{ labels: string; n: number }>(
+    `SELECT ${labelsSql} AS labels, count(*)::int AS n FROM review_states s
+      WHERE s.item_id = ANY($1::bigint[]) GROUP BY 1`,
+    [storedIds, ...params],
+  );
+  for (const group of groups.rows) {
+    const { labels, annotationCount } = labelsOf(group.labels);
+    for (let i = 0; i < group.n; i++) stats.add(labels, annotationCount);
+  }
+
+  const picked = ids.slice(0, EXAMPLES);
+  const { rows } = await client.query<{
+    id: string;
+    external_id: string | null;
+    data: Record<string, unknown>;
+    labels: string | null;
+  }>(
+    `SELECT i.id::text AS id, i.external_id, i.data, ${labelsSql} AS labels
+       FROM items i LEFT JOIN review_states s ON s.item_id = i.id
+      WHERE i.project_id = $1 AND i.id = ANY($${params.length + 2}::bigint[])`,
+    [projectId, ...params, picked],
+  );
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const examples: TEvalSetPreview["examples"] = picked.map((id) => {
+    const row = byId.get(id)!;
+    const item = labeledHere(id) ?? labelsOf(row.labels!);
+    return {
+      itemId: id,
+      externalId: row.external_id,
+      preview: itemPreview(row.data),
+      labels: Object.fromEntries(
+        definitions.map((d) => [d.key, item.labels[d.key].value]),
+      ) as TEvalSetPreview["examples"][number]["labels"],
+    };
+  });
   const result = stats.result();
   return {
-    candidates: selection.counts.candidates,
+    candidates: candidates.length,
     items: result.items,
     annotations: result.annotations,
     labelDistribution: result.labelDistribution,

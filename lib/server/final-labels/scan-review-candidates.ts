@@ -1,7 +1,6 @@
 import "server-only";
-import { reviewStateOf, type TReviewState } from "@/lib/final-labels/review-state";
 import type { TDb, TDefinitionContext } from "./load-label-context";
-import { storeReviewStates } from "./refresh-review-states";
+import { freshStateOf, storeReviewStates, type TFreshState } from "./refresh-review-states";
 import { scanFinalLabels, type TScannedItem } from "./scan-final-labels";
 
 type TRow = { item_id: string; is_stale: boolean; change_seq: string };
@@ -43,11 +42,10 @@ export async function* scanReviewCandidates(
     }))
       scanned.push(...page);
     const stale = rows.filter((r) => r.is_stale);
-    const states = new Map<string, TReviewState>();
+    const states = new Map<string, TFreshState>();
     const staleIds = new Set(stale.map((r) => r.item_id));
     for (const item of scanned)
-      if (staleIds.has(item.itemId))
-        states.set(item.itemId, reviewStateOf(all, item.labels, item.isComplete));
+      if (staleIds.has(item.itemId)) states.set(item.itemId, freshStateOf(all, item));
     if (stale.length > 0) await storeReviewStates(q, stale, states);
     // Stale rows that left the queue are dropped, as listReviewCandidates drops them.
     const kept = scanned.filter((item) => {

@@ -1,0 +1,183 @@
+import "server-only";
+import pg from "pg";
+import { compareItemIds } from "@/lib/export/export-row";
+import type { TSampleCandidate } from "@/lib/eval-sets/sampling";
+import type { TFinalLabel } from "@/lib/final-labels/final-label";
+import { valueKey } from "@/lib/final-labels/value-key";
+import type { TDb, TDefinitionContext } from "@/lib/server/final-labels/load-label-context";
+import { PageMemo } from "@/lib/server/final-labels/page-memo";
+import { scanFinalLabels, type TScannedItem } from "@/lib/server/final-labels/scan-final-labels";
+import { compileFor, type TPreparedFilter } from "./prepare-filter";
+
+/** An item's final labels for the carried definitions, and how many counted annotations made them. */
+export type TLabeledItem = { labels: Record<string, TFinalLabel>; annotationCount: number };
+
+export type TStoredCandidates = {
+  /** The items the filter matches, ascending by id, with their stratum when the filter stratifies. */
+  candidates: TSampleCandidate[];
+  /** Matching items whose stored labels were stale, labeled here by the rule's code. */
+  recomputed: Map<string, TScannedItem>;
+  /** Matching items nobody annotated (no review state); all have `unlabeled`'s labels. */
+  unlabeledIds: Set<string>;
+  unlabeled: TLabeledItem;
+};
+
+const STALE_PAGE = 2000;
+
+/**
+ * The items an eval-set filter matches, read from the labels stored in review states
+ * (docs/decisions/036-stored-final-labels.md) instead of computed for every item of the project:
+ * - rows whose stored labels are current: the filter in SQL, over their stored labels;
+ * - stale rows: labeled with the rule's code (scanFinalLabels) and filtered by compileFilter;
+ * - items without a row (never annotated): the labels of no annotations, filtered once.
+ * The three parts are disjoint only within one snapshot: call inside a transaction (REPEATABLE READ,
+ * as the freeze and the preview do), or on the pool, which opens one.
+ */
+export async function storedCandidates(
+  q: TDb,
+  projectId: string,
+  prepared: TPreparedFilter,
+): Promise<TStoredCandidates> {
+  if (!(q instanceof pg.Pool)) return candidatesInSnapshot(q, projectId, prepared);
+  const client = await q.connect();
+  try {
+    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    const result = await candidatesInSnapshot(client, projectId, prepared);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+async function candidatesInSnapshot(
+  q: TDb,
+  projectId: string,
+  prepared: TPreparedFilter,
+): Promise<TStoredCandidates> {
+  const { filter, definitions, matches, stratifyBy } = prepared;
+  const stratumOf = (labels: Record<string, TFinalLabel>) =>
+    stratifyBy ? valueKey(stratifyBy.spec, labels[stratifyBy.key].value) : undefined;
+  const stored = await q.query<{ item_id: string; stratum: string | null }>(
+    ...storedFilterQuery(projectId, prepared),
+  );
+  const candidates: TSampleCandidate[] = stored.rows.map((r) =>
+    stratifyBy ? { itemId: r.item_id, stratum: r.stratum ?? undefined } : { itemId: r.item_id },
+  );
+
+  const recomputed = new Map<string, TScannedItem>();
+  const { rows: stale } = await q.query<{ item_id: string }>(
+    "SELECT item_id::text AS item_id FROM review_states WHERE project_id = $1 AND is_stale ORDER BY item_id",
+    [projectId],
+  );
+  for (let start = 0; start < stale.length; start += STALE_PAGE) {
+    const itemIds = stale.slice(start, start + STALE_PAGE).map((r) => r.item_id);
+    const scan = scanFinalLabels(q, projectId, definitions, {
+      batches: filter.batches,
+      itemIds,
+      pageSize: itemIds.length + 1,
+      withAnnotations: false,
+      withFlags: filter.flagged !== undefined,
+    });
+    for await (const page of scan) {
+      for (const item of page) {
+        if (!matches(item)) continue;
+        recomputed.set(item.itemId, item);
+        candidates.push({ itemId: item.itemId, stratum: stratumOf(item.labels) });
+      }
+    }
+  }
+
+  const unlabeled = unlabeledItem(definitions);
+  const unlabeledIds = new Set<string>();
+  // Batches and flags are the item's own, checked in SQL; the rest is the same for every such item.
+  const { batches: _batches, flagged: _flagged, ...labelsOnly } = filter;
+  if (compileFor(labelsOnly, definitions)({ itemId: "", batchId: "", ...unlabeled, versions: {} })) {
+    const params: unknown[] = [projectId];
+    const where = ["i.project_id = $1", "NOT EXISTS (SELECT 1 FROM review_states s WHERE s.item_id = i.id)"];
+    if (filter.batches) where.push(`i.batch_id = ANY($${params.push(filter.batches)}::uuid[])`);
+    if (filter.flagged !== undefined)
+      where.push(
+        `EXISTS (SELECT 1 FROM item_flags f WHERE f.item_id = i.id) = $${params.push(filter.flagged)}::boolean`,
+      );
+    const { rows } = await q.query<{ id: string }>(
+      `SELECT i.id::text AS id FROM items i WHERE ${where.join(" AND ")}`,
+      params,
+    );
+    const stratum = stratumOf(unlabeled.labels);
+    for (const r of rows) {
+      unlabeledIds.add(r.id);
+      candidates.push({ itemId: r.id, stratum });
+    }
+  }
+  candidates.sort((a, b) => compareItemIds(a.itemId, b.itemId));
+  return { candidates, recomputed, unlabeledIds, unlabeled };
+}
+
+/** The labels of an item without annotations or adjudications: the rule's answer to nothing. */
+function unlabeledItem(definitions: readonly TDefinitionContext[]): TLabeledItem {
+  const memo = new PageMemo();
+  return {
+    labels: Object.fromEntries(definitions.map((d) => [d.key, memo.finalLabel(d, [])])),
+    annotationCount: 0,
+  };
+}
+
+/**
+ * compileFilter (lib/eval-sets/match-filter.ts) as SQL over review states' stored labels; the
+ * eval-set selection test holds the two to the same answers. Per carried definition: its stored label
+ * exists; resolved where the resolution asks it and the definition is required; the agreement floor
+ * in the same float arithmetic; the answered versions among the allowed ones; the value's key among
+ * the filter's. Then the adjudicated or automatic sources, the batches and the flags.
+ */
+function storedFilterQuery(projectId: string, prepared: TPreparedFilter): [string, unknown[]] {
+  const { filter, definitions, stratifyBy } = prepared;
+  const params: unknown[] = [projectId];
+  const param = (value: unknown) => `$${params.push(value)}`;
+  const resolution = filter.resolution ?? "resolved";
+  const where = ["s.project_id = $1", "NOT s.is_stale"];
+  const adjudicated: string[] = [];
+  const label = new Map<string, string>();
+  for (const d of definitions) {
+    const stored = `(s.labels -> ${param(d.id)}::text)`;
+    label.set(d.key, stored);
+    where.push(`${stored} IS NOT NULL`);
+    if (resolution !== "any" && d.isRequired) where.push(`${stored} -> 'l' @> '{"isResolved": true}'`);
+    if (filter.minItemAgreement !== undefined) {
+      where.push(
+        `(${stored} -> 'l' ->> 'agreement')::float8 + 1e-12::float8 >= ${param(filter.minItemAgreement)}::float8`,
+      );
+    }
+    adjudicated.push(`${stored} -> 'l' @> '{"source": "adjudication"}'`);
+  }
+  const anyAdjudicated = adjudicated.length > 0 ? `(${adjudicated.join(" OR ")})` : "false";
+  if (resolution === "automatic") where.push(`NOT ${anyAdjudicated}`);
+  if (resolution === "adjudicated") where.push(anyAdjudicated);
+  for (const [key, versions] of Object.entries(filter.definitionVersions ?? {})) {
+    where.push(`${label.get(key)!} -> 'v' <@ ${param(JSON.stringify(versions))}::jsonb`);
+  }
+  for (const [key, values] of Object.entries(filter.labels ?? {})) {
+    const d = definitions.find((x) => x.key === key)!;
+    const stored = label.get(key)!;
+    where.push(`${stored} -> 'l' @> '{"isResolved": true}'`);
+    where.push(`${stored} ->> 'k' = ANY(${param(values.map((v) => valueKey(d.spec, v)))}::text[])`);
+  }
+  if (filter.batches) {
+    where.push(
+      `EXISTS (SELECT 1 FROM items i WHERE i.id = s.item_id AND i.batch_id = ANY(${param(filter.batches)}::uuid[]))`,
+    );
+  }
+  if (filter.flagged !== undefined) {
+    where.push(
+      `EXISTS (SELECT 1 FROM item_flags f WHERE f.item_id = s.item_id) = ${param(filter.flagged)}::boolean`,
+    );
+  }
+  const stratum = stratifyBy ? `${label.get(stratifyBy.key)!} ->> 'k'` : "NULL";
+  return [
+    `SELECT s.item_id::text AS item_id, ${stratum} AS stratum FROM review_states s WHERE ${where.join(" AND ")}`,
+    params,
+  ];
+}
