@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { allocate, samplePriority, sampleItems, type TSampleCandidate } from "./sampling";
+import { compareItemIds } from "@/lib/export/export-row";
+import { allocate, lowestOf, samplePriority, sampleItems, type TSampleCandidate } from "./sampling";
 
 const pool = (n: number, strata = ["pos", "neg", "neu"]): TSampleCandidate[] =>
   Array.from({ length: n }, (_, i) => ({ itemId: String(i + 1), stratum: strata[i % strata.length] }));
@@ -44,6 +45,30 @@ describe("sampleItems", () => {
     const count = (lo: number, hi: number) => picked.filter((id) => +id >= lo && +id <= hi).length;
     expect(picked).toHaveLength(50);
     expect([count(1, 600), count(601, 900), count(901, 1000)]).toEqual([30, 15, 5]);
+  });
+});
+
+describe("lowestOf", () => {
+  it("takes what sorting every id by (priority, id) and keeping the head takes, ties included", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 5 }), { maxLength: 60 }),
+        fc.integer({ min: 0, max: 70 }),
+        (levels, count) => {
+          // Few distinct priorities, so many ties; ids out of order, of different lengths.
+          const ids = levels.map((_, i) => String((i * 37) % 101) + (i % 3 === 0 ? "0" : ""));
+          const unique = [...new Set(ids)];
+          const priorities = Float64Array.from(unique.map((_, i) => levels[i]));
+          const reference = unique
+            .map((id, i) => ({ id, p: priorities[i] }))
+            .sort((a, b) => a.p - b.p || compareItemIds(a.id, b.id))
+            .slice(0, count)
+            .map((x) => x.id)
+            .sort(compareItemIds);
+          expect(lowestOf(unique, priorities, count).sort(compareItemIds)).toEqual(reference);
+        },
+      ),
+    );
   });
 });
 

@@ -54,11 +54,32 @@ export function allocate(strata: ReadonlyMap<string, number>, size: number): Map
 }
 
 function lowestPriorities(candidates: readonly TSampleCandidate[], count: number, seed: string | number) {
-  return candidates
-    .map((c) => ({ itemId: c.itemId, priority: samplePriority(seed, c.itemId) }))
-    .sort((a, b) => a.priority - b.priority || compareItemIds(a.itemId, b.itemId))
-    .slice(0, count)
-    .map((c) => c.itemId);
+  const priorities = new Float64Array(candidates.length);
+  for (let i = 0; i < candidates.length; i++) priorities[i] = samplePriority(seed, candidates[i].itemId);
+  return lowestOf(
+    candidates.map((c) => c.itemId),
+    priorities,
+    count,
+  );
+}
+
+/**
+ * The `count` ids first in (priority, item id) order, as sorting every candidate by that order and
+ * taking the head would give, without sorting them all: the count-th smallest priority is found in a
+ * sorted copy of the numbers alone; the ids below it are taken, and ties at it by item id.
+ */
+export function lowestOf(ids: readonly string[], priorities: Float64Array, count: number): string[] {
+  if (count <= 0) return [];
+  if (count >= ids.length) return [...ids];
+  const threshold = Float64Array.from(priorities).sort()[count - 1];
+  const picked: string[] = [];
+  const tied: string[] = [];
+  for (let i = 0; i < ids.length; i++) {
+    if (priorities[i] < threshold) picked.push(ids[i]);
+    else if (priorities[i] === threshold) tied.push(ids[i]);
+  }
+  tied.sort(compareItemIds);
+  return picked.concat(tied.slice(0, count - picked.length));
 }
 
 /** The sampled item ids, in ascending item id order. */

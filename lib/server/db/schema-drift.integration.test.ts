@@ -42,6 +42,7 @@ const DB_ONLY_INDEXES: Record<string, string> = {
   webhook_outbox_due_idx: "partial: the webhook deliveries still to make, for the delivery workers",
   review_states_queue_idx: "partial: items that may await review (or must be recomputed), by keyset",
   review_states_unresolved_idx: "partial: the same with items still being labeled, by keyset",
+  review_states_stale_idx: "partial: a project's stale review states, for readers that recompute them all",
   agreement_item_patterns_pattern_idx: "on a jsonb column: the items of one pattern, for the drill-down",
 };
 

@@ -61,12 +61,21 @@ async function candidatesInSnapshot(
   const { filter, definitions, matches, stratifyBy } = prepared;
   const stratumOf = (labels: Record<string, TFinalLabel>) =>
     stratifyBy ? valueKey(stratifyBy.spec, labels[stratifyBy.key].value) : undefined;
-  const stored = await q.query<{ item_id: string; stratum: string | null }>(
-    ...storedFilterQuery(projectId, prepared),
+  // One row: the ids joined by commas, and the strata by U+0001 (a value key is canonical JSON, whose
+  // text escapes every control character). Hundreds of thousands of rows cost more to parse than this.
+  const [sql, params] = storedFilterQuery(projectId, prepared);
+  const { rows: joined } = await q.query<{ ids: string | null; strata: string | null }>(
+    `SELECT string_agg(item_id::text, ',' ORDER BY item_id) AS ids,
+            string_agg(coalesce(stratum, ''), E'\\x01' ORDER BY item_id) AS strata
+       FROM (${sql}) c`,
+    params,
   );
-  const candidates: TSampleCandidate[] = stored.rows.map((r) =>
-    stratifyBy ? { itemId: r.item_id, stratum: r.stratum ?? undefined } : { itemId: r.item_id },
+  const ids = joined[0].ids === null ? [] : joined[0].ids.split(",");
+  const strata = stratifyBy && joined[0].strata !== null ? joined[0].strata.split("\u0001") : null;
+  const candidates: TSampleCandidate[] = ids.map((itemId, i) =>
+    strata ? { itemId, stratum: strata[i] } : { itemId },
   );
+  const storedCount = candidates.length;
 
   const recomputed = new Map<string, TScannedItem>();
   const { rows: stale } = await q.query<{ item_id: string }>(
@@ -113,7 +122,8 @@ async function candidatesInSnapshot(
       candidates.push({ itemId: r.id, stratum });
     }
   }
-  candidates.sort((a, b) => compareItemIds(a.itemId, b.itemId));
+  // The stored ones come in id order; only what was added after them needs sorting in.
+  if (candidates.length > storedCount) candidates.sort((a, b) => compareItemIds(a.itemId, b.itemId));
   return { candidates, recomputed, unlabeledIds, unlabeled };
 }
 
@@ -177,7 +187,7 @@ function storedFilterQuery(projectId: string, prepared: TPreparedFilter): [strin
   }
   const stratum = stratifyBy ? `${label.get(stratifyBy.key)!} ->> 'k'` : "NULL";
   return [
-    `SELECT s.item_id::text AS item_id, ${stratum} AS stratum FROM review_states s WHERE ${where.join(" AND ")}`,
+    `SELECT s.item_id, ${stratum} AS stratum FROM review_states s WHERE ${where.join(" AND ")}`,
     params,
   ];
 }

@@ -5,3 +5,7 @@
 -- a rule change.
 ALTER TABLE "review_states" ADD COLUMN "labels" JSONB;
 UPDATE "review_states" SET "is_stale" = true, "change_seq" = "change_seq" + 1;
+
+-- The stale rows of a project, for the readers that recompute every one of them (the eval-set preview
+-- and freeze). The queue's partial indexes also hold the items awaiting review.
+CREATE INDEX "review_states_stale_idx" ON "review_states"("project_id", "item_id") WHERE "is_stale";
