@@ -1,8 +1,9 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { disconnectDb, getPool } from "@/lib/db";
 import { flushAgreement } from "@/lib/testing/flush-agreement";
 import { claimAs, createLabelingProject, submitAs } from "@/lib/testing/queue-fixtures";
 import { compactPatternDeltas } from "./compact-pattern-deltas";
+import { loadAnnotatorPairs } from "./load-annotator-pairs";
 
 // The logs of rollup changes are folded (one row per key, the same sums) by a reader once they have
 // doubled since the last fold. A fold must never change a sum.
@@ -44,36 +45,41 @@ async function growBy(log: keyof typeof TABLES, definitionId: string, n: number)
   );
 }
 
+/** A labeled project's one definition, its rollups flushed. */
+async function labeledDefinition(): Promise<string> {
+  const { annotators, params, project } = await createLabelingProject({
+    items: 10,
+    overlap: 3,
+    annotators: 4,
+  });
+  const labelAll = async (limit: number) => {
+    let submitted = 0;
+    for (const [k, a] of annotators.entries()) {
+      for (let n = 0; n < limit; n++) {
+        const claimed = await claimAs(a.token, params);
+        if (claimed.status !== 200) break;
+        const res = await submitAs(a.token, claimed.body.assignmentId, {
+          sentiment: ["pos", "neg"][(k + n) % 2],
+        });
+        expect(res.status, JSON.stringify(res.body)).toBe(201);
+        submitted++;
+      }
+    }
+    return submitted;
+  };
+  expect(await labelAll(6)).toBeGreaterThan(12);
+  await flushAgreement(project.id);
+  const definition = (
+    await getPool().query<{ id: string }>("SELECT id FROM label_definitions WHERE project_id = $1", [
+      project.id,
+    ])
+  ).rows[0].id;
+  return definition;
+}
+
 describe("folding the logs of rollup changes", () => {
   it("keeps every sum, and folds again only once the log has doubled", async () => {
-    const { annotators, params, project } = await createLabelingProject({
-      items: 10,
-      overlap: 3,
-      annotators: 4,
-    });
-    const labelAll = async (limit: number) => {
-      let submitted = 0;
-      for (const [k, a] of annotators.entries()) {
-        for (let n = 0; n < limit; n++) {
-          const claimed = await claimAs(a.token, params);
-          if (claimed.status !== 200) break;
-          const res = await submitAs(a.token, claimed.body.assignmentId, {
-            sentiment: ["pos", "neg"][(k + n) % 2],
-          });
-          expect(res.status, JSON.stringify(res.body)).toBe(201);
-          submitted++;
-        }
-      }
-      return submitted;
-    };
-    expect(await labelAll(6)).toBeGreaterThan(12);
-    await flushAgreement(project.id);
-    const definition = (
-      await getPool().query<{ id: string }>("SELECT id FROM label_definitions WHERE project_id = $1", [
-        project.id,
-      ])
-    ).rows[0].id;
-
+    const definition = await labeledDefinition();
     for (const log of ["patterns", "pairs"] as const) {
       const before = await sums(log, definition);
       expect(before.length).toBeGreaterThan(0);
@@ -89,5 +95,20 @@ describe("folding the logs of rollup changes", () => {
       expect(await sums(log, definition)).toEqual(before);
       expect(await rowsOf(log, definition)).toBe(before.length);
     }
+  });
+
+  it("is left by readers to run after their response, and happens", async () => {
+    const definition = await labeledDefinition();
+    const before = await sums("pairs", definition);
+    const read = await loadAnnotatorPairs(definition, 0);
+    expect(read.pairs.length).toBeGreaterThan(0);
+    await growBy("pairs", definition, 2_100);
+    // The same answer from a long log; its fold runs afterwards, in the background.
+    expect(await loadAnnotatorPairs(definition, 0)).toEqual(read);
+    await vi.waitFor(async () => expect(await rowsOf("pairs", definition)).toBe(before.length), {
+      timeout: 10_000,
+      interval: 50,
+    });
+    expect(await sums("pairs", definition)).toEqual(before);
   });
 });

@@ -1,9 +1,12 @@
 import "server-only";
 import { getPool } from "@/lib/db";
+import { getLogger } from "@/lib/server/log/logger";
 
 /** Folding is worth it once the log holds this many rows, and twice what the last fold left. */
 const FOLD_AFTER_ROWS = 2_000;
 const leftByLastFold = new Map<string, number>();
+/** The logs this process is folding now: a reader that finds its log being folded leaves it be. */
+const folding = new Set<string>();
 
 /** The append-only logs of rollup changes, and the columns their rows are summed by. */
 const LOGS = {
@@ -48,4 +51,21 @@ export async function compactPatternDeltas(
   );
   leftByLastFold.set(key, folded.rowCount ?? 0);
   return true;
+}
+
+/**
+ * What readers call: the fold runs after the reader's response, not in its way (at 1,000,000 items
+ * under 50 labelers a fold of the pair log took 350 ms on average and up to 1 s, the drill-down's
+ * slowest samples), one at a time per log in this process. The sums a reader reads are the same
+ * before and after a fold, so it never needs to wait for one. A failure is logged, not thrown.
+ */
+export function foldInBackground(definitionId: string, log: keyof typeof LOGS = "patterns"): void {
+  const key = `${log}:${definitionId}`;
+  if (folding.has(key)) return;
+  folding.add(key);
+  compactPatternDeltas(definitionId, log)
+    .catch((error: unknown) =>
+      getLogger().warn({ err: error, definitionId, log }, "folding a rollup log failed"),
+    )
+    .finally(() => folding.delete(key));
 }

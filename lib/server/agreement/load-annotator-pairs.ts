@@ -1,6 +1,6 @@
 import "server-only";
 import { getPool } from "@/lib/db";
-import { compactPatternDeltas } from "./compact-pattern-deltas";
+import { foldInBackground } from "./compact-pattern-deltas";
 
 export type TAnnotatorPairRows = {
   /** [annotator a, annotator b (a < b), a's value, b's value, items] */
@@ -23,8 +23,6 @@ export async function loadAnnotatorPairs(
   version: number | null,
 ): Promise<TAnnotatorPairRows> {
   const pool = getPool();
-  // The fold runs beside the reads: one statement, so they see the log before or after it, with
-  // the same sums.
   const [pairs, users] = await Promise.all([
     pool.query<[string, string, string, string, number]>({
       text: `SELECT user_a::text, user_b::text, value_a, value_b, sum(items)::int FROM agreement_pair_deltas
@@ -42,7 +40,8 @@ export async function loadAnnotatorPairs(
       values: [definitionId, version ?? 0],
       rowMode: "array",
     }),
-    compactPatternDeltas(definitionId, "pairs"),
   ]);
+  // Then the log is folded if it grew, in the background (the sums are the same before and after).
+  foldInBackground(definitionId, "pairs");
   return { pairs: pairs.rows, users: users.rows };
 }

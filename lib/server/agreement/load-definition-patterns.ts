@@ -8,7 +8,7 @@ import {
 } from "@/lib/agreement/label-values";
 import { PatternTableBuilder, sortPatterns } from "@/lib/agreement/pattern-table";
 import type { TPatternGroups } from "@/lib/agreement/report-patterns";
-import { compactPatternDeltas } from "./compact-pattern-deltas";
+import { foldInBackground } from "./compact-pattern-deltas";
 import { loadAnnotators } from "./load-annotators";
 import type { TBatchInfo } from "./load-batches";
 import type { TDefinitionWithVersions } from "./load-definitions";
@@ -41,8 +41,8 @@ export async function loadDefinitionPatterns(
     loadAnnotators(definition.id),
     loadVersionsPresent(definition.id),
     queryUnitRows(definition.id),
-    compactPatternDeltas(definition.id),
   ]);
+  foldInBackground(definition.id);
   const onlyVersion = present.length === 1 ? present[0] : null;
   const multiVersion = onlyVersion === null;
   const units = decodeUnits(unitRows, onlyVersion, batches.batches, dict);

@@ -1,7 +1,7 @@
 import "server-only";
 import { criteriaOf, type TFeedbackGroups, type TValuePattern } from "@/lib/agreement/report-feedback";
 import { getPool } from "@/lib/db";
-import { compactPatternDeltas } from "./compact-pattern-deltas";
+import { foldInBackground } from "./compact-pattern-deltas";
 import { loadAnnotators } from "./load-annotators";
 import type { TDefinitionWithVersions } from "./load-definitions";
 
@@ -15,7 +15,6 @@ type TRow = [number, unknown[], number];
  */
 export async function loadFeedbackPatterns(definition: TDefinitionWithVersions): Promise<TFeedbackGroups> {
   const annotators = loadAnnotators(definition.id);
-  await compactPatternDeltas(definition.id);
   const { rows } = await getPool().query<TRow>({
     text: `SELECT definition_version, pattern, sum(items)::int FROM agreement_pattern_deltas
             WHERE definition_id = $1
@@ -24,6 +23,7 @@ export async function loadFeedbackPatterns(definition: TDefinitionWithVersions):
     values: [definition.id],
     rowMode: "array",
   });
+  foldInBackground(definition.id);
   const byVersion = new Map<number, TValuePattern[]>();
   const overAll: TValuePattern[] = [];
   for (const [version, values, items] of rows) {
