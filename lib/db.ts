@@ -3,6 +3,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { numberSetting } from "@/lib/settings/number-settings";
 
 /**
  * Which pool a request's queries take. The queue's hot routes (claim, submit, skip: fifty annotators
@@ -42,8 +43,8 @@ export function inDbLane<T>(lane: TDbLane, work: () => T): T {
  * requests, not twenty (a trivial read's p95 under 50 labelers: 48 ms with 8, 196 ms with 20).
  */
 export function poolSize(lane: TDbLane): number {
-  if (lane === "queue") return Number(process.env.DATABASE_QUEUE_POOL_SIZE ?? 8);
-  return Number(process.env.DATABASE_POOL_SIZE ?? 10);
+  if (lane === "queue") return numberSetting("DATABASE_QUEUE_POOL_SIZE");
+  return numberSetting("DATABASE_POOL_SIZE");
 }
 
 export function getPool(): pg.Pool {
@@ -56,7 +57,7 @@ export function getPool(): pg.Pool {
       max: poolSize(lane),
       // 0 keeps idle connections open: bench:queue --history needs the connections (and the plans they
       // cached) that served before the history grew.
-      idleTimeoutMillis: Number(process.env.DATABASE_POOL_IDLE_MS ?? 10_000),
+      idleTimeoutMillis: numberSetting("DATABASE_POOL_IDLE_MS"),
     });
     // An idle connection the server dropped (a restart, a failover) is discarded by the pool; without
     // a listener its error would end the process.

@@ -6,6 +6,7 @@ import { createServer } from "node:http";
 import next from "next";
 import { z } from "zod";
 import { parseTrustedProxies } from "@/lib/http/trusted-proxies";
+import { numberSettings } from "@/lib/settings/number-settings";
 
 const env = z
   .object({
@@ -27,6 +28,8 @@ const env = z
       }),
   })
   .parse(process.env);
+// Every numeric setting, checked before anything starts: a bad one stops the process, naming it.
+numberSettings();
 
 async function main() {
   const app = next({ dev: false, dir: process.cwd(), hostname: env.HOST, port: env.PORT });

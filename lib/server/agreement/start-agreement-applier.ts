@@ -1,8 +1,7 @@
 import "server-only";
 import { getPool } from "@/lib/db";
+import { numberSetting } from "@/lib/settings/number-settings";
 import { applyQueuedRefreshes } from "./apply-queued-refreshes";
-
-const APPLY_MS = Number(process.env.CONCORD_AGREEMENT_APPLY_MS ?? 250);
 
 /**
  * Every app process refreshes the agreement rollups of queued labels a few times a second, so that a
@@ -24,6 +23,6 @@ export function startAgreementApplier(): void {
       .finally(() => {
         running = false;
       });
-  }, APPLY_MS);
+  }, numberSetting("CONCORD_AGREEMENT_APPLY_MS"));
   globalFlag.concordAgreementApplier.unref();
 }

@@ -1,9 +1,10 @@
 import "server-only";
 import { tooLarge } from "@/lib/server/errors";
+import { numberSetting } from "@/lib/settings/number-settings";
 
 /** The largest upload accepted (CONCORD_MAX_UPLOAD_BYTES, default 512 MiB); read per request. */
 export function maxUploadBytes(): number {
-  return Number(process.env.CONCORD_MAX_UPLOAD_BYTES ?? 512 * 1024 * 1024);
+  return numberSetting("CONCORD_MAX_UPLOAD_BYTES");
 }
 
 /** Passes a request body through, failing with 413 as soon as it grows past `maxBytes`. */

@@ -1,8 +1,7 @@
 import "server-only";
 import { getPool } from "@/lib/db";
+import { numberSetting } from "@/lib/settings/number-settings";
 import { reclaimExpiredLeases } from "./reclaim-expired-leases";
-
-const SWEEP_SECONDS = Number(process.env.CONCORD_SWEEP_SECONDS ?? 30);
 
 /**
  * The periodic half of lease expiry (the claim reclaims in its own project too): every process
@@ -12,16 +11,19 @@ const SWEEP_SECONDS = Number(process.env.CONCORD_SWEEP_SECONDS ?? 30);
 export function startLeaseSweeper(): void {
   const globalFlag = globalThis as unknown as { concordSweeper?: NodeJS.Timeout };
   if (globalFlag.concordSweeper || !process.env.DATABASE_URL) return;
-  globalFlag.concordSweeper = setInterval(() => {
-    void (async () => {
-      try {
-        while ((await reclaimExpiredLeases(getPool(), null, 500)) > 0) {
-          // more than one page expired: keep going
+  globalFlag.concordSweeper = setInterval(
+    () => {
+      void (async () => {
+        try {
+          while ((await reclaimExpiredLeases(getPool(), null, 500)) > 0) {
+            // more than one page expired: keep going
+          }
+        } catch (error) {
+          console.error("lease sweep failed:", error instanceof Error ? error.message : error);
         }
-      } catch (error) {
-        console.error("lease sweep failed:", error instanceof Error ? error.message : error);
-      }
-    })();
-  }, SWEEP_SECONDS * 1000);
+      })();
+    },
+    numberSetting("CONCORD_SWEEP_SECONDS") * 1000,
+  );
   globalFlag.concordSweeper.unref();
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { getPool } from "@/lib/db";
+import { numberSetting } from "@/lib/settings/number-settings";
 import { backoffMs, RETRY_WINDOW_MS } from "@/lib/webhooks/backoff";
 import { deliverWebhookMessage } from "./deliver-webhook-message";
 import { pruneWebhookOutbox } from "./prune-webhook-outbox";
@@ -47,12 +48,11 @@ type TClaimed = {
  */
 export function createWebhookWorker(options: TWorkerOptions = {}) {
   const resolve = options.resolve ?? systemResolver;
-  const timeoutMs = options.timeoutMs ?? Number(process.env.CONCORD_WEBHOOK_TIMEOUT_MS ?? 10_000);
-  const backoffBaseMs = options.backoffBaseMs ?? Number(process.env.CONCORD_WEBHOOK_BACKOFF_MS ?? 10_000);
+  const timeoutMs = options.timeoutMs ?? numberSetting("CONCORD_WEBHOOK_TIMEOUT_MS");
+  const backoffBaseMs = options.backoffBaseMs ?? numberSetting("CONCORD_WEBHOOK_BACKOFF_MS");
   const concurrency = options.concurrency ?? 32;
-  const pollMs = options.pollMs ?? Number(process.env.CONCORD_WEBHOOK_POLL_MS ?? 1000);
-  const retentionMs =
-    options.retentionMs ?? Number(process.env.CONCORD_WEBHOOK_RETENTION_DAYS ?? 30) * DAY_MS;
+  const pollMs = options.pollMs ?? numberSetting("CONCORD_WEBHOOK_POLL_MS");
+  const retentionMs = options.retentionMs ?? numberSetting("CONCORD_WEBHOOK_RETENTION_DAYS") * DAY_MS;
   const pruneEveryMs = options.pruneEveryMs ?? 60 * 60 * 1000;
   const inFlight = new Set<Promise<void>>();
   let lastPrunedAt = 0;
