@@ -44,6 +44,13 @@ const { values } = parseArgs({
     "pause-ms": { type: "string", default: "0" },
   },
 });
+// Every option is a count, seconds or milliseconds: anything else stops the run, naming the option.
+for (const [name, value] of Object.entries(values)) {
+  if (!/^\d+(\.\d+)?$/.test(String(value))) {
+    console.error(`bench:pages: --${name} must be a non-negative number, not ${JSON.stringify(value)}`);
+    process.exit(2);
+  }
+}
 const ITEMS = Number(values.items);
 const LABELERS = Number(values.labelers);
 const SECONDS = Number(values.seconds);
