@@ -1,5 +1,6 @@
 import "server-only";
 import { getPool } from "@/lib/db";
+import { runEvery } from "@/lib/server/background/run-every";
 import { numberSetting } from "@/lib/settings/number-settings";
 import { applyQueuedRefreshes } from "./apply-queued-refreshes";
 
@@ -10,19 +11,7 @@ import { applyQueuedRefreshes } from "./apply-queued-refreshes";
  * reads' pool, never the queue's lane (lib/db.ts). One pass at a time: a slow pass skips ticks.
  */
 export function startAgreementApplier(): void {
-  const globalFlag = globalThis as unknown as { concordAgreementApplier?: NodeJS.Timeout };
-  if (globalFlag.concordAgreementApplier || !process.env.DATABASE_URL) return;
-  let running = false;
-  globalFlag.concordAgreementApplier = setInterval(() => {
-    if (running) return;
-    running = true;
-    applyQueuedRefreshes(getPool())
-      .catch((error: unknown) => {
-        console.error("agreement refresh failed:", error instanceof Error ? error.message : error);
-      })
-      .finally(() => {
-        running = false;
-      });
-  }, numberSetting("CONCORD_AGREEMENT_APPLY_MS"));
-  globalFlag.concordAgreementApplier.unref();
+  runEvery("agreement refresh", numberSetting("CONCORD_AGREEMENT_APPLY_MS"), () =>
+    applyQueuedRefreshes(getPool()),
+  );
 }
