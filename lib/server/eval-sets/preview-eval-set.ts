@@ -3,13 +3,13 @@ import type { PoolClient } from "pg";
 import { itemPreview } from "@/lib/items/item-preview";
 import { getPool } from "@/lib/db";
 import type { TEvalSetFilter } from "@/lib/eval-sets/filter-schema";
-import { sampleItems } from "@/lib/eval-sets/sampling";
 import { SetStatistics } from "@/lib/eval-sets/set-statistics";
 import type { TFinalLabel } from "@/lib/final-labels/final-label";
 import type { TEvalSetPreview } from "@/lib/schemas/eval-sets";
+import { ONE_SNAPSHOT, withTransaction } from "@/lib/server/db/with-transaction";
 import { refreshStaleReviewStates } from "@/lib/server/final-labels/refresh-stale-review-states";
 import { prepareFilter, type TPreparedFilter } from "./prepare-filter";
-import { storedCandidates, type TLabeledItem } from "./stored-candidates";
+import { storedCandidates, takenIds, type TLabeledItem } from "./stored-candidates";
 
 const EXAMPLES = 10;
 
@@ -23,18 +23,7 @@ export async function previewEvalSet(projectId: string, filter: TEvalSetFilter):
   const pool = getPool();
   const prepared = await prepareFilter(pool, projectId, filter);
   await refreshStaleReviewStates(pool, projectId, prepared.all);
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    const preview = await previewInSnapshot(client, projectId, prepared);
-    await client.query("COMMIT");
-    return preview;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  return withTransaction((client) => previewInSnapshot(client, projectId, prepared), { begin: ONE_SNAPSHOT });
 }
 
 async function previewInSnapshot(
@@ -42,19 +31,13 @@ async function previewInSnapshot(
   projectId: string,
   prepared: TPreparedFilter,
 ): Promise<TEvalSetPreview> {
-  const { filter, definitions, stratifyBy } = prepared;
+  const { definitions } = prepared;
   const { candidates, recomputed, unlabeledIds, unlabeled } = await storedCandidates(
     client,
     projectId,
     prepared,
   );
-  const ids = filter.sample
-    ? sampleItems(candidates, {
-        size: filter.sample.size,
-        seed: filter.sample.seed,
-        isStratified: stratifyBy !== null,
-      })
-    : candidates.map((c) => c.itemId);
+  const ids = takenIds(prepared, candidates);
   const labeledHere = (id: string): TLabeledItem | undefined =>
     recomputed.get(id) ?? (unlabeledIds.has(id) ? unlabeled : undefined);
   const stats = new SetStatistics(definitions);

@@ -1,9 +1,8 @@
 import "server-only";
-import { sampleItems } from "@/lib/eval-sets/sampling";
 import type { TDb } from "@/lib/server/final-labels/load-label-context";
 import { scanFinalLabels, type TScannedItem } from "@/lib/server/final-labels/scan-final-labels";
 import type { TPreparedFilter } from "./prepare-filter";
-import { storedCandidates } from "./stored-candidates";
+import { storedCandidates, takenIds } from "./stored-candidates";
 
 export type TSelection = {
   /** Pages of the items the set takes, ascending by item id. */
@@ -28,16 +27,10 @@ export async function selectEvalSetItems(
   prepared: TPreparedFilter,
   options: { withData?: boolean; withAnnotations?: boolean } = {},
 ): Promise<TSelection> {
-  const { filter, definitions, matches, stratifyBy } = prepared;
+  const { filter, definitions, matches } = prepared;
   const { candidates } = await storedCandidates(q, projectId, prepared);
   const counts = { candidates: candidates.length };
-  const ids = filter.sample
-    ? sampleItems(candidates, {
-        size: filter.sample.size,
-        seed: filter.sample.seed,
-        isStratified: stratifyBy !== null,
-      })
-    : candidates.map((c) => c.itemId);
+  const ids = takenIds(prepared, candidates);
   async function* pages(): AsyncGenerator<TScannedItem[]> {
     for (let start = 0; start < ids.length; start += PAGE_SIZE) {
       const chunk = ids.slice(start, start + PAGE_SIZE);

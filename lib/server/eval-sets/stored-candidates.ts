@@ -1,9 +1,10 @@
 import "server-only";
 import pg from "pg";
 import { compareItemIds } from "@/lib/export/export-row";
-import type { TSampleCandidate } from "@/lib/eval-sets/sampling";
+import { sampleItems, type TSampleCandidate } from "@/lib/eval-sets/sampling";
 import type { TFinalLabel } from "@/lib/final-labels/final-label";
 import { valueKey } from "@/lib/final-labels/value-key";
+import { ONE_SNAPSHOT, withTransaction } from "@/lib/server/db/with-transaction";
 import type { TDb, TDefinitionContext } from "@/lib/server/final-labels/load-label-context";
 import { PageMemo } from "@/lib/server/final-labels/page-memo";
 import { scanFinalLabels, type TScannedItem } from "@/lib/server/final-labels/scan-final-labels";
@@ -39,18 +40,22 @@ export async function storedCandidates(
   prepared: TPreparedFilter,
 ): Promise<TStoredCandidates> {
   if (!(q instanceof pg.Pool)) return candidatesInSnapshot(q, projectId, prepared);
-  const client = await q.connect();
-  try {
-    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    const result = await candidatesInSnapshot(client, projectId, prepared);
-    await client.query("COMMIT");
-    return result;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  return withTransaction((client) => candidatesInSnapshot(client, projectId, prepared), {
+    begin: ONE_SNAPSHOT,
+    pool: q,
+  });
+}
+
+/** The ids a set takes from its candidates: its sample if it has one, else all of them (id order). */
+export function takenIds(prepared: TPreparedFilter, candidates: readonly TSampleCandidate[]): string[] {
+  const { sample } = prepared.filter;
+  return sample
+    ? sampleItems(candidates, {
+        size: sample.size,
+        seed: sample.seed,
+        isStratified: prepared.stratifyBy !== null,
+      })
+    : candidates.map((c) => c.itemId);
 }
 
 async function candidatesInSnapshot(
