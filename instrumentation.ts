@@ -7,4 +7,7 @@ export async function register() {
   startWebhookWorker();
   const { startAgreementApplier } = await import("@/lib/server/agreement/start-agreement-applier");
   startAgreementApplier();
+  const { startReviewStateRefresher } =
+    await import("@/lib/server/final-labels/start-review-state-refresher");
+  startReviewStateRefresher();
 }

@@ -10,6 +10,7 @@ const count = (min: number, fallback: number) => z.coerce.number().int().min(min
 
 export const ZNumberSettings = z.object({
   CONCORD_AGREEMENT_APPLY_MS: count(10, 250),
+  CONCORD_REVIEW_REFRESH_MS: count(10, 1000),
   CONCORD_SWEEP_SECONDS: z.coerce.number().positive().default(30),
   CONCORD_MAX_UPLOAD_BYTES: count(1, 512 * 1024 * 1024),
   CONCORD_WEBHOOK_TIMEOUT_MS: count(1, 10_000),

@@ -9,7 +9,10 @@ import { SetStatistics } from "@/lib/eval-sets/set-statistics";
 import { describeRule } from "@/lib/final-labels/rules";
 import { conflict, notFound, unprocessable } from "@/lib/server/errors";
 import { loadLabelContext, type TDefinitionContext } from "@/lib/server/final-labels/load-label-context";
-import { refreshStaleReviewStates } from "@/lib/server/final-labels/refresh-stale-review-states";
+import {
+  READER_REFRESH_LIMIT,
+  refreshStaleReviewStates,
+} from "@/lib/server/final-labels/refresh-stale-review-states";
 import type { TEvalSetVersion } from "@/lib/schemas/eval-sets";
 import { announceFreeze } from "./announce-freeze";
 import { checkGate } from "./check-gate";
@@ -34,15 +37,16 @@ export async function freezeEvalSet(
   freezer: TFreezer,
   options: TFreezeOptions = {},
 ): Promise<TEvalSetVersion> {
-  // Stale review states are recomputed and stored first, outside the snapshot: the transaction
-  // then reads the candidates' stored labels and labels only what went stale since.
+  // Stale review states are recomputed and stored first (up to a bound), outside the snapshot: the
+  // transaction then reads the candidates' stored labels and labels only what is still stale.
   const { rows: owner } = await getPool().query<{ project_id: string }>(
     "SELECT project_id FROM eval_sets WHERE id = $1",
     [evalSetId],
   );
   if (owner.length > 0) {
     const projectId = owner[0].project_id;
-    await refreshStaleReviewStates(getPool(), projectId, await loadLabelContext(getPool(), projectId));
+    const all = await loadLabelContext(getPool(), projectId);
+    await refreshStaleReviewStates(getPool(), projectId, all, READER_REFRESH_LIMIT);
   }
   for (let attempt = 1; ; attempt++) {
     const client = await getPool().connect();

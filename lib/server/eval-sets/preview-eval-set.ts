@@ -7,7 +7,10 @@ import { SetStatistics } from "@/lib/eval-sets/set-statistics";
 import type { TFinalLabel } from "@/lib/final-labels/final-label";
 import type { TEvalSetPreview } from "@/lib/schemas/eval-sets";
 import { ONE_SNAPSHOT, withTransaction } from "@/lib/server/db/with-transaction";
-import { refreshStaleReviewStates } from "@/lib/server/final-labels/refresh-stale-review-states";
+import {
+  READER_REFRESH_LIMIT,
+  refreshStaleReviewStates,
+} from "@/lib/server/final-labels/refresh-stale-review-states";
 import { prepareFilter, type TPreparedFilter } from "./prepare-filter";
 import { storedCandidates, takenIds, type TLabeledItem } from "./stored-candidates";
 
@@ -16,13 +19,14 @@ const EXAMPLES = 10;
 /**
  * What freezing with this filter would take now: counts, label distribution, agreement, a few items.
  * Read from the final labels stored in review states (docs/decisions/036-stored-final-labels.md):
- * the stale ones are recomputed and stored first, then one REPEATABLE READ snapshot gives the
- * candidates, the sample and the statistics, each distinct combination of stored labels counted once.
+ * stale ones are recomputed and stored first (up to READER_REFRESH_LIMIT), then one REPEATABLE READ
+ * snapshot gives the candidates, the sample and the statistics, each distinct combination of stored
+ * labels counted once, and labels what is still stale there.
  */
 export async function previewEvalSet(projectId: string, filter: TEvalSetFilter): Promise<TEvalSetPreview> {
   const pool = getPool();
   const prepared = await prepareFilter(pool, projectId, filter);
-  await refreshStaleReviewStates(pool, projectId, prepared.all);
+  await refreshStaleReviewStates(pool, projectId, prepared.all, READER_REFRESH_LIMIT);
   return withTransaction((client) => previewInSnapshot(client, projectId, prepared), { begin: ONE_SNAPSHOT });
 }
 
