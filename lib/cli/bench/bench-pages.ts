@@ -2,7 +2,8 @@
 // (issue #15). On a fresh embedded PostgreSQL: --items items with 3 labels each from --annotators
 // annotators, imported as one file (synthetic-history.ts), every --split-every-th of them split
 // three ways (unresolved, for the review queue); then --open-items open items for the queue, and
-// one eval set whose filter samples --freeze-items. Against the production app (`npm start`'s
+// one eval set whose filter samples --freeze-items; the imported items' review states are computed
+// once (as the app's background refresher would; reported as reviewStates). Against the production app (`npm start`'s
 // process), 50 annotators claim and submit for --seconds alone (after --warmup seconds unmeasured),
 // then again while one reader times every page (HTML, to its last byte) and API read (waiting
 // --pause-ms after each, default 0: back to back), --repeats rounds (cold: the first; warm: the
@@ -75,6 +76,22 @@ async function main() {
     splitEvery: Number(values["split-every"]),
     log,
   });
+  // The review states (and the final labels they keep) of every imported item, computed once as the
+  // app's background refresher would over its first minutes, so the runs below measure a project in
+  // its steady state (docs/decisions/036-stored-final-labels.md); how long it took is reported.
+  const { loadLabelContext } = await import("@/lib/server/final-labels/load-label-context");
+  const { refreshStaleReviewStates } = await import("@/lib/server/final-labels/refresh-stale-review-states");
+  const statesStart = performance.now();
+  const states = await refreshStaleReviewStates(
+    pool,
+    project.projectId,
+    await loadLabelContext(pool, project.projectId),
+  );
+  const reviewStates = {
+    items: states,
+    seconds: Number(((performance.now() - statesStart) / 1000).toFixed(1)),
+  };
+  log(`computed ${states} review states in ${reviewStates.seconds} s`);
   log(`baseline: bare SQL from ${LABELERS} clients for ${SECONDS}s on ${project.built.openItems} items`);
   const baseline = await runQueueBaseline(database.url, {
     clients: LABELERS,
@@ -146,6 +163,7 @@ async function main() {
           loadAverage: { start: loadAtStart, end: loadAverage(), cpus: os.cpus().length },
           project: {
             ...project.built,
+            reviewStates,
             annotators: Number(values.annotators),
             unresolvedEvery: Number(values["split-every"]),
             atEnd: counts[0],
