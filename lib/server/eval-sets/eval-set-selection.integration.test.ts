@@ -304,9 +304,16 @@ describe("the eval-set preview and freeze, against the plain path", () => {
       } finally {
         client.release();
       }
-      // Reading in the snapshot stored nothing; the preview then stores them and agrees.
+      // Reading in the snapshot stored nothing; so does a preview told to store none, and it agrees.
+      expect(await staleStates()).toBe(5);
+      expect(await previewEvalSet(s.project.id, filter, { refreshLimit: 0 })).toEqual(expected.preview);
       expect(await staleStates()).toBe(5);
     }
+    // With a sample whose examples include stale items.
+    const sampled = { resolution: "any" as const, sample: { size: 60, seed: 4 } };
+    expect(await previewEvalSet(s.project.id, sampled, { refreshLimit: 0 })).toEqual(
+      (await reference(sampled)).preview,
+    );
     expect(await previewEvalSet(s.project.id, {})).toEqual((await reference({})).preview);
     expect(await staleStates()).toBe(0);
   });

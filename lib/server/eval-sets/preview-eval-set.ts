@@ -7,6 +7,7 @@ import { SetStatistics } from "@/lib/eval-sets/set-statistics";
 import type { TFinalLabel } from "@/lib/final-labels/final-label";
 import type { TEvalSetPreview } from "@/lib/schemas/eval-sets";
 import { ONE_SNAPSHOT, withTransaction } from "@/lib/server/db/with-transaction";
+import { scanFinalLabels } from "@/lib/server/final-labels/scan-final-labels";
 import {
   READER_REFRESH_LIMIT,
   refreshStaleReviewStates,
@@ -15,6 +16,7 @@ import { prepareFilter, type TPreparedFilter } from "./prepare-filter";
 import { storedCandidates, takenIds, type TLabeledItem } from "./stored-candidates";
 
 const EXAMPLES = 10;
+const STALE_PAGE = 2000;
 
 /**
  * What freezing with this filter would take now: counts, label distribution, agreement, a few items.
@@ -23,10 +25,15 @@ const EXAMPLES = 10;
  * snapshot gives the candidates, the sample and the statistics, each distinct combination of stored
  * labels counted once, and labels what is still stale there.
  */
-export async function previewEvalSet(projectId: string, filter: TEvalSetFilter): Promise<TEvalSetPreview> {
+export async function previewEvalSet(
+  projectId: string,
+  filter: TEvalSetFilter,
+  /** How many stale review states to store first (tests read with stale ones left). */
+  options: { refreshLimit?: number } = {},
+): Promise<TEvalSetPreview> {
   const pool = getPool();
   const prepared = await prepareFilter(pool, projectId, filter);
-  await refreshStaleReviewStates(pool, projectId, prepared.all, READER_REFRESH_LIMIT);
+  await refreshStaleReviewStates(pool, projectId, prepared.all, options.refreshLimit ?? READER_REFRESH_LIMIT);
   return withTransaction((client) => previewInSnapshot(client, projectId, prepared), { begin: ONE_SNAPSHOT });
 }
 
@@ -42,14 +49,32 @@ async function previewInSnapshot(
     prepared,
   );
   const ids = takenIds(prepared, candidates);
-  const labeledHere = (id: string): TLabeledItem | undefined =>
-    recomputed.get(id) ?? (unlabeledIds.has(id) ? unlabeled : undefined);
+  const picked = ids.slice(0, EXAMPLES);
+  const pickedHere = new Map<string, TLabeledItem>();
   const stats = new SetStatistics(definitions);
   const storedIds: string[] = [];
+  const staleIds: string[] = [];
   for (const id of ids) {
-    const item = labeledHere(id);
-    if (item) stats.add(item.labels, item.annotationCount);
+    if (unlabeledIds.has(id)) stats.add(unlabeled.labels, unlabeled.annotationCount);
+    else if (recomputed.has(id)) staleIds.push(id);
     else storedIds.push(id);
+  }
+  for (const id of picked) if (unlabeledIds.has(id)) pickedHere.set(id, unlabeled);
+  // Stale items taken: labeled again in this snapshot (the answer the candidates had), a page at a
+  // time, so memory holds a page, not every stale item of a project after an import.
+  for (let start = 0; start < staleIds.length; start += STALE_PAGE) {
+    const itemIds = staleIds.slice(start, start + STALE_PAGE);
+    const scan = scanFinalLabels(client, projectId, definitions, {
+      itemIds,
+      pageSize: itemIds.length + 1,
+      withAnnotations: false,
+    });
+    for await (const page of scan) {
+      for (const item of page) {
+        stats.add(item.labels, item.annotationCount);
+        if (picked.includes(item.itemId)) pickedHere.set(item.itemId, item);
+      }
+    }
   }
   // The carried definitions' stored labels, as one JSON array per item.
   const params: unknown[] = [];
@@ -73,7 +98,6 @@ async function previewInSnapshot(
     for (let i = 0; i < group.n; i++) stats.add(labels, annotationCount);
   }
 
-  const picked = ids.slice(0, EXAMPLES);
   const { rows } = await client.query<{
     id: string;
     external_id: string | null;
@@ -88,7 +112,7 @@ async function previewInSnapshot(
   const byId = new Map(rows.map((r) => [r.id, r]));
   const examples: TEvalSetPreview["examples"] = picked.map((id) => {
     const row = byId.get(id)!;
-    const item = labeledHere(id) ?? labelsOf(row.labels!);
+    const item = pickedHere.get(id) ?? labelsOf(row.labels!);
     return {
       itemId: id,
       externalId: row.external_id,

@@ -7,7 +7,7 @@ import { valueKey } from "@/lib/final-labels/value-key";
 import { ONE_SNAPSHOT, withTransaction } from "@/lib/server/db/with-transaction";
 import type { TDb, TDefinitionContext } from "@/lib/server/final-labels/load-label-context";
 import { PageMemo } from "@/lib/server/final-labels/page-memo";
-import { scanFinalLabels, type TScannedItem } from "@/lib/server/final-labels/scan-final-labels";
+import { scanFinalLabels } from "@/lib/server/final-labels/scan-final-labels";
 import { compileFor, type TPreparedFilter } from "./prepare-filter";
 
 /** An item's final labels for the carried definitions, and how many counted annotations made them. */
@@ -19,8 +19,8 @@ export type TStoredCandidates = {
    * unless the filter samples (a sample does not depend on the order: lib/eval-sets/sampling.ts).
    */
   candidates: TSampleCandidate[];
-  /** Matching items whose stored labels were stale, labeled here by the rule's code. */
-  recomputed: Map<string, TScannedItem>;
+  /** Matching items whose stored labels were stale, labeled here by the rule's code (ids only). */
+  recomputed: Set<string>;
   /** Matching items nobody annotated (no review state); all have `unlabeled`'s labels. */
   unlabeledIds: Set<string>;
   unlabeled: TLabeledItem;
@@ -88,7 +88,7 @@ async function candidatesInSnapshot(
   );
   const storedCount = candidates.length;
 
-  const recomputed = new Map<string, TScannedItem>();
+  const recomputed = new Set<string>();
   const { rows: stale } = await q.query<{ item_id: string }>(
     "SELECT item_id::text AS item_id FROM review_states WHERE project_id = $1 AND is_stale ORDER BY item_id",
     [projectId],
@@ -105,7 +105,7 @@ async function candidatesInSnapshot(
     for await (const page of scan) {
       for (const item of page) {
         if (!matches(item)) continue;
-        recomputed.set(item.itemId, item);
+        recomputed.add(item.itemId);
         candidates.push({ itemId: item.itemId, stratum: stratumOf(item.labels) });
       }
     }
