@@ -89,12 +89,16 @@ async function candidatesInSnapshot(
   const storedCount = candidates.length;
 
   const recomputed = new Set<string>();
-  const { rows: stale } = await q.query<{ item_id: string }>(
-    "SELECT item_id::text AS item_id FROM review_states WHERE project_id = $1 AND is_stale ORDER BY item_id",
-    [projectId],
-  );
-  for (let start = 0; start < stale.length; start += STALE_PAGE) {
-    const itemIds = stale.slice(start, start + STALE_PAGE).map((r) => r.item_id);
+  // The stale rows a page at a time by keyset: after an import that is every row of the project.
+  for (let after = "0"; ;) {
+    const { rows: stale } = await q.query<{ item_id: string }>(
+      // item_id as bigint (pg gives it as a string): ordered as numbers, which the keyset needs.
+      `SELECT item_id FROM review_states
+        WHERE project_id = $1 AND is_stale AND item_id > $2 ORDER BY item_id LIMIT $3`,
+      [projectId, after, STALE_PAGE],
+    );
+    if (stale.length === 0) break;
+    const itemIds = stale.map((r) => r.item_id);
     const scan = scanFinalLabels(q, projectId, definitions, {
       batches: filter.batches,
       itemIds,
@@ -109,6 +113,8 @@ async function candidatesInSnapshot(
         candidates.push({ itemId: item.itemId, stratum: stratumOf(item.labels) });
       }
     }
+    if (stale.length < STALE_PAGE) break;
+    after = itemIds[itemIds.length - 1];
   }
 
   const unlabeled = unlabeledItem(definitions);
