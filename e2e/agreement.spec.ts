@@ -44,6 +44,10 @@ test("a lead reads agreement on the demo, drills down to a definition and opens 
   page,
   baseURL,
 }) => {
+  // A long walk (two pages, the drill-down with all 236 annotators shown, an item, axe four times):
+  // 32-38 s alone on this project's machines, and it ran out of the default 60 s in a full CI run
+  // on a slow day (its last step already on screen).
+  test.setTimeout(150_000);
   const expected = datasetAlpha();
   const projectId = await demoProjectId(baseURL!);
   const api = await apiAs(baseURL!, await tokenFor(baseURL!, DEMO.lead));
