@@ -7,7 +7,7 @@ import { SetStatistics } from "@/lib/eval-sets/set-statistics";
 import type { TFinalLabel } from "@/lib/final-labels/final-label";
 import type { TEvalSetPreview } from "@/lib/schemas/eval-sets";
 import { ONE_SNAPSHOT, withTransaction } from "@/lib/server/db/with-transaction";
-import { scanFinalLabels } from "@/lib/server/final-labels/scan-final-labels";
+import { scanItemsById } from "@/lib/server/final-labels/scan-final-labels";
 import {
   READER_REFRESH_LIMIT,
   refreshStaleReviewStates,
@@ -16,7 +16,6 @@ import { prepareFilter, type TPreparedFilter } from "./prepare-filter";
 import { storedCandidates, takenIds, type TLabeledItem } from "./stored-candidates";
 
 const EXAMPLES = 10;
-const STALE_PAGE = 2000;
 
 /**
  * What freezing with this filter would take now: counts, label distribution, agreement, a few items.
@@ -62,18 +61,11 @@ async function previewInSnapshot(
   for (const id of picked) if (unlabeledIds.has(id)) pickedHere.set(id, unlabeled);
   // Stale items taken: labeled again in this snapshot (the answer the candidates had), a page at a
   // time, so memory holds a page, not every stale item of a project after an import.
-  for (let start = 0; start < staleIds.length; start += STALE_PAGE) {
-    const itemIds = staleIds.slice(start, start + STALE_PAGE);
-    const scan = scanFinalLabels(client, projectId, definitions, {
-      itemIds,
-      pageSize: itemIds.length + 1,
-      withAnnotations: false,
-    });
-    for await (const page of scan) {
-      for (const item of page) {
-        stats.add(item.labels, item.annotationCount);
-        if (picked.includes(item.itemId)) pickedHere.set(item.itemId, item);
-      }
+  const scan = scanItemsById(client, projectId, definitions, staleIds, { withAnnotations: false });
+  for await (const page of scan) {
+    for (const item of page) {
+      stats.add(item.labels, item.annotationCount);
+      if (picked.includes(item.itemId)) pickedHere.set(item.itemId, item);
     }
   }
   // The carried definitions' stored labels, as one JSON array per item.

@@ -1,6 +1,6 @@
 import "server-only";
 import type { TDb } from "@/lib/server/final-labels/load-label-context";
-import { scanFinalLabels, type TScannedItem } from "@/lib/server/final-labels/scan-final-labels";
+import { scanItemsById, type TScannedItem } from "@/lib/server/final-labels/scan-final-labels";
 import type { TPreparedFilter } from "./prepare-filter";
 import { storedCandidates, takenIds } from "./stored-candidates";
 
@@ -10,8 +10,6 @@ export type TSelection = {
   /** Items matching the filter before sampling. */
   counts: { candidates: number };
 };
-
-const PAGE_SIZE = 2000;
 
 /**
  * The items an eval set takes now. The candidates (the items the filter matches) come from the
@@ -32,21 +30,15 @@ export async function selectEvalSetItems(
   const counts = { candidates: candidates.length };
   const ids = takenIds(prepared, candidates);
   async function* pages(): AsyncGenerator<TScannedItem[]> {
-    for (let start = 0; start < ids.length; start += PAGE_SIZE) {
-      const chunk = ids.slice(start, start + PAGE_SIZE);
-      const scan = scanFinalLabels(q, projectId, definitions, {
-        batches: filter.batches,
-        withData: options.withData,
-        withAnnotations: options.withAnnotations,
-        withFlags: filter.flagged !== undefined,
-        itemIds: chunk,
-        // A chunk of ids fits one page: no second query to find out that nothing follows.
-        pageSize: chunk.length + 1,
-      });
-      for await (const page of scan) {
-        const kept = page.filter(matches);
-        if (kept.length > 0) yield kept;
-      }
+    const scan = scanItemsById(q, projectId, definitions, ids, {
+      batches: filter.batches,
+      withData: options.withData,
+      withAnnotations: options.withAnnotations,
+      withFlags: filter.flagged !== undefined,
+    });
+    for await (const page of scan) {
+      const kept = page.filter(matches);
+      if (kept.length > 0) yield kept;
     }
   }
   return { pages: pages(), counts };

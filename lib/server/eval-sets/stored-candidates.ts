@@ -7,7 +7,7 @@ import { valueKey } from "@/lib/final-labels/value-key";
 import { ONE_SNAPSHOT, withTransaction } from "@/lib/server/db/with-transaction";
 import type { TDb, TDefinitionContext } from "@/lib/server/final-labels/load-label-context";
 import { PageMemo } from "@/lib/server/final-labels/page-memo";
-import { scanFinalLabels } from "@/lib/server/final-labels/scan-final-labels";
+import { scanItemsById } from "@/lib/server/final-labels/scan-final-labels";
 import { compileFor, type TPreparedFilter } from "./prepare-filter";
 
 /** An item's final labels for the carried definitions, and how many counted annotations made them. */
@@ -99,10 +99,8 @@ async function candidatesInSnapshot(
     );
     if (stale.length === 0) break;
     const itemIds = stale.map((r) => r.item_id);
-    const scan = scanFinalLabels(q, projectId, definitions, {
+    const scan = scanItemsById(q, projectId, definitions, itemIds, {
       batches: filter.batches,
-      itemIds,
-      pageSize: itemIds.length + 1,
       withAnnotations: false,
       withFlags: filter.flagged !== undefined,
     });

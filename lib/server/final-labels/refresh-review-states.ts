@@ -1,7 +1,7 @@
 import "server-only";
 import { reviewStateOf, type TReviewState } from "@/lib/final-labels/review-state";
 import type { TDb, TDefinitionContext } from "./load-label-context";
-import { scanFinalLabels, type TScannedItem } from "./scan-final-labels";
+import { scanItemsById, type TScannedItem } from "./scan-final-labels";
 import { storedLabelsOf, type TStoredLabels } from "./stored-labels";
 
 export type TStaleRow = { item_id: string; change_seq: string };
@@ -27,11 +27,7 @@ export async function refreshReviewStates(
 ): Promise<Map<string, TReviewState>> {
   const states = new Map<string, TFreshState>();
   const itemIds = rows.map((r) => r.item_id);
-  const scan = scanFinalLabels(q, projectId, all, {
-    itemIds,
-    pageSize: itemIds.length + 1,
-    withAnnotations: false,
-  });
+  const scan = scanItemsById(q, projectId, all, itemIds, { withAnnotations: false });
   for await (const page of scan) for (const item of page) states.set(item.itemId, freshStateOf(all, item));
   await storeReviewStates(q, rows, states);
   return states;

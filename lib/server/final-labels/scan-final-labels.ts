@@ -130,6 +130,24 @@ export async function* scanFinalLabels(
 }
 
 /**
+ * scanFinalLabels of these items (of one project), `chunk` ids a query; each chunk fits one page, so
+ * no second query asks whether anything follows. Items come chunk by chunk, ascending within each.
+ */
+export async function* scanItemsById(
+  q: TDb,
+  projectId: string,
+  definitions: readonly TDefinitionContext[],
+  ids: readonly string[],
+  options: Omit<TScanOptions, "itemIds" | "pageSize" | "after"> = {},
+  chunk = 2000,
+): AsyncGenerator<TScannedItem[]> {
+  for (let start = 0; start < ids.length; start += chunk) {
+    const itemIds = ids.slice(start, start + chunk);
+    yield* scanFinalLabels(q, projectId, definitions, { ...options, itemIds, pageSize: itemIds.length + 1 });
+  }
+}
+
+/**
  * Final labels of the given items (rows of one project), with their annotations: two queries for the
  * whole set, however many items.
  */
