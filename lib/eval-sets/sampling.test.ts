@@ -1,7 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compareItemIds } from "@/lib/export/export-row";
-import { allocate, lowestOf, samplePriority, sampleItems, type TSampleCandidate } from "./sampling";
+import {
+  allocate,
+  lowestOf,
+  sampleIndexes,
+  samplePriority,
+  sampleItems,
+  type TSampleCandidate,
+} from "./sampling";
 
 const pool = (n: number, strata = ["pos", "neg", "neu"]): TSampleCandidate[] =>
   Array.from({ length: n }, (_, i) => ({ itemId: String(i + 1), stratum: strata[i % strata.length] }));
@@ -45,6 +52,48 @@ describe("sampleItems", () => {
     const count = (lo: number, hi: number) => picked.filter((id) => +id >= lo && +id <= hi).length;
     expect(picked).toHaveLength(50);
     expect([count(1, 600), count(601, 900), count(901, 1000)]).toEqual([30, 15, 5]);
+  });
+});
+
+describe("sampleIndexes (the cached candidates' sampling)", () => {
+  it("picks what sampleItems picks from the same candidates, stratified or not", () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 1, max: 10_000_000 }), { maxLength: 120 }),
+        fc.array(fc.constantFrom("pos", "neg", "", '["a"]'), { minLength: 120, maxLength: 120 }),
+        fc.integer({ min: 0, max: 130 }),
+        fc.oneof(fc.integer(), fc.string()),
+        fc.boolean(),
+        (numbers, labels, size, seed, isStratified) => {
+          const ids = Float64Array.from(numbers).sort();
+          const candidates = Array.from(ids, (id, i) => ({ itemId: String(id), stratum: labels[i] }));
+          const keys = [...new Set(labels)];
+          const strata = isStratified
+            ? { of: Uint32Array.from(ids, (_, i) => keys.indexOf(labels[i])), keys }
+            : null;
+          const priorities = Float64Array.from(ids, (id) => samplePriority(seed, String(id)));
+          const picked = Array.from(sampleIndexes(ids, priorities, size, strata), (i) => String(ids[i]));
+          expect(picked).toEqual(sampleItems(candidates, { size, seed, isStratified }));
+        },
+      ),
+    );
+  });
+
+  it("breaks ties at the threshold by item id, as lowestOf does", () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 1, max: 100_000 }), { maxLength: 60 }),
+        fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 60, maxLength: 60 }),
+        fc.integer({ min: 0, max: 70 }),
+        (numbers, levels, count) => {
+          const ids = Float64Array.from(numbers).sort();
+          const priorities = Float64Array.from(ids, (_, i) => levels[i]);
+          const picked = Array.from(sampleIndexes(ids, priorities, count, null), (i) => String(ids[i]));
+          const strings = Array.from(ids, String);
+          expect(picked).toEqual(lowestOf(strings, priorities, count).sort(compareItemIds));
+        },
+      ),
+    );
   });
 });
 

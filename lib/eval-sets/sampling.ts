@@ -102,3 +102,58 @@ export function sampleItems(candidates: readonly TSampleCandidate[], options: TS
   }
   return picked.sort(compareItemIds);
 }
+
+/**
+ * sampleItems over candidates kept as arrays (lib/server/eval-sets/candidate-cache.ts): ids ascending,
+ * each one's priority under the seed, and its stratum's index when stratified. Returns the indexes
+ * of the sampled ids, ascending (so in item id order): the same items sampleItems picks, as the
+ * sampling test checks.
+ */
+export function sampleIndexes(
+  ids: Float64Array,
+  priorities: Float64Array,
+  size: number,
+  strata: { of: Uint32Array; keys: readonly string[] } | null,
+): Uint32Array {
+  if (!Number.isInteger(size) || size < 0) throw new Error("sample: size must be >= 0");
+  const all = new Uint32Array(ids.length);
+  for (let i = 0; i < all.length; i++) all[i] = i;
+  if (!strata) return lowestIndexes(ids, priorities, all, size);
+  const members: number[][] = strata.keys.map(() => []);
+  for (let i = 0; i < ids.length; i++) members[strata.of[i]].push(i);
+  const counts = new Map<string, number>();
+  strata.keys.forEach((key, s) => {
+    if (members[s].length > 0) counts.set(key, members[s].length);
+  });
+  const sizes = allocate(counts, size);
+  const picked: number[] = [];
+  strata.keys.forEach((key, s) => {
+    if (members[s].length === 0) return;
+    for (const i of lowestIndexes(ids, priorities, Uint32Array.from(members[s]), sizes.get(key)!))
+      picked.push(i);
+  });
+  return Uint32Array.from(picked).sort();
+}
+
+/** lowestOf over the indexes `among` (ascending): ties at the threshold by item id, ascending. */
+function lowestIndexes(
+  ids: Float64Array,
+  priorities: Float64Array,
+  among: Uint32Array,
+  count: number,
+): Uint32Array {
+  if (count <= 0) return new Uint32Array(0);
+  if (count >= among.length) return among;
+  const values = new Float64Array(among.length);
+  for (let j = 0; j < among.length; j++) values[j] = priorities[among[j]];
+  const threshold = values.sort()[count - 1];
+  const picked: number[] = [];
+  const tied: number[] = [];
+  for (const i of among) {
+    if (priorities[i] < threshold) picked.push(i);
+    else if (priorities[i] === threshold) tied.push(i);
+  }
+  // `among` ascends and so do the ids: the first tied ones are the lowest ids.
+  for (const i of tied.slice(0, count - picked.length)) picked.push(i);
+  return Uint32Array.from(picked).sort();
+}

@@ -19,6 +19,7 @@ import { itemPreview } from "@/lib/items/item-preview";
 import { canonicalJsonFast } from "@/lib/label-definitions/canonical-json-fast";
 import { createEvalSet } from "@/lib/server/eval-sets/create-eval-set";
 import { freezeEvalSet } from "@/lib/server/eval-sets/freeze-eval-set";
+import { candidateCacheCounts, clearCandidateCache } from "@/lib/server/eval-sets/candidate-cache";
 import { prepareFilter } from "@/lib/server/eval-sets/prepare-filter";
 import { previewEvalSet } from "@/lib/server/eval-sets/preview-eval-set";
 import { selectEvalSetItems } from "@/lib/server/eval-sets/select-eval-set-items";
@@ -316,6 +317,121 @@ describe("the eval-set preview and freeze, against the plain path", () => {
     );
     expect(await previewEvalSet(s.project.id, {})).toEqual((await reference({})).preview);
     expect(await staleStates()).toBe(0);
+  });
+});
+
+describe("the cached candidates (docs/decisions/037-incremental-candidates.md)", () => {
+  // Filters whose answers the changes below move: unlabeled items, adjudications, flags, a sample,
+  // a stratified sample.
+  const WATCHED: TEvalSetFilter[] = [
+    { resolution: "any" },
+    { resolution: "adjudicated" },
+    { resolution: "any", flagged: true },
+    { resolution: "any", sample: { size: 30, seed: 2 } },
+    { resolution: "any", sample: { size: 25, seed: "x", stratifyBy: "sentiment" } },
+  ];
+  /** Each watched filter's preview, from the cache as it stands, equals the plain path's answer. */
+  async function expectCurrent(note: string) {
+    for (const [n, filter] of WATCHED.entries()) {
+      const expected = (await reference(filter)).preview;
+      // The first two read stale states as they are (labeled in the snapshot); the third stores them
+      // (fresh rows, with new transaction ids, read by their stored labels from then on).
+      const refreshLimit = n < 2 ? 0 : undefined;
+      expect(
+        await previewEvalSet(s.project.id, filter, { refreshLimit }),
+        `${note}: ${JSON.stringify(filter)}`,
+      ).toEqual(expected);
+    }
+  }
+
+  afterAll(() => clearCandidateCache());
+
+  it.each([
+    ["with the labels kept", true],
+    ["without labels (as for spans or free text)", false],
+  ])(
+    "stay exact through labels, adjudications, flags, new items and a rule change, %s, without reading them all again",
+    async (_, keepLabels) => {
+      const pool = getPool();
+      await previewEvalSet(s.project.id, {});
+      expect(await staleStates()).toBe(0);
+      clearCandidateCache({ keepLabels });
+      // The second run changes other items (the first one's changes stay).
+      const at = (i: number) => s.itemIds[keepLabels ? i : i + 12];
+      await expectCurrent("first read");
+      const anyBefore = (await reference({ resolution: "any" })).preview.candidates;
+      await annotate(s.project.id, at(24), s.annotators[1].id, {
+        sentiment: "pos",
+        topics: ["a"],
+        tone: "x",
+      });
+      await reviseAnnotation(at(8), s.annotators[1].id, "sentiment", "neu");
+      await callRoute(adjudicateRoute, {
+        token: s.lead.token,
+        params: { id: s.project.id, itemId: at(9) },
+        json: { definition: "sentiment", value: "pos" },
+      });
+      const builds = () => candidateCacheCounts().builds;
+      let before = builds();
+      await expectCurrent("labels and an adjudication");
+      // Read from the cache brought up to date, not whole again.
+      expect(builds()).toBe(before);
+      await pool.query(
+        "INSERT INTO item_flags (project_id, item_id, user_id, kind) VALUES ($1, $2, $3, 'unclear'), ($1, $4, $3, 'unclear')",
+        [s.project.id, at(7), s.annotators[0].id, at(31)],
+      );
+      before = builds();
+      await expectCurrent("flags");
+      // Flags matter to the filter by flags alone.
+      expect(builds()).toBe(before + 1);
+      await pool.query(
+        `INSERT INTO items (project_id, batch_id, content_hash, data, target_count)
+       SELECT $1, $2, md5('candidate cache ' || $3 || n), jsonb_build_object('text', 'new ' || n), 5 FROM generate_series(1, 4) n`,
+        [s.project.id, batchId, String(keepLabels)],
+      );
+      await expectCurrent("new items");
+      expect((await reference({ resolution: "any" })).preview.candidates).toBeGreaterThan(anyBefore);
+      const rule = await callRoute(setRuleRoute, {
+        method: "PUT",
+        token: s.lead.token,
+        params: { ...s.params, key: "sentiment" },
+        json: { kind: "min_agreement", minAgreement: keepLabels ? 0.7 : 0.8 },
+      });
+      expect(rule.status).toBe(200);
+      await expectCurrent("a rule change");
+    },
+  );
+
+  it("sees a write whose transaction began before the cached snapshot and committed after it", async () => {
+    const pool = getPool();
+    const filter: TEvalSetFilter = { resolution: "adjudicated" };
+    // Two items resolved by the rule alone: an adjudication moves each into the filter's answer.
+    const [early, later] = (await reference({ resolution: "automatic" })).rows.map((r) => r.item_id);
+    const definition = await pool.query<{ id: string; current_version: number }>(
+      "SELECT id, current_version FROM label_definitions WHERE project_id = $1 AND key = 'sentiment'",
+      [s.project.id],
+    );
+    const adjudicate = (q: { query: typeof pool.query }, itemId: string) =>
+      q.query(
+        `INSERT INTO adjudications (project_id, item_id, definition_id, definition_version, value, decided_by_id)
+         VALUES ($1, $2, $3, $4, '"neg"', $5)`,
+        [s.project.id, itemId, definition.rows[0].id, definition.rows[0].current_version, s.lead.id],
+      );
+    await previewEvalSet(s.project.id, filter, { refreshLimit: 0 });
+    const writer = await pool.connect();
+    try {
+      // The early transaction writes first (its id is the lower), a later one commits before the read.
+      await writer.query("BEGIN");
+      await adjudicate(writer as never, early);
+      await adjudicate(pool as never, later);
+      const read = await previewEvalSet(s.project.id, filter, { refreshLimit: 0 });
+      await writer.query("COMMIT");
+      const expected = (await reference(filter)).preview;
+      expect(read.candidates).toBe(expected.candidates - 1);
+      expect(await previewEvalSet(s.project.id, filter, { refreshLimit: 0 })).toEqual(expected);
+    } finally {
+      writer.release();
+    }
   });
 });
 

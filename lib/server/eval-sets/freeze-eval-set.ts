@@ -102,7 +102,10 @@ async function freezeInTransaction(
   const answered = new Map(prepared.definitions.map((d) => [d.key, new Set<number>([d.currentVersion])]));
   const gate = set.gate === null ? null : ZReleaseGate.parse(set.gate);
   const tally = gate ? new GateTally(prepared.definitions) : null;
-  const selection = await selectEvalSetItems(client, set.project_id, prepared, { withData: true });
+  const selection = await selectEvalSetItems(client, set.project_id, prepared, {
+    withData: true,
+    snapshot: client,
+  });
   for await (const page of selection.pages) {
     for (const item of page) {
       statistics.add(item.labels, item.annotationCount);

@@ -13,7 +13,8 @@ import {
   refreshStaleReviewStates,
 } from "@/lib/server/final-labels/refresh-stale-review-states";
 import { prepareFilter, type TPreparedFilter } from "./prepare-filter";
-import { storedCandidates, takenIds, type TLabeledItem } from "./stored-candidates";
+import { takeCandidates } from "./candidate-cache";
+import { unlabeledItem, type TLabeledItem } from "./stored-candidates";
 
 const EXAMPLES = 10;
 
@@ -42,52 +43,25 @@ async function previewInSnapshot(
   prepared: TPreparedFilter,
 ): Promise<TEvalSetPreview> {
   const { definitions } = prepared;
-  const { candidates, recomputed, unlabeledIds, unlabeled } = await storedCandidates(
-    client,
-    projectId,
-    prepared,
-  );
-  const ids = takenIds(prepared, candidates);
+  const { candidates, taken: ids, labels: takenLabels } = await takeCandidates(client, projectId, prepared);
   const picked = ids.slice(0, EXAMPLES);
   const pickedHere = new Map<string, TLabeledItem>();
   const stats = new SetStatistics(definitions);
-  const storedIds: string[] = [];
-  const staleIds: string[] = [];
-  for (const id of ids) {
-    if (unlabeledIds.has(id)) stats.add(unlabeled.labels, unlabeled.annotationCount);
-    else if (recomputed.has(id)) staleIds.push(id);
-    else storedIds.push(id);
-  }
-  for (const id of picked) if (unlabeledIds.has(id)) pickedHere.set(id, unlabeled);
-  // Stale items taken: labeled again in this snapshot (the answer the candidates had), a page at a
-  // time, so memory holds a page, not every stale item of a project after an import.
-  const scan = scanItemsById(client, projectId, definitions, staleIds, { withAnnotations: false });
-  for await (const page of scan) {
-    for (const item of page) {
-      stats.add(item.labels, item.annotationCount);
-      if (picked.includes(item.itemId)) pickedHere.set(item.itemId, item);
-    }
-  }
   // The carried definitions' stored labels, as one JSON array per item.
   const params: unknown[] = [];
   const labelsSql = `jsonb_build_array(${definitions
     .map((d) => `s.labels -> $${params.push(d.id) + 1}::text -> 'l'`)
     .join(", ")})::text`;
-  const labelsOf = (text: string): TLabeledItem => {
-    const list = JSON.parse(text) as TFinalLabel[];
-    return {
-      labels: Object.fromEntries(definitions.map((d, i) => [d.key, list[i]])),
-      annotationCount: list.reduce((n, l) => n + l.annotationCount, 0),
-    };
-  };
-  const groups = await client.query<{ labels: string; n: number }>(
-    `SELECT ${labelsSql} AS labels, count(*)::int AS n FROM review_states s
-      WHERE s.item_id = ANY($1::bigint[]) GROUP BY 1`,
-    [storedIds, ...params],
-  );
-  for (const group of groups.rows) {
-    const { labels, annotationCount } = labelsOf(group.labels);
-    for (let i = 0; i < group.n; i++) stats.add(labels, annotationCount);
+  const labelsOf = (text: string) => labeledFrom(definitions, text);
+  const unlabeled = unlabeledItem(definitions);
+  if (takenLabels) {
+    // The cache kept each item's labels: each distinct set is one object, counted once.
+    const counts = new Map<TLabeledItem, number>();
+    for (const item of takenLabels) counts.set(item, (counts.get(item) ?? 0) + 1);
+    for (const [item, n] of counts) for (let i = 0; i < n; i++) stats.add(item.labels, item.annotationCount);
+    picked.forEach((id, i) => pickedHere.set(id, takenLabels[i]));
+  } else {
+    await addStoredStatistics(client, projectId, prepared, ids, picked, stats, pickedHere);
   }
 
   const { rows } = await client.query<{
@@ -96,7 +70,7 @@ async function previewInSnapshot(
     data: Record<string, unknown>;
     labels: string | null;
   }>(
-    `SELECT i.id::text AS id, i.external_id, i.data, ${labelsSql} AS labels
+    `SELECT i.id::text AS id, i.external_id, i.data, CASE WHEN s.item_id IS NOT NULL THEN ${labelsSql} END AS labels
        FROM items i LEFT JOIN review_states s ON s.item_id = i.id
       WHERE i.project_id = $1 AND i.id = ANY($${params.length + 2}::bigint[])`,
     [projectId, ...params, picked],
@@ -104,7 +78,7 @@ async function previewInSnapshot(
   const byId = new Map(rows.map((r) => [r.id, r]));
   const examples: TEvalSetPreview["examples"] = picked.map((id) => {
     const row = byId.get(id)!;
-    const item = pickedHere.get(id) ?? labelsOf(row.labels!);
+    const item = pickedHere.get(id) ?? (row.labels === null ? unlabeled : labelsOf(row.labels));
     return {
       itemId: id,
       externalId: row.external_id,
@@ -116,7 +90,7 @@ async function previewInSnapshot(
   });
   const result = stats.result();
   return {
-    candidates: candidates.length,
+    candidates,
     items: result.items,
     annotations: result.annotations,
     labelDistribution: result.labelDistribution,
@@ -124,4 +98,67 @@ async function previewInSnapshot(
     sources: result.sources,
     examples,
   };
+}
+
+function labeledFrom(definitions: TPreparedFilter["definitions"], text: string): TLabeledItem {
+  const list = JSON.parse(text) as TFinalLabel[];
+  return {
+    labels: Object.fromEntries(definitions.map((d, i) => [d.key, list[i]])),
+    annotationCount: list.reduce((n, l) => n + l.annotationCount, 0),
+  };
+}
+
+/**
+ * The statistics of the taken items from what is stored for them, when the cache keeps no labels:
+ * no state (nobody annotated them), a stale one (labeled here in this snapshot, a page at a time),
+ * or each distinct combination of fresh labels once, with its count.
+ */
+async function addStoredStatistics(
+  client: PoolClient,
+  projectId: string,
+  prepared: TPreparedFilter,
+  ids: string[],
+  picked: string[],
+  stats: SetStatistics,
+  pickedHere: Map<string, TLabeledItem>,
+): Promise<void> {
+  const { definitions } = prepared;
+  const params: unknown[] = [];
+  const labelsSql = `jsonb_build_array(${definitions
+    .map((d) => `s.labels -> $${params.push(d.id) + 1}::text -> 'l'`)
+    .join(", ")})::text`;
+  const groups = await client.query<{
+    kind: "none" | "stale" | "fresh";
+    labels: string | null;
+    n: number;
+    ids: string | null;
+  }>(
+    `SELECT CASE WHEN s.item_id IS NULL THEN 'none' WHEN s.is_stale THEN 'stale' ELSE 'fresh' END AS kind,
+            CASE WHEN NOT s.is_stale THEN ${labelsSql} END AS labels, count(*)::int AS n,
+            CASE WHEN bool_or(s.is_stale) THEN string_agg(t.id::text, ',') END AS ids
+       FROM unnest($1::bigint[]) AS t(id) LEFT JOIN review_states s ON s.item_id = t.id
+      GROUP BY 1, 2`,
+    [ids, ...params],
+  );
+  const unlabeled = unlabeledItem(definitions);
+  const staleIds: string[] = [];
+  for (const group of groups.rows) {
+    if (group.kind === "stale") {
+      staleIds.push(...group.ids!.split(","));
+      continue;
+    }
+    const { labels, annotationCount } =
+      group.kind === "none" ? unlabeled : labeledFrom(definitions, group.labels!);
+    for (let i = 0; i < group.n; i++) stats.add(labels, annotationCount);
+  }
+  // Stale items taken: labeled in this snapshot (the answer the candidates had), a page at a time, so
+  // memory holds a page, not every stale item of a project after an import.
+  staleIds.sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
+  const scan = scanItemsById(client, projectId, definitions, staleIds, { withAnnotations: false });
+  for await (const page of scan) {
+    for (const item of page) {
+      stats.add(item.labels, item.annotationCount);
+      if (picked.includes(item.itemId)) pickedHere.set(item.itemId, item);
+    }
+  }
 }

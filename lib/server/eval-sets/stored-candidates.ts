@@ -41,9 +41,11 @@ export async function storedCandidates(
   q: TDb,
   projectId: string,
   prepared: TPreparedFilter,
+  /** Ascending by id even when the filter samples (the candidate cache keeps them so). */
+  options: { ordered?: boolean } = {},
 ): Promise<TStoredCandidates> {
-  if (!(q instanceof pg.Pool)) return candidatesInSnapshot(q, projectId, prepared);
-  return withTransaction((client) => candidatesInSnapshot(client, projectId, prepared), {
+  if (!(q instanceof pg.Pool)) return candidatesInSnapshot(q, projectId, prepared, options);
+  return withTransaction((client) => candidatesInSnapshot(client, projectId, prepared, options), {
     begin: ONE_SNAPSHOT,
     pool: q,
   });
@@ -65,15 +67,16 @@ async function candidatesInSnapshot(
   q: TDb,
   projectId: string,
   prepared: TPreparedFilter,
+  options: { ordered?: boolean },
 ): Promise<TStoredCandidates> {
-  const { filter, definitions, matches, stratifyBy } = prepared;
-  const stratumOf = (labels: Record<string, TFinalLabel>) =>
-    stratifyBy ? valueKey(stratifyBy.spec, labels[stratifyBy.key].value) : undefined;
+  const { filter, stratifyBy } = prepared;
   // One row: the ids joined by commas, and the strata by U+0001 (a value key is canonical JSON, whose
   // text escapes every control character). Hundreds of thousands of rows cost more to parse than this.
-  const [sql, params] = storedFilterQuery(projectId, prepared);
+  const { conditions, params, stratum } = storedFilterParts(prepared, [projectId]);
+  const sql = `SELECT s.item_id, ${stratum} AS stratum FROM review_states s
+                WHERE s.project_id = $1 AND NOT s.is_stale AND ${conditions}`;
   // Sorting a million ids costs a tenth of a second; only a set without a sample needs them in order.
-  const isOrdered = !filter.sample;
+  const isOrdered = !filter.sample || options.ordered === true;
   const order = isOrdered ? "ORDER BY item_id" : "";
   const { rows: joined } = await q.query<{ ids: string | null; strata: string | null }>(
     `SELECT string_agg(item_id::text, ',' ${order}) AS ids,
@@ -89,7 +92,38 @@ async function candidatesInSnapshot(
   const storedCount = candidates.length;
 
   const recomputed = new Set<string>();
-  // The stale rows a page at a time by keyset: after an import that is every row of the project.
+  for await (const page of staleCandidatePages(q, projectId, prepared)) {
+    for (const { itemId, stratum } of page) {
+      recomputed.add(itemId);
+      candidates.push({ itemId, stratum });
+    }
+  }
+
+  const {
+    unlabeled,
+    ids: unlabeledList,
+    stratum: unlabeledStratum,
+  } = await unlabeledCandidates(q, projectId, prepared);
+  const unlabeledIds = new Set(unlabeledList);
+  for (const itemId of unlabeledList) candidates.push({ itemId, stratum: unlabeledStratum });
+  // The stored ones come in id order (when it matters); only what was added after them needs sorting in.
+  if (isOrdered && candidates.length > storedCount)
+    candidates.sort((a, b) => compareItemIds(a.itemId, b.itemId));
+  return { candidates, recomputed, unlabeledIds, unlabeled };
+}
+
+/** A candidate labeled by the rule's code, with its labels. */
+export type TLabeledCandidate = TSampleCandidate & TLabeledItem;
+
+/**
+ * The candidates among the project's stale review states, labeled by the rule's code, a page of
+ * states at a time by keyset (after an import that is every row of the project), in id order.
+ */
+export async function* staleCandidatePages(
+  q: TDb,
+  projectId: string,
+  prepared: TPreparedFilter,
+): AsyncGenerator<TLabeledCandidate[]> {
   for (let after = "0"; ;) {
     const { rows: stale } = await q.query<{ item_id: string }>(
       // item_id as bigint (pg gives it as a string): ordered as numbers, which the keyset needs.
@@ -97,54 +131,77 @@ async function candidatesInSnapshot(
         WHERE project_id = $1 AND is_stale AND item_id > $2 ORDER BY item_id LIMIT $3`,
       [projectId, after, STALE_PAGE],
     );
-    if (stale.length === 0) break;
+    if (stale.length === 0) return;
     const itemIds = stale.map((r) => r.item_id);
-    const scan = scanItemsById(q, projectId, definitions, itemIds, {
-      batches: filter.batches,
-      withAnnotations: false,
-      withFlags: filter.flagged !== undefined,
-    });
-    for await (const page of scan) {
-      for (const item of page) {
-        if (!matches(item)) continue;
-        recomputed.add(item.itemId);
-        candidates.push({ itemId: item.itemId, stratum: stratumOf(item.labels) });
-      }
-    }
-    if (stale.length < STALE_PAGE) break;
+    yield await labeledCandidates(q, projectId, prepared, itemIds);
+    if (stale.length < STALE_PAGE) return;
     after = itemIds[itemIds.length - 1];
   }
+}
 
-  const unlabeled = unlabeledItem(definitions);
-  const unlabeledIds = new Set<string>();
-  // Batches and flags are the item's own, checked in SQL; the rest is the same for every such item.
-  const { batches: _batches, flagged: _flagged, ...labelsOnly } = filter;
-  if (compileFor(labelsOnly, definitions)({ itemId: "", batchId: "", ...unlabeled, versions: {} })) {
-    const params: unknown[] = [projectId];
-    const where = ["i.project_id = $1", "NOT EXISTS (SELECT 1 FROM review_states s WHERE s.item_id = i.id)"];
-    if (filter.batches) where.push(`i.batch_id = ANY($${params.push(filter.batches)}::uuid[])`);
-    if (filter.flagged !== undefined)
-      where.push(
-        `EXISTS (SELECT 1 FROM item_flags f WHERE f.item_id = i.id) = $${params.push(filter.flagged)}::boolean`,
-      );
-    const { rows } = await q.query<{ id: string }>(
-      `SELECT i.id::text AS id FROM items i WHERE ${where.join(" AND ")}`,
-      params,
-    );
-    const stratum = stratumOf(unlabeled.labels);
-    for (const r of rows) {
-      unlabeledIds.add(r.id);
-      candidates.push({ itemId: r.id, stratum });
+/**
+ * These items labeled by the rule's code (as a stale review state must be) and kept where the filter
+ * matches, in id order: the candidates among them.
+ */
+export async function labeledCandidates(
+  q: TDb,
+  projectId: string,
+  prepared: TPreparedFilter,
+  itemIds: readonly string[],
+): Promise<TLabeledCandidate[]> {
+  const { filter, definitions, matches, stratifyBy } = prepared;
+  const out: TLabeledCandidate[] = [];
+  const scan = scanItemsById(q, projectId, definitions, itemIds, {
+    batches: filter.batches,
+    withAnnotations: false,
+    withFlags: filter.flagged !== undefined,
+  });
+  for await (const page of scan) {
+    for (const item of page) {
+      if (!matches(item)) continue;
+      const { itemId, labels, annotationCount } = item;
+      out.push({ itemId, stratum: stratumOf(stratifyBy, labels), labels, annotationCount });
     }
   }
-  // The stored ones come in id order (when it matters); only what was added after them needs sorting in.
-  if (isOrdered && candidates.length > storedCount)
-    candidates.sort((a, b) => compareItemIds(a.itemId, b.itemId));
-  return { candidates, recomputed, unlabeledIds, unlabeled };
+  return out;
+}
+
+export function stratumOf(stratifyBy: TDefinitionContext | null, labels: Record<string, TFinalLabel>) {
+  return stratifyBy ? valueKey(stratifyBy.spec, labels[stratifyBy.key].value) : undefined;
+}
+
+/**
+ * The items nobody annotated (no review state) that the filter matches: all have the labels of no
+ * annotations (`unlabeled`), so the labels are checked once; batches and flags in SQL. Ascending ids.
+ */
+export async function unlabeledCandidates(
+  q: TDb,
+  projectId: string,
+  prepared: TPreparedFilter,
+): Promise<{ unlabeled: TLabeledItem; ids: string[]; stratum: string | undefined }> {
+  const { filter, definitions, stratifyBy } = prepared;
+  const unlabeled = unlabeledItem(definitions);
+  const stratum = stratumOf(stratifyBy, unlabeled.labels);
+  // Batches and flags are the item's own, checked in SQL; the rest is the same for every such item.
+  const { batches: _batches, flagged: _flagged, ...labelsOnly } = filter;
+  if (!compileFor(labelsOnly, definitions)({ itemId: "", batchId: "", ...unlabeled, versions: {} }))
+    return { unlabeled, ids: [], stratum };
+  const params: unknown[] = [projectId];
+  const where = ["i.project_id = $1", "NOT EXISTS (SELECT 1 FROM review_states s WHERE s.item_id = i.id)"];
+  if (filter.batches) where.push(`i.batch_id = ANY($${params.push(filter.batches)}::uuid[])`);
+  if (filter.flagged !== undefined)
+    where.push(
+      `EXISTS (SELECT 1 FROM item_flags f WHERE f.item_id = i.id) = $${params.push(filter.flagged)}::boolean`,
+    );
+  const { rows } = await q.query<{ id: string }>(
+    `SELECT i.id::text AS id FROM items i WHERE ${where.join(" AND ")} ORDER BY i.id`,
+    params,
+  );
+  return { unlabeled, ids: rows.map((r) => r.id), stratum };
 }
 
 /** The labels of an item without annotations or adjudications: the rule's answer to nothing. */
-function unlabeledItem(definitions: readonly TDefinitionContext[]): TLabeledItem {
+export function unlabeledItem(definitions: readonly TDefinitionContext[]): TLabeledItem {
   const memo = new PageMemo();
   return {
     labels: Object.fromEntries(definitions.map((d) => [d.key, memo.finalLabel(d, [])])),
@@ -153,18 +210,21 @@ function unlabeledItem(definitions: readonly TDefinitionContext[]): TLabeledItem
 }
 
 /**
- * compileFilter (lib/eval-sets/match-filter.ts) as SQL over review states' stored labels; the
+ * compileFilter (lib/eval-sets/match-filter.ts) as SQL conditions over a fresh review state's (`s`)
+ * stored labels, its parameters appended to `params`; the
  * eval-set selection test holds the two to the same answers. Per carried definition: its stored label
  * exists; resolved where the resolution asks it and the definition is required; the agreement floor
  * in the same float arithmetic; the answered versions among the allowed ones; the value's key among
  * the filter's. Then the adjudicated or automatic sources, the batches and the flags.
  */
-function storedFilterQuery(projectId: string, prepared: TPreparedFilter): [string, unknown[]] {
+export function storedFilterParts(
+  prepared: TPreparedFilter,
+  params: unknown[],
+): { conditions: string; params: unknown[]; stratum: string } {
   const { filter, definitions, stratifyBy } = prepared;
-  const params: unknown[] = [projectId];
   const param = (value: unknown) => `$${params.push(value)}`;
   const resolution = filter.resolution ?? "resolved";
-  const where = ["s.project_id = $1", "NOT s.is_stale"];
+  const where: string[] = [];
   const adjudicated: string[] = [];
   const label = new Map<string, string>();
   for (const d of definitions) {
@@ -202,8 +262,10 @@ function storedFilterQuery(projectId: string, prepared: TPreparedFilter): [strin
     );
   }
   const stratum = stratifyBy ? `${label.get(stratifyBy.key)!} ->> 'k'` : "NULL";
-  return [
-    `SELECT s.item_id, ${stratum} AS stratum FROM review_states s WHERE ${where.join(" AND ")}`,
+  // Each part is true or false for a fresh row's labels (never NULL), so NOT of the whole is exact.
+  return {
+    conditions: where.length > 0 ? `(${where.map((w) => `coalesce(${w}, false)`).join(" AND ")})` : "true",
     params,
-  ];
+    stratum,
+  };
 }

@@ -1,0 +1,449 @@
+import "server-only";
+import type { PoolClient } from "pg";
+import { canonicalJson } from "@/lib/label-definitions/canonical-json";
+import type { TFinalLabel } from "@/lib/final-labels/final-label";
+import { samplePriority, sampleIndexes } from "@/lib/eval-sets/sampling";
+import type { TPreparedFilter } from "./prepare-filter";
+import {
+  labeledCandidates,
+  staleCandidatePages,
+  storedCandidates,
+  storedFilterParts,
+  unlabeledCandidates,
+  type TLabeledCandidate,
+  type TLabeledItem,
+} from "./stored-candidates";
+
+/**
+ * A filter's candidates as of one snapshot, kept by the process between previews
+ * (docs/decisions/037-incremental-candidates.md): the matching item ids ascending, each one's stratum
+ * (an index into `strata.keys`) when the filter stratifies, each one's labels for the carried
+ * definitions (an index into `labels.list`) when their kinds have few distinct labels, and each
+ * one's sampling priority per seed.
+ */
+type TEntry = {
+  key: string;
+  /** The xmin of the snapshot the entry is exact for: later writes carry a transaction id >= it. */
+  xmin: bigint;
+  ids: Float64Array;
+  strata: { of: Uint32Array; keys: string[] } | null;
+  labels: { of: Uint32Array; list: TLabeledItem[] } | null;
+  priorities: Map<string, Float64Array>;
+};
+
+/** What a preview or a freeze takes from the candidates. */
+export type TTakenCandidates = {
+  candidates: number;
+  /** The ids the set takes (its sample, or every candidate), ascending. */
+  taken: string[];
+  /** Their labels, when the cache keeps them (null: read them from the stored states). */
+  labels: TLabeledItem[] | null;
+};
+
+// At most this many candidate ids held over all entries (8 bytes each, as much per cached seed, and
+// 4 for labels and for strata).
+const MAX_HELD_IDS = 4_000_000;
+// Seeds whose priorities an entry keeps (a lead tries a few seeds for one filter).
+const MAX_SEEDS = 2;
+// More changed rows than this since an entry's snapshot: filtering the project again is as cheap.
+const MAX_DELTA_ROWS = 200_000;
+// Kinds whose final labels take few distinct values, so that an entry keeps each distinct set of
+// labels once. Spans, free text, rankings and rubrics give nearly every item its own.
+const FEW_LABELS = new Set(["single_choice", "multi_choice", "rating", "pairwise"]);
+// Distinct sets of labels past which an entry keeps none (the statistics then read stored states).
+const MAX_LABEL_SETS = 20_000;
+
+const entries = new Map<string, TEntry>();
+/** How the entries were made since the process began: read whole, or brought up to date. */
+const counts = { builds: 0, updates: 0 };
+
+let labelsKept = true;
+
+/**
+ * Forgets every cached candidate set (tests compare with a fresh computation); `keepLabels: false`
+ * makes new entries keep no labels whatever the kinds, as for spans or free text.
+ */
+export function clearCandidateCache(options: { keepLabels?: boolean } = {}): void {
+  entries.clear();
+  labelsKept = options.keepLabels ?? true;
+}
+
+/** How many times a filter's candidates were read whole, and brought up to date (for tests). */
+export function candidateCacheCounts(): { builds: number; updates: number } {
+  return { ...counts };
+}
+
+/**
+ * The items a filter matches in this transaction's snapshot and the ids the set takes (its sample,
+ * or all of them), ascending by id. `client` must be inside a REPEATABLE READ transaction, so that
+ * every statement reads one snapshot. The first call for a filter reads every candidate; later ones
+ * read only the review states written since the cached snapshot (their transaction id at or above
+ * its xmin) and update the cached ids, unless items, batches or (for a filter by flags) flags changed
+ * meanwhile, which reads them all again.
+ */
+export async function takeCandidates(
+  client: PoolClient,
+  projectId: string,
+  prepared: TPreparedFilter,
+): Promise<TTakenCandidates> {
+  const key = entryKey(projectId, prepared);
+  const cached = entries.get(key) ?? null;
+  const sources = prepared.filter.flagged !== undefined ? ["items", "flags"] : ["items"];
+  const { rows } = await client.query<{ xmin: string; isolation: string; moved: boolean | null }>(
+    `SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin,
+            current_setting('transaction_isolation') AS isolation,
+            CASE WHEN $2::bigint IS NOT NULL THEN EXISTS (
+              SELECT 1 FROM eval_candidate_changes
+               WHERE project_id = $1 AND changed_xid >= $2::bigint AND source = ANY($3::text[])) END AS moved`,
+    [projectId, cached ? cached.xmin.toString() : null, sources],
+  );
+  const [{ xmin: xminText, isolation, moved }] = rows;
+  if (isolation !== "repeatable read" && isolation !== "serializable")
+    throw new Error("takeCandidates needs a REPEATABLE READ transaction");
+  const xmin = BigInt(xminText);
+  let entry: TEntry | null = null;
+  if (cached && moved === false && cached.xmin <= xmin)
+    entry = await updated(client, projectId, prepared, cached, xmin);
+  if (entry) counts.updates++;
+  else {
+    entry = await built(client, projectId, prepared, key, xmin);
+    counts.builds++;
+  }
+  keep(entry);
+  const indexes = taken(entry, prepared);
+  const labels = entry.labels;
+  return {
+    candidates: entry.ids.length,
+    taken: Array.from(indexes, (i) => String(entry.ids[i])),
+    labels: labels ? Array.from(indexes, (i) => labels.list[labels.of[i]]) : null,
+  };
+}
+
+function entryKey(projectId: string, prepared: TPreparedFilter): string {
+  const { sample, ...matching } = prepared.filter;
+  // Whatever the filter's answer depends on besides the rows: the definitions as prepared (a rule or
+  // a new version also marks every state stale; this keeps an entry from outliving them anyway).
+  return canonicalJson({
+    projectId,
+    filter: matching,
+    stratifyBy: sample?.stratifyBy ?? null,
+    definitions: prepared.all.map((d) => [d.id, d.currentVersion, d.isRequired, d.rule, d.spec]),
+  });
+}
+
+/** A candidate as an entry takes it in: its id, and its stratum and labels by key. */
+type TIncoming = { id: number; stratum?: string; labels?: TLabeledItem; labelsKey?: string };
+
+/** A candidate the rule's code labeled. */
+function codeLabeled(c: TLabeledCandidate): TIncoming {
+  const labels = { labels: c.labels, annotationCount: c.annotationCount };
+  return { id: idNumber(c.itemId), stratum: c.stratum, labels, labelsKey: `code:${JSON.stringify(labels)}` };
+}
+
+/** Builds entries a candidate at a time, strata and label sets each kept once. */
+class EntryWriter {
+  readonly ids: number[] = [];
+  private readonly strataOf: number[] = [];
+  private readonly labelsOf: number[] = [];
+  private readonly strata = new Map<string, number>();
+  private readonly labelSets = new Map<string, number>();
+  readonly strataKeys: string[];
+  readonly labelList: TLabeledItem[];
+
+  constructor(
+    private readonly prepared: TPreparedFilter,
+    private readonly withLabels: boolean,
+    from?: TEntry,
+  ) {
+    this.strataKeys = from?.strata ? [...from.strata.keys] : [];
+    this.strataKeys.forEach((k, i) => this.strata.set(k, i));
+    this.labelList = from?.labels ? [...from.labels.list] : [];
+  }
+
+  /** An incoming candidate's stratum and labels, as indexes. */
+  indexes(c: TIncoming): [number, number] {
+    let labels = 0;
+    if (this.withLabels) {
+      const key = c.labelsKey ?? `code:${JSON.stringify(c.labels)}`;
+      let n = this.labelSets.get(key);
+      if (n === undefined) {
+        n = this.labelList.push(c.labels!) - 1;
+        this.labelSets.set(key, n);
+      }
+      labels = n;
+    }
+    let stratum = 0;
+    if (this.prepared.stratifyBy) {
+      const key = c.stratum ?? "";
+      let n = this.strata.get(key);
+      if (n === undefined) {
+        n = this.strataKeys.push(key) - 1;
+        this.strata.set(key, n);
+      }
+      stratum = n;
+    }
+    return [stratum, labels];
+  }
+
+  push(id: number, stratum: number, labels: number): void {
+    this.ids.push(id);
+    this.strataOf.push(stratum);
+    this.labelsOf.push(labels);
+  }
+
+  entry(key: string, xmin: bigint, priorities: Map<string, Float64Array>): TEntry {
+    return {
+      key,
+      xmin,
+      ids: Float64Array.from(this.ids),
+      strata: this.prepared.stratifyBy
+        ? { of: Uint32Array.from(this.strataOf), keys: this.strataKeys }
+        : null,
+      labels: this.withLabels ? { of: Uint32Array.from(this.labelsOf), list: this.labelList } : null,
+      priorities,
+    };
+  }
+}
+
+/** Whether an entry for this filter keeps the candidates' labels (their kinds have few distinct ones). */
+function keepsLabels(prepared: TPreparedFilter): boolean {
+  return labelsKept && prepared.definitions.every((d) => FEW_LABELS.has(d.kind));
+}
+
+/** The carried definitions' stored labels as one JSON array per row, its parameters added. */
+function storedLabelsSql(prepared: TPreparedFilter, params: unknown[]): string {
+  return `jsonb_build_array(${prepared.definitions
+    .map((d) => `s.labels -> $${params.push(d.id)}::text -> 'l'`)
+    .join(", ")})::text`;
+}
+
+function parsedLabels(prepared: TPreparedFilter, text: string): TLabeledItem {
+  const list = JSON.parse(text) as TFinalLabel[];
+  return {
+    labels: Object.fromEntries(prepared.definitions.map((d, i) => [d.key, list[i]])),
+    annotationCount: list.reduce((n, l) => n + l.annotationCount, 0),
+  };
+}
+
+async function built(
+  client: PoolClient,
+  projectId: string,
+  prepared: TPreparedFilter,
+  key: string,
+  xmin: bigint,
+): Promise<TEntry> {
+  if (keepsLabels(prepared)) {
+    const entry = await builtWithLabels(client, projectId, prepared, key, xmin);
+    if (entry) return entry;
+  }
+  const { candidates } = await storedCandidates(client, projectId, prepared, { ordered: true });
+  const writer = new EntryWriter(prepared, false);
+  for (const c of candidates) {
+    const id = idNumber(c.itemId);
+    writer.push(id, ...writer.indexes({ id, stratum: c.stratum }));
+  }
+  return writer.entry(key, xmin, new Map());
+}
+
+/**
+ * Every candidate with its labels: fresh states grouped by their stored labels (each group's ids in
+ * order), stale ones labeled by the rule's code, unlabeled items; merged by id. Null when the label
+ * sets are too many to keep.
+ */
+async function builtWithLabels(
+  client: PoolClient,
+  projectId: string,
+  prepared: TPreparedFilter,
+  key: string,
+  xmin: bigint,
+): Promise<TEntry | null> {
+  const { conditions, params, stratum } = storedFilterParts(prepared, [projectId]);
+  const labelsSql = storedLabelsSql(prepared, params);
+  const { rows } = await client.query<{ labels: string; stratum: string | null; ids: string }>(
+    `SELECT labels, stratum, string_agg(item_id::text, ',' ORDER BY item_id) AS ids
+       FROM (SELECT s.item_id, ${labelsSql} AS labels, ${stratum} AS stratum FROM review_states s
+              WHERE s.project_id = $1 AND NOT s.is_stale AND ${conditions}) c
+      GROUP BY labels, stratum`,
+    params,
+  );
+  if (rows.length > MAX_LABEL_SETS) return null;
+  const writer = new EntryWriter(prepared, true);
+  // Sorted runs of [id, stratum, labels] to merge: a run per group, the stale ones, the unlabeled ones.
+  const runs: { ids: number[]; stratum: number[]; labels: number[] }[] = [];
+  for (const row of rows) {
+    const [s, l] = writer.indexes({
+      id: 0,
+      stratum: row.stratum ?? undefined,
+      labels: parsedLabels(prepared, row.labels),
+      labelsKey: `stored:${row.labels}`,
+    });
+    const ids = row.ids.split(",").map(idNumber);
+    runs.push({ ids, stratum: ids.map(() => s), labels: ids.map(() => l) });
+  }
+  const stale: { ids: number[]; stratum: number[]; labels: number[] } = { ids: [], stratum: [], labels: [] };
+  for await (const page of staleCandidatePages(client, projectId, prepared)) {
+    for (const c of page) {
+      const [s, l] = writer.indexes(codeLabeled(c));
+      stale.ids.push(idNumber(c.itemId));
+      stale.stratum.push(s);
+      stale.labels.push(l);
+    }
+  }
+  runs.push(stale);
+  const unlabeled = await unlabeledCandidates(client, projectId, prepared);
+  const [s, l] = writer.indexes({ id: 0, stratum: unlabeled.stratum, labels: unlabeled.unlabeled });
+  const unlabeledIds = unlabeled.ids.map(idNumber);
+  runs.push({ ids: unlabeledIds, stratum: unlabeledIds.map(() => s), labels: unlabeledIds.map(() => l) });
+  mergeRuns(runs, (run, i) => writer.push(run.ids[i], run.stratum[i], run.labels[i]));
+  return writer.entry(key, xmin, new Map());
+}
+
+/** Visits the elements of ascending runs in ascending id order (a binary heap of the runs' heads). */
+function mergeRuns<T extends { ids: number[] }>(runs: T[], visit: (run: T, i: number) => void): void {
+  const heads = runs.filter((r) => r.ids.length > 0).map((run) => ({ run, i: 0 }));
+  const less = (a: number, b: number) => heads[a].run.ids[heads[a].i] < heads[b].run.ids[heads[b].i];
+  const down = (n: number) => {
+    for (;;) {
+      let least = n;
+      for (const child of [2 * n + 1, 2 * n + 2])
+        if (child < heads.length && less(child, least)) least = child;
+      if (least === n) return;
+      [heads[n], heads[least]] = [heads[least], heads[n]];
+      n = least;
+    }
+  };
+  for (let n = Math.floor(heads.length / 2); n >= 0; n--) down(n);
+  while (heads.length > 0) {
+    const top = heads[0];
+    visit(top.run, top.i);
+    if (++top.i === top.run.ids.length) {
+      heads[0] = heads[heads.length - 1];
+      heads.pop();
+    }
+    if (heads.length > 0) down(0);
+  }
+}
+
+/**
+ * The entry brought from its snapshot to this one: every review state written since (a transaction id
+ * at or above the entry's xmin) is taken out and put back if it matches now (fresh ones by the SQL
+ * filter, stale ones labeled by the rule's code); items without a state cannot have changed, as items,
+ * batches and flags did not move (checked by the caller).
+ */
+async function updated(
+  client: PoolClient,
+  projectId: string,
+  prepared: TPreparedFilter,
+  entry: TEntry,
+  xmin: bigint,
+): Promise<TEntry | null> {
+  const { conditions, params, stratum } = storedFilterParts(prepared, [projectId, entry.xmin.toString()]);
+  const labelsSql = entry.labels ? storedLabelsSql(prepared, params) : "NULL";
+  const { rows } = await client.query<{
+    id: string;
+    is_stale: boolean;
+    matched: boolean;
+    stratum: string | null;
+    labels: string | null;
+  }>(
+    `SELECT s.item_id::text AS id, s.is_stale, NOT s.is_stale AND ${conditions} AS matched,
+            ${stratum} AS stratum, ${labelsSql} AS labels
+       FROM review_states s WHERE s.project_id = $1 AND s.changed_xid >= $2::bigint
+      LIMIT ${MAX_DELTA_ROWS + 1}`,
+    params,
+  );
+  if (rows.length > MAX_DELTA_ROWS) return null;
+  if (rows.length === 0) return { ...entry, xmin };
+  const changed = new Set<number>();
+  const added: TIncoming[] = [];
+  const stale: string[] = [];
+  for (const row of rows) {
+    const id = idNumber(row.id);
+    changed.add(id);
+    if (row.is_stale) stale.push(row.id);
+    else if (row.matched)
+      added.push({
+        id,
+        stratum: row.stratum ?? undefined,
+        labels: row.labels === null ? undefined : parsedLabels(prepared, row.labels),
+        labelsKey: row.labels === null ? undefined : `stored:${row.labels}`,
+      });
+  }
+  stale.sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
+  for (const c of await labeledCandidates(client, projectId, prepared, stale)) added.push(codeLabeled(c));
+  // An item whose first state was written was an unlabeled candidate: it is taken out and judged here.
+  return merged(prepared, entry, xmin, changed, added);
+}
+
+function merged(
+  prepared: TPreparedFilter,
+  entry: TEntry,
+  xmin: bigint,
+  changed: Set<number>,
+  added: TIncoming[],
+): TEntry | null {
+  const writer = new EntryWriter(prepared, entry.labels !== null, entry);
+  const incoming = added.map((c) => ({ id: c.id, indexes: writer.indexes(c) })).sort((a, b) => a.id - b.id);
+  if (entry.labels && writer.labelList.length > MAX_LABEL_SETS) return null;
+  const from: number[] = [];
+  let a = 0;
+  const putAdded = () => {
+    writer.push(incoming[a].id, ...incoming[a].indexes);
+    from.push(-1);
+    a++;
+  };
+  for (let i = 0; i < entry.ids.length; i++) {
+    const id = entry.ids[i];
+    if (changed.has(id)) continue;
+    while (a < incoming.length && incoming[a].id < id) putAdded();
+    writer.push(id, entry.strata ? entry.strata.of[i] : 0, entry.labels ? entry.labels.of[i] : 0);
+    from.push(i);
+  }
+  while (a < incoming.length) putAdded();
+  const priorities = new Map<string, Float64Array>();
+  for (const [seed, old] of entry.priorities) {
+    const list = new Float64Array(from.length);
+    for (let j = 0; j < from.length; j++)
+      list[j] = from[j] === -1 ? samplePriority(seed, String(writer.ids[j])) : old[from[j]];
+    priorities.set(seed, list);
+  }
+  return writer.entry(entry.key, xmin, priorities);
+}
+
+/** The indexes of the ids the set takes, ascending: its sample, or every candidate. */
+function taken(entry: TEntry, prepared: TPreparedFilter): Uint32Array {
+  const { sample } = prepared.filter;
+  if (!sample) return Uint32Array.from(entry.ids, (_, i) => i);
+  const seed = String(sample.seed);
+  let priorities = entry.priorities.get(seed);
+  if (!priorities) {
+    priorities = new Float64Array(entry.ids.length);
+    for (let i = 0; i < entry.ids.length; i++) priorities[i] = samplePriority(seed, String(entry.ids[i]));
+    if (entry.priorities.size >= MAX_SEEDS) entry.priorities.delete(entry.priorities.keys().next().value!);
+    entry.priorities.set(seed, priorities);
+  }
+  return sampleIndexes(entry.ids, priorities, sample.size, entry.strata);
+}
+
+/** Keeps the newest entry for its key, most recently used last; drops the oldest past the bound. */
+function keep(entry: TEntry): void {
+  const current = entries.get(entry.key);
+  if (current && current.xmin > entry.xmin) return;
+  entries.delete(entry.key);
+  entries.set(entry.key, entry);
+  const size = (e: TEntry) =>
+    e.ids.length * (1 + e.priorities.size + (e.labels ? 0.5 : 0) + (e.strata ? 0.5 : 0));
+  let held = 0;
+  for (const e of entries.values()) held += size(e);
+  for (const [key, e] of entries) {
+    if (held <= MAX_HELD_IDS || e === entry) break;
+    held -= size(e);
+    entries.delete(key);
+  }
+}
+
+function idNumber(id: string): number {
+  const n = Number(id);
+  if (!Number.isSafeInteger(n)) throw new Error(`item id ${id} is beyond 2^53`);
+  return n;
+}
