@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { compareItemIds } from "@/lib/export/export-row";
 import {
   allocate,
+  kthSmallest,
   lowestOf,
   sampleIndexes,
   samplePriority,
@@ -91,6 +92,22 @@ describe("sampleIndexes (the cached candidates' sampling)", () => {
           const picked = Array.from(sampleIndexes(ids, priorities, count, null), (i) => String(ids[i]));
           const strings = Array.from(ids, String);
           expect(picked).toEqual(lowestOf(strings, priorities, count).sort(compareItemIds));
+        },
+      ),
+    );
+  });
+});
+
+describe("kthSmallest", () => {
+  it("gives what sorting gives, with many ties", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -3, max: 3 }), { minLength: 1, maxLength: 80 }),
+        fc.nat(),
+        (numbers, at) => {
+          const k = at % numbers.length;
+          const sorted = Float64Array.from(numbers).sort();
+          expect(kthSmallest(Float64Array.from(numbers), k)).toBe(sorted[k]);
         },
       ),
     );

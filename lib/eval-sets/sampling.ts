@@ -71,7 +71,7 @@ function lowestPriorities(candidates: readonly TSampleCandidate[], count: number
 export function lowestOf(ids: readonly string[], priorities: Float64Array, count: number): string[] {
   if (count <= 0) return [];
   if (count >= ids.length) return [...ids];
-  const threshold = Float64Array.from(priorities).sort()[count - 1];
+  const threshold = kthSmallest(Float64Array.from(priorities), count - 1);
   const picked: string[] = [];
   const tied: string[] = [];
   for (let i = 0; i < ids.length; i++) {
@@ -146,7 +146,7 @@ function lowestIndexes(
   if (count >= among.length) return among;
   const values = new Float64Array(among.length);
   for (let j = 0; j < among.length; j++) values[j] = priorities[among[j]];
-  const threshold = values.sort()[count - 1];
+  const threshold = kthSmallest(values, count - 1);
   const picked: number[] = [];
   const tied: number[] = [];
   for (const i of among) {
@@ -156,4 +156,33 @@ function lowestIndexes(
   // `among` ascends and so do the ids: the first tied ones are the lowest ids.
   for (const i of tied.slice(0, count - picked.length)) picked.push(i);
   return Uint32Array.from(picked).sort();
+}
+
+/**
+ * The k-th smallest of `values` (from 0), as `values.sort()[k]` would give, in linear time on
+ * average (Hoare's selection, middle pivot); reorders `values`.
+ */
+export function kthSmallest(values: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >>> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i] < pivot) i++;
+      while (values[j] > pivot) j--;
+      if (i <= j) {
+        const t = values[i];
+        values[i] = values[j];
+        values[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return values[k];
+  }
+  return values[k];
 }

@@ -26,8 +26,8 @@ type TEntry = {
   /** The xmin of the snapshot the entry is exact for: later writes carry a transaction id >= it. */
   xmin: bigint;
   ids: Float64Array;
-  strata: { of: Uint32Array; keys: string[] } | null;
-  labels: { of: Uint32Array; list: TLabeledItem[] } | null;
+  strata: { of: Uint32Array; keys: string[]; index: Map<string, number> } | null;
+  labels: { of: Uint32Array; list: TLabeledItem[]; index: Map<string, number> } | null;
   priorities: Map<string, Float64Array>;
 };
 
@@ -40,8 +40,8 @@ export type TTakenCandidates = {
   labels: TLabeledItem[] | null;
 };
 
-// At most this many candidate ids held over all entries (8 bytes each, as much per cached seed, and
-// 4 for labels and for strata).
+// At most this many 8-byte numbers held over all entries (about 32 MB): an id and its priority per
+// cached seed count one each, its label and stratum indexes half each.
 const MAX_HELD_IDS = 4_000_000;
 // Seeds whose priorities an entry keeps (a lead tries a few seeds for one filter).
 const MAX_SEEDS = 2;
@@ -131,8 +131,17 @@ function entryKey(projectId: string, prepared: TPreparedFilter): string {
   });
 }
 
-/** A candidate as an entry takes it in: its id, and its stratum and labels by key. */
-type TIncoming = { id: number; stratum?: string; labels?: TLabeledItem; labelsKey?: string };
+/**
+ * A candidate as an entry takes it in: its id, its stratum, and its labels by key (given, or parsed
+ * only when the key is new).
+ */
+type TIncoming = {
+  id: number;
+  stratum?: string;
+  labels?: TLabeledItem;
+  labelsKey?: string;
+  parse?: () => TLabeledItem;
+};
 
 /** A candidate the rule's code labeled. */
 function codeLabeled(c: TLabeledCandidate): TIncoming {
@@ -140,45 +149,48 @@ function codeLabeled(c: TLabeledCandidate): TIncoming {
   return { id: idNumber(c.itemId), stratum: c.stratum, labels, labelsKey: `code:${JSON.stringify(labels)}` };
 }
 
-/** Builds entries a candidate at a time, strata and label sets each kept once. */
+/**
+ * Writes an entry's arrays a candidate at a time (`size` of them), its strata and label sets each
+ * kept once. The keys and lists of strata and label sets only grow: an entry brought up to date
+ * shares them with the one it came from, whose indexes stay valid.
+ */
 class EntryWriter {
-  readonly ids: number[] = [];
-  private readonly strataOf: number[] = [];
-  private readonly labelsOf: number[] = [];
-  private readonly strata = new Map<string, number>();
-  private readonly labelSets = new Map<string, number>();
-  readonly strataKeys: string[];
-  readonly labelList: TLabeledItem[];
+  readonly ids: Float64Array;
+  private readonly strataOf: Uint32Array;
+  private readonly labelsOf: Uint32Array;
+  private at = 0;
+  private readonly strata: TEntry["strata"];
+  private readonly labels: TEntry["labels"];
 
-  constructor(
-    private readonly prepared: TPreparedFilter,
-    private readonly withLabels: boolean,
-    from?: TEntry,
-  ) {
-    this.strataKeys = from?.strata ? [...from.strata.keys] : [];
-    this.strataKeys.forEach((k, i) => this.strata.set(k, i));
-    this.labelList = from?.labels ? [...from.labels.list] : [];
+  constructor(prepared: TPreparedFilter, withLabels: boolean, size: number, from?: TEntry) {
+    this.ids = new Float64Array(size);
+    this.strataOf = new Uint32Array(prepared.stratifyBy ? size : 0);
+    this.labelsOf = new Uint32Array(withLabels ? size : 0);
+    this.strata = prepared.stratifyBy
+      ? (from?.strata ?? { of: this.strataOf, keys: [], index: new Map() })
+      : null;
+    this.labels = withLabels ? (from?.labels ?? { of: this.labelsOf, list: [], index: new Map() }) : null;
   }
 
   /** An incoming candidate's stratum and labels, as indexes. */
   indexes(c: TIncoming): [number, number] {
     let labels = 0;
-    if (this.withLabels) {
+    if (this.labels) {
       const key = c.labelsKey ?? `code:${JSON.stringify(c.labels)}`;
-      let n = this.labelSets.get(key);
+      let n = this.labels.index.get(key);
       if (n === undefined) {
-        n = this.labelList.push(c.labels!) - 1;
-        this.labelSets.set(key, n);
+        n = this.labels.list.push(c.labels ?? c.parse!()) - 1;
+        this.labels.index.set(key, n);
       }
       labels = n;
     }
     let stratum = 0;
-    if (this.prepared.stratifyBy) {
+    if (this.strata) {
       const key = c.stratum ?? "";
-      let n = this.strata.get(key);
+      let n = this.strata.index.get(key);
       if (n === undefined) {
-        n = this.strataKeys.push(key) - 1;
-        this.strata.set(key, n);
+        n = this.strata.keys.push(key) - 1;
+        this.strata.index.set(key, n);
       }
       stratum = n;
     }
@@ -186,20 +198,24 @@ class EntryWriter {
   }
 
   push(id: number, stratum: number, labels: number): void {
-    this.ids.push(id);
-    this.strataOf.push(stratum);
-    this.labelsOf.push(labels);
+    this.ids[this.at] = id;
+    if (this.strata) this.strataOf[this.at] = stratum;
+    if (this.labels) this.labelsOf[this.at] = labels;
+    this.at++;
+  }
+
+  labelSets(): number {
+    return this.labels?.list.length ?? 0;
   }
 
   entry(key: string, xmin: bigint, priorities: Map<string, Float64Array>): TEntry {
+    if (this.at !== this.ids.length) throw new Error("candidate cache: entry written short");
     return {
       key,
       xmin,
-      ids: Float64Array.from(this.ids),
-      strata: this.prepared.stratifyBy
-        ? { of: Uint32Array.from(this.strataOf), keys: this.strataKeys }
-        : null,
-      labels: this.withLabels ? { of: Uint32Array.from(this.labelsOf), list: this.labelList } : null,
+      ids: this.ids,
+      strata: this.strata && { ...this.strata, of: this.strataOf },
+      labels: this.labels && { ...this.labels, of: this.labelsOf },
       priorities,
     };
   }
@@ -237,7 +253,7 @@ async function built(
     if (entry) return entry;
   }
   const { candidates } = await storedCandidates(client, projectId, prepared, { ordered: true });
-  const writer = new EntryWriter(prepared, false);
+  const writer = new EntryWriter(prepared, false, candidates.length);
   for (const c of candidates) {
     const id = idNumber(c.itemId);
     writer.push(id, ...writer.indexes({ id, stratum: c.stratum }));
@@ -267,30 +283,36 @@ async function builtWithLabels(
     params,
   );
   if (rows.length > MAX_LABEL_SETS) return null;
-  const writer = new EntryWriter(prepared, true);
   // Sorted runs of [id, stratum, labels] to merge: a run per group, the stale ones, the unlabeled ones.
-  const runs: { ids: number[]; stratum: number[]; labels: number[] }[] = [];
-  for (const row of rows) {
+  type TRun = { ids: number[]; stratum: number[]; labels: number[] };
+  const runs: TRun[] = [];
+  const stale: TLabeledCandidate[] = [];
+  for await (const page of staleCandidatePages(client, projectId, prepared)) stale.push(...page);
+  const unlabeled = await unlabeledCandidates(client, projectId, prepared);
+  let size = stale.length + unlabeled.ids.length;
+  const groups = rows.map((row) => {
+    const ids = row.ids.split(",").map(idNumber);
+    size += ids.length;
+    return { ids, row };
+  });
+  const writer = new EntryWriter(prepared, true, size);
+  for (const { ids, row } of groups) {
     const [s, l] = writer.indexes({
       id: 0,
       stratum: row.stratum ?? undefined,
-      labels: parsedLabels(prepared, row.labels),
       labelsKey: `stored:${row.labels}`,
+      parse: () => parsedLabels(prepared, row.labels),
     });
-    const ids = row.ids.split(",").map(idNumber);
     runs.push({ ids, stratum: ids.map(() => s), labels: ids.map(() => l) });
   }
-  const stale: { ids: number[]; stratum: number[]; labels: number[] } = { ids: [], stratum: [], labels: [] };
-  for await (const page of staleCandidatePages(client, projectId, prepared)) {
-    for (const c of page) {
-      const [s, l] = writer.indexes(codeLabeled(c));
-      stale.ids.push(idNumber(c.itemId));
-      stale.stratum.push(s);
-      stale.labels.push(l);
-    }
+  const staleRun: TRun = { ids: [], stratum: [], labels: [] };
+  for (const c of stale) {
+    const [s, l] = writer.indexes(codeLabeled(c));
+    staleRun.ids.push(idNumber(c.itemId));
+    staleRun.stratum.push(s);
+    staleRun.labels.push(l);
   }
-  runs.push(stale);
-  const unlabeled = await unlabeledCandidates(client, projectId, prepared);
+  runs.push(staleRun);
   const [s, l] = writer.indexes({ id: 0, stratum: unlabeled.stratum, labels: unlabeled.unlabeled });
   const unlabeledIds = unlabeled.ids.map(idNumber);
   runs.push({ ids: unlabeledIds, stratum: unlabeledIds.map(() => s), labels: unlabeledIds.map(() => l) });
@@ -365,8 +387,8 @@ async function updated(
       added.push({
         id,
         stratum: row.stratum ?? undefined,
-        labels: row.labels === null ? undefined : parsedLabels(prepared, row.labels),
         labelsKey: row.labels === null ? undefined : `stored:${row.labels}`,
+        parse: () => parsedLabels(prepared, row.labels!),
       });
   }
   stale.sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
@@ -382,29 +404,39 @@ function merged(
   changed: Set<number>,
   added: TIncoming[],
 ): TEntry | null {
-  const writer = new EntryWriter(prepared, entry.labels !== null, entry);
+  // The changed ids in order, walked beside the entry's (both ascending) instead of looked up.
+  const gone = Float64Array.from(changed).sort();
+  let kept = entry.ids.length;
+  for (let i = 0, c = 0; i < entry.ids.length && c < gone.length; i++) {
+    while (c < gone.length && gone[c] < entry.ids[i]) c++;
+    if (gone[c] === entry.ids[i]) kept--;
+  }
+  const writer = new EntryWriter(prepared, entry.labels !== null, kept + added.length, entry);
   const incoming = added.map((c) => ({ id: c.id, indexes: writer.indexes(c) })).sort((a, b) => a.id - b.id);
-  if (entry.labels && writer.labelList.length > MAX_LABEL_SETS) return null;
-  const from: number[] = [];
+  if (writer.labelSets() > MAX_LABEL_SETS) return null;
+  // Where each written id came from in the old entry (-1: added), to carry its priorities over.
+  const from = new Int32Array(kept + added.length);
+  let j = 0;
   let a = 0;
   const putAdded = () => {
     writer.push(incoming[a].id, ...incoming[a].indexes);
-    from.push(-1);
+    from[j++] = -1;
     a++;
   };
-  for (let i = 0; i < entry.ids.length; i++) {
+  for (let i = 0, c = 0; i < entry.ids.length; i++) {
     const id = entry.ids[i];
-    if (changed.has(id)) continue;
+    while (c < gone.length && gone[c] < id) c++;
+    if (gone[c] === id) continue;
     while (a < incoming.length && incoming[a].id < id) putAdded();
     writer.push(id, entry.strata ? entry.strata.of[i] : 0, entry.labels ? entry.labels.of[i] : 0);
-    from.push(i);
+    from[j++] = i;
   }
   while (a < incoming.length) putAdded();
   const priorities = new Map<string, Float64Array>();
   for (const [seed, old] of entry.priorities) {
     const list = new Float64Array(from.length);
-    for (let j = 0; j < from.length; j++)
-      list[j] = from[j] === -1 ? samplePriority(seed, String(writer.ids[j])) : old[from[j]];
+    for (let k = 0; k < from.length; k++)
+      list[k] = from[k] === -1 ? samplePriority(seed, String(writer.ids[k])) : old[from[k]];
     priorities.set(seed, list);
   }
   return writer.entry(entry.key, xmin, priorities);
