@@ -276,22 +276,23 @@ async function builtWithLabels(
   const { conditions, params, stratum } = storedFilterParts(prepared, [projectId]);
   const labelsSql = storedLabelsSql(prepared, params);
   const { rows } = await client.query<{ labels: string; stratum: string | null; ids: string }>(
-    `SELECT labels, stratum, string_agg(item_id::text, ',' ORDER BY item_id) AS ids
+    // Unordered: each group's ids are sorted in Node (numbers, natively), not by PostgreSQL.
+    `SELECT labels, stratum, string_agg(item_id::text, ',') AS ids
        FROM (SELECT s.item_id, ${labelsSql} AS labels, ${stratum} AS stratum FROM review_states s
               WHERE s.project_id = $1 AND NOT s.is_stale AND ${conditions}) c
       GROUP BY labels, stratum`,
     params,
   );
   if (rows.length > MAX_LABEL_SETS) return null;
-  // Sorted runs of [id, stratum, labels] to merge: a run per group, the stale ones, the unlabeled ones.
-  type TRun = { ids: number[]; stratum: number[]; labels: number[] };
+  // Ascending runs to merge, each with its stratum and labels (one for the whole run, or one per id):
+  // a run per group, the stale ones, the unlabeled ones.
   const runs: TRun[] = [];
   const stale: TLabeledCandidate[] = [];
   for await (const page of staleCandidatePages(client, projectId, prepared)) stale.push(...page);
   const unlabeled = await unlabeledCandidates(client, projectId, prepared);
   let size = stale.length + unlabeled.ids.length;
   const groups = rows.map((row) => {
-    const ids = row.ids.split(",").map(idNumber);
+    const ids = Float64Array.from(row.ids.split(","), idNumber).sort();
     size += ids.length;
     return { ids, row };
   });
@@ -303,9 +304,9 @@ async function builtWithLabels(
       labelsKey: `stored:${row.labels}`,
       parse: () => parsedLabels(prepared, row.labels),
     });
-    runs.push({ ids, stratum: ids.map(() => s), labels: ids.map(() => l) });
+    runs.push({ ids, stratum: s, labels: l });
   }
-  const staleRun: TRun = { ids: [], stratum: [], labels: [] };
+  const staleRun = { ids: [] as number[], stratum: [] as number[], labels: [] as number[] };
   for (const c of stale) {
     const [s, l] = writer.indexes(codeLabeled(c));
     staleRun.ids.push(idNumber(c.itemId));
@@ -314,14 +315,17 @@ async function builtWithLabels(
   }
   runs.push(staleRun);
   const [s, l] = writer.indexes({ id: 0, stratum: unlabeled.stratum, labels: unlabeled.unlabeled });
-  const unlabeledIds = unlabeled.ids.map(idNumber);
-  runs.push({ ids: unlabeledIds, stratum: unlabeledIds.map(() => s), labels: unlabeledIds.map(() => l) });
-  mergeRuns(runs, (run, i) => writer.push(run.ids[i], run.stratum[i], run.labels[i]));
+  runs.push({ ids: unlabeled.ids.map(idNumber), stratum: s, labels: l });
+  const at = (value: number | number[], i: number) => (typeof value === "number" ? value : value[i]);
+  mergeRuns(runs, (run, i) => writer.push(run.ids[i], at(run.stratum, i), at(run.labels, i)));
   return writer.entry(key, xmin, new Map());
 }
 
+/** Ascending ids with their stratum and labels indexes: one for the whole run, or one per id. */
+type TRun = { ids: ArrayLike<number>; stratum: number | number[]; labels: number | number[] };
+
 /** Visits the elements of ascending runs in ascending id order (a binary heap of the runs' heads). */
-function mergeRuns<T extends { ids: number[] }>(runs: T[], visit: (run: T, i: number) => void): void {
+function mergeRuns(runs: TRun[], visit: (run: TRun, i: number) => void): void {
   const heads = runs.filter((r) => r.ids.length > 0).map((run) => ({ run, i: 0 }));
   const less = (a: number, b: number) => heads[a].run.ids[heads[a].i] < heads[b].run.ids[heads[b].i];
   const down = (n: number) => {
