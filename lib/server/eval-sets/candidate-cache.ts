@@ -155,21 +155,25 @@ function codeLabeled(c: TLabeledCandidate): TIncoming {
  * shares them with the one it came from, whose indexes stay valid.
  */
 class EntryWriter {
-  readonly ids: Float64Array;
-  private readonly strataOf: Uint32Array;
-  private readonly labelsOf: Uint32Array;
+  ids = new Float64Array(0);
+  private strataOf = new Uint32Array(0);
+  private labelsOf = new Uint32Array(0);
   private at = 0;
   private readonly strata: TEntry["strata"];
   private readonly labels: TEntry["labels"];
 
-  constructor(prepared: TPreparedFilter, withLabels: boolean, size: number, from?: TEntry) {
-    this.ids = new Float64Array(size);
-    this.strataOf = new Uint32Array(prepared.stratifyBy ? size : 0);
-    this.labelsOf = new Uint32Array(withLabels ? size : 0);
+  constructor(prepared: TPreparedFilter, withLabels: boolean, from?: TEntry) {
     this.strata = prepared.stratifyBy
       ? (from?.strata ?? { of: this.strataOf, keys: [], index: new Map() })
       : null;
     this.labels = withLabels ? (from?.labels ?? { of: this.labelsOf, list: [], index: new Map() }) : null;
+  }
+
+  /** Makes room for the entry's `size` candidates, before the first `push`. */
+  start(size: number): void {
+    this.ids = new Float64Array(size);
+    this.strataOf = new Uint32Array(this.strata ? size : 0);
+    this.labelsOf = new Uint32Array(this.labels ? size : 0);
   }
 
   /** An incoming candidate's stratum and labels, as indexes. */
@@ -253,7 +257,8 @@ async function built(
     if (entry) return entry;
   }
   const { candidates } = await storedCandidates(client, projectId, prepared, { ordered: true });
-  const writer = new EntryWriter(prepared, false, candidates.length);
+  const writer = new EntryWriter(prepared, false);
+  writer.start(candidates.length);
   for (const c of candidates) {
     const id = idNumber(c.itemId);
     writer.push(id, ...writer.indexes({ id, stratum: c.stratum }));
@@ -285,37 +290,32 @@ async function builtWithLabels(
   );
   if (rows.length > MAX_LABEL_SETS) return null;
   // Ascending runs to merge, each with its stratum and labels (one for the whole run, or one per id):
-  // a run per group, the stale ones, the unlabeled ones.
-  const runs: TRun[] = [];
-  const stale: TLabeledCandidate[] = [];
-  for await (const page of staleCandidatePages(client, projectId, prepared)) stale.push(...page);
-  const unlabeled = await unlabeledCandidates(client, projectId, prepared);
-  let size = stale.length + unlabeled.ids.length;
-  const groups = rows.map((row) => {
-    const ids = Float64Array.from(row.ids.split(","), idNumber).sort();
-    size += ids.length;
-    return { ids, row };
-  });
-  const writer = new EntryWriter(prepared, true, size);
-  for (const { ids, row } of groups) {
+  // a run per group, the stale ones, the unlabeled ones. Stale ones are kept as numbers a page at a
+  // time (after an import every row is stale).
+  const writer = new EntryWriter(prepared, true);
+  const runs: TRun[] = rows.map((row) => {
     const [s, l] = writer.indexes({
       id: 0,
       stratum: row.stratum ?? undefined,
       labelsKey: `stored:${row.labels}`,
       parse: () => parsedLabels(prepared, row.labels),
     });
-    runs.push({ ids, stratum: s, labels: l });
-  }
+    return { ids: Float64Array.from(row.ids.split(","), idNumber).sort(), stratum: s, labels: l };
+  });
   const staleRun = { ids: [] as number[], stratum: [] as number[], labels: [] as number[] };
-  for (const c of stale) {
-    const [s, l] = writer.indexes(codeLabeled(c));
-    staleRun.ids.push(idNumber(c.itemId));
-    staleRun.stratum.push(s);
-    staleRun.labels.push(l);
+  for await (const page of staleCandidatePages(client, projectId, prepared)) {
+    for (const c of page) {
+      const [s, l] = writer.indexes(codeLabeled(c));
+      staleRun.ids.push(idNumber(c.itemId));
+      staleRun.stratum.push(s);
+      staleRun.labels.push(l);
+    }
   }
   runs.push(staleRun);
+  const unlabeled = await unlabeledCandidates(client, projectId, prepared);
   const [s, l] = writer.indexes({ id: 0, stratum: unlabeled.stratum, labels: unlabeled.unlabeled });
   runs.push({ ids: unlabeled.ids.map(idNumber), stratum: s, labels: l });
+  writer.start(runs.reduce((n, run) => n + run.ids.length, 0));
   const at = (value: number | number[], i: number) => (typeof value === "number" ? value : value[i]);
   mergeRuns(runs, (run, i) => writer.push(run.ids[i], at(run.stratum, i), at(run.labels, i)));
   return writer.entry(key, xmin, new Map());
@@ -415,7 +415,8 @@ function merged(
     while (c < gone.length && gone[c] < entry.ids[i]) c++;
     if (gone[c] === entry.ids[i]) kept--;
   }
-  const writer = new EntryWriter(prepared, entry.labels !== null, kept + added.length, entry);
+  const writer = new EntryWriter(prepared, entry.labels !== null, entry);
+  writer.start(kept + added.length);
   const incoming = added.map((c) => ({ id: c.id, indexes: writer.indexes(c) })).sort((a, b) => a.id - b.id);
   if (writer.labelSets() > MAX_LABEL_SETS) return null;
   // Where each written id came from in the old entry (-1: added), to carry its priorities over.

@@ -19,11 +19,6 @@ export type TStoredCandidates = {
    * unless the filter samples (a sample does not depend on the order: lib/eval-sets/sampling.ts).
    */
   candidates: TSampleCandidate[];
-  /** Matching items whose stored labels were stale, labeled here by the rule's code (ids only). */
-  recomputed: Set<string>;
-  /** Matching items nobody annotated (no review state); all have `unlabeled`'s labels. */
-  unlabeledIds: Set<string>;
-  unlabeled: TLabeledItem;
 };
 
 const STALE_PAGE = 2000;
@@ -91,25 +86,14 @@ async function candidatesInSnapshot(
   );
   const storedCount = candidates.length;
 
-  const recomputed = new Set<string>();
-  for await (const page of staleCandidatePages(q, projectId, prepared)) {
-    for (const { itemId, stratum } of page) {
-      recomputed.add(itemId);
-      candidates.push({ itemId, stratum });
-    }
-  }
-
-  const {
-    unlabeled,
-    ids: unlabeledList,
-    stratum: unlabeledStratum,
-  } = await unlabeledCandidates(q, projectId, prepared);
-  const unlabeledIds = new Set(unlabeledList);
-  for (const itemId of unlabeledList) candidates.push({ itemId, stratum: unlabeledStratum });
+  for await (const page of staleCandidatePages(q, projectId, prepared))
+    for (const { itemId, stratum } of page) candidates.push({ itemId, stratum });
+  const unlabeled = await unlabeledCandidates(q, projectId, prepared);
+  for (const itemId of unlabeled.ids) candidates.push({ itemId, stratum: unlabeled.stratum });
   // The stored ones come in id order (when it matters); only what was added after them needs sorting in.
   if (isOrdered && candidates.length > storedCount)
     candidates.sort((a, b) => compareItemIds(a.itemId, b.itemId));
-  return { candidates, recomputed, unlabeledIds, unlabeled };
+  return { candidates };
 }
 
 /** A candidate labeled by the rule's code, with its labels. */
@@ -166,7 +150,7 @@ export async function labeledCandidates(
   return out;
 }
 
-export function stratumOf(stratifyBy: TDefinitionContext | null, labels: Record<string, TFinalLabel>) {
+function stratumOf(stratifyBy: TDefinitionContext | null, labels: Record<string, TFinalLabel>) {
   return stratifyBy ? valueKey(stratifyBy.spec, labels[stratifyBy.key].value) : undefined;
 }
 
