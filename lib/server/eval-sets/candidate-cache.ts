@@ -9,6 +9,7 @@ import {
   staleCandidatePages,
   storedCandidates,
   storedFilterParts,
+  storedLabelsSql,
   unlabeledCandidates,
   type TLabeledCandidate,
   type TLabeledItem,
@@ -230,13 +231,6 @@ function keepsLabels(prepared: TPreparedFilter): boolean {
   return labelsKept && prepared.definitions.every((d) => FEW_LABELS.has(d.kind));
 }
 
-/** The carried definitions' stored labels as one JSON array per row, its parameters added. */
-function storedLabelsSql(prepared: TPreparedFilter, params: unknown[]): string {
-  return `jsonb_build_array(${prepared.definitions
-    .map((d) => `s.labels -> $${params.push(d.id)}::text -> 'l'`)
-    .join(", ")})::text`;
-}
-
 function parsedLabels(prepared: TPreparedFilter, text: string): TLabeledItem {
   const list = JSON.parse(text) as TFinalLabel[];
   return {
@@ -279,7 +273,7 @@ async function builtWithLabels(
   xmin: bigint,
 ): Promise<TEntry | null> {
   const { conditions, params, stratum } = storedFilterParts(prepared, [projectId]);
-  const labelsSql = storedLabelsSql(prepared, params);
+  const labelsSql = storedLabelsSql(prepared.definitions, params);
   const { rows } = await client.query<{ labels: string; stratum: string | null; ids: string }>(
     // Unordered: each group's ids are sorted in Node (numbers, natively), not by PostgreSQL.
     `SELECT labels, stratum, string_agg(item_id::text, ',') AS ids
@@ -364,7 +358,7 @@ async function updated(
   xmin: bigint,
 ): Promise<TEntry | null> {
   const { conditions, params, stratum } = storedFilterParts(prepared, [projectId, entry.xmin.toString()]);
-  const labelsSql = entry.labels ? storedLabelsSql(prepared, params) : "NULL";
+  const labelsSql = entry.labels ? storedLabelsSql(prepared.definitions, params) : "NULL";
   const { rows } = await client.query<{
     id: string;
     is_stale: boolean;

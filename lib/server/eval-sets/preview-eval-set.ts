@@ -14,7 +14,7 @@ import {
 } from "@/lib/server/final-labels/refresh-stale-review-states";
 import { prepareFilter, type TPreparedFilter } from "./prepare-filter";
 import { takeCandidates } from "./candidate-cache";
-import { unlabeledItem, type TLabeledItem } from "./stored-candidates";
+import { storedLabelsSql, unlabeledItem, type TLabeledItem } from "./stored-candidates";
 
 const EXAMPLES = 10;
 
@@ -22,8 +22,8 @@ const EXAMPLES = 10;
  * What freezing with this filter would take now: counts, label distribution, agreement, a few items.
  * Read from the final labels stored in review states (docs/decisions/036-stored-final-labels.md):
  * stale ones are recomputed and stored first (up to READER_REFRESH_LIMIT), then one REPEATABLE READ
- * snapshot gives the candidates, the sample and the statistics, each distinct combination of stored
- * labels counted once, and labels what is still stale there.
+ * snapshot gives the candidates (the process's cache of them brought up to it, 037), the sample and
+ * the statistics, each distinct combination of labels counted once.
  */
 export async function previewEvalSet(
   projectId: string,
@@ -47,12 +47,6 @@ async function previewInSnapshot(
   const picked = ids.slice(0, EXAMPLES);
   const pickedHere = new Map<string, TLabeledItem>();
   const stats = new SetStatistics(definitions);
-  // The carried definitions' stored labels, as one JSON array per item.
-  const params: unknown[] = [];
-  const labelsSql = `jsonb_build_array(${definitions
-    .map((d) => `s.labels -> $${params.push(d.id) + 1}::text -> 'l'`)
-    .join(", ")})::text`;
-  const labelsOf = (text: string) => labeledFrom(definitions, text);
   const unlabeled = unlabeledItem(definitions);
   if (takenLabels) {
     // The cache kept each item's labels: each distinct set is one object, counted once.
@@ -64,6 +58,8 @@ async function previewInSnapshot(
     await addStoredStatistics(client, projectId, prepared, ids, picked, stats, pickedHere);
   }
 
+  const params: unknown[] = [projectId];
+  const labelsSql = storedLabelsSql(definitions, params);
   const { rows } = await client.query<{
     id: string;
     external_id: string | null;
@@ -72,13 +68,14 @@ async function previewInSnapshot(
   }>(
     `SELECT i.id::text AS id, i.external_id, i.data, CASE WHEN s.item_id IS NOT NULL THEN ${labelsSql} END AS labels
        FROM items i LEFT JOIN review_states s ON s.item_id = i.id
-      WHERE i.project_id = $1 AND i.id = ANY($${params.length + 2}::bigint[])`,
-    [projectId, ...params, picked],
+      WHERE i.project_id = $1 AND i.id = ANY($${params.push(picked)}::bigint[])`,
+    params,
   );
   const byId = new Map(rows.map((r) => [r.id, r]));
   const examples: TEvalSetPreview["examples"] = picked.map((id) => {
     const row = byId.get(id)!;
-    const item = pickedHere.get(id) ?? (row.labels === null ? unlabeled : labelsOf(row.labels));
+    const item =
+      pickedHere.get(id) ?? (row.labels === null ? unlabeled : labeledFrom(definitions, row.labels));
     return {
       itemId: id,
       externalId: row.external_id,
@@ -123,10 +120,8 @@ async function addStoredStatistics(
   pickedHere: Map<string, TLabeledItem>,
 ): Promise<void> {
   const { definitions } = prepared;
-  const params: unknown[] = [];
-  const labelsSql = `jsonb_build_array(${definitions
-    .map((d) => `s.labels -> $${params.push(d.id) + 1}::text -> 'l'`)
-    .join(", ")})::text`;
+  const params: unknown[] = [ids];
+  const labelsSql = storedLabelsSql(definitions, params);
   const groups = await client.query<{
     kind: "none" | "stale" | "fresh";
     labels: string | null;
@@ -138,7 +133,7 @@ async function addStoredStatistics(
             CASE WHEN bool_or(s.is_stale) THEN string_agg(t.id::text, ',') END AS ids
        FROM unnest($1::bigint[]) AS t(id) LEFT JOIN review_states s ON s.item_id = t.id
       GROUP BY 1, 2`,
-    [ids, ...params],
+    params,
   );
   const unlabeled = unlabeledItem(definitions);
   const staleIds: string[] = [];

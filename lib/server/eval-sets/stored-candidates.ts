@@ -184,6 +184,16 @@ export async function unlabeledCandidates(
   return { unlabeled, ids: rows.map((r) => r.id), stratum };
 }
 
+/**
+ * The carried definitions' stored final labels of a review state (`s`) as one JSON array (text), its
+ * parameters appended to `params`.
+ */
+export function storedLabelsSql(definitions: readonly TDefinitionContext[], params: unknown[]): string {
+  return `jsonb_build_array(${definitions
+    .map((d) => `s.labels -> $${params.push(d.id)}::text -> 'l'`)
+    .join(", ")})::text`;
+}
+
 /** The labels of an item without annotations or adjudications: the rule's answer to nothing. */
 export function unlabeledItem(definitions: readonly TDefinitionContext[]): TLabeledItem {
   const memo = new PageMemo();
