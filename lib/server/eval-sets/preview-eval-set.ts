@@ -4,7 +4,6 @@ import { itemPreview } from "@/lib/items/item-preview";
 import { getPool } from "@/lib/db";
 import type { TEvalSetFilter } from "@/lib/eval-sets/filter-schema";
 import { SetStatistics } from "@/lib/eval-sets/set-statistics";
-import type { TFinalLabel } from "@/lib/final-labels/final-label";
 import type { TEvalSetPreview } from "@/lib/schemas/eval-sets";
 import { ONE_SNAPSHOT, withTransaction } from "@/lib/server/db/with-transaction";
 import { scanItemsById } from "@/lib/server/final-labels/scan-final-labels";
@@ -14,7 +13,7 @@ import {
 } from "@/lib/server/final-labels/refresh-stale-review-states";
 import { prepareFilter, type TPreparedFilter } from "./prepare-filter";
 import { takeCandidates } from "./candidate-cache";
-import { storedLabelsSql, unlabeledItem, type TLabeledItem } from "./stored-candidates";
+import { labeledFrom, storedLabelsSql, unlabeledItem, type TLabeledItem } from "./stored-candidates";
 
 const EXAMPLES = 10;
 
@@ -94,14 +93,6 @@ async function previewInSnapshot(
     agreement: result.agreement,
     sources: result.sources,
     examples,
-  };
-}
-
-function labeledFrom(definitions: TPreparedFilter["definitions"], text: string): TLabeledItem {
-  const list = JSON.parse(text) as TFinalLabel[];
-  return {
-    labels: Object.fromEntries(definitions.map((d, i) => [d.key, list[i]])),
-    annotationCount: list.reduce((n, l) => n + l.annotationCount, 0),
   };
 }
 

@@ -194,6 +194,15 @@ export function storedLabelsSql(definitions: readonly TDefinitionContext[], para
     .join(", ")})::text`;
 }
 
+/** An item's labels from storedLabelsSql's text: per carried definition, and their annotations' count. */
+export function labeledFrom(definitions: readonly TDefinitionContext[], text: string): TLabeledItem {
+  const list = JSON.parse(text) as TFinalLabel[];
+  return {
+    labels: Object.fromEntries(definitions.map((d, i) => [d.key, list[i]])),
+    annotationCount: list.reduce((n, l) => n + l.annotationCount, 0),
+  };
+}
+
 /** The labels of an item without annotations or adjudications: the rule's answer to nothing. */
 export function unlabeledItem(definitions: readonly TDefinitionContext[]): TLabeledItem {
   const memo = new PageMemo();
