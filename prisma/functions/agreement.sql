@@ -190,6 +190,8 @@ BEGIN
         (SELECT definition_id FROM changed_old EXCEPT SELECT id FROM label_definitions);
     DELETE FROM agreement_pair_deltas WHERE definition_id IN
         (SELECT definition_id FROM changed_old EXCEPT SELECT id FROM label_definitions);
+    DELETE FROM agreement_pair_totals WHERE definition_id IN
+        (SELECT definition_id FROM changed_old EXCEPT SELECT id FROM label_definitions);
     INSERT INTO agreement_annotators AS t (definition_id, definition_version, user_id, ratings)
     SELECT o.definition_id, o.definition_version, o.user_id, -count(*)::int
       FROM changed_old o JOIN label_definitions ld ON ld.id = o.definition_id

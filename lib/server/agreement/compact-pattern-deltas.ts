@@ -1,5 +1,5 @@
 import "server-only";
-import { getPool } from "@/lib/db";
+import { withTransaction } from "@/lib/server/db/with-transaction";
 import { getLogger } from "@/lib/server/log/logger";
 
 /** Folding is worth it once the log holds this many rows, and twice what the last fold left. */
@@ -8,15 +8,22 @@ const leftByLastFold = new Map<string, number>();
 /** The logs this process is folding now: a reader that finds its log being folded leaves it be. */
 const folding = new Set<string>();
 
-/** The append-only logs of rollup changes, and the columns their rows are summed by. */
+/**
+ * The append-only logs of rollup changes, the columns their rows are summed by, and where a fold
+ * puts the sums: back into the log (patterns, a few thousand rows), or into a table of one row per
+ * key (pairs: hundreds of thousands of rows after an import, whose space the log could not give
+ * back with the sums written after them; docs/decisions/038-pair-totals.md).
+ */
 const LOGS = {
   patterns: {
     table: "agreement_pattern_deltas",
     keys: "definition_id, definition_version, ratings, pattern, week, batch_id",
+    totals: null,
   },
   pairs: {
     table: "agreement_pair_deltas",
     keys: "definition_id, definition_version, user_a, user_b, value_a, value_b",
+    totals: "agreement_pair_totals",
   },
 } as const;
 
@@ -24,33 +31,55 @@ const LOGS = {
  * Folds a definition's log of rollup changes (every refresh appends its +1 and -1 rows) into one row
  * per key (for patterns: version, pattern, week, batch), so reading it stays proportional to the
  * patterns, not to the labels since the last visit. Safe beside concurrent refreshes: the DELETE
- * takes the rows its snapshot sees and the INSERT puts back exactly their sums; rows committed
- * meanwhile stay as they are, and a concurrent fold skips the rows this one deleted. Returns whether
- * it folded (`foldAfterRows` for tests).
+ * takes the rows its snapshot sees and the INSERT puts exactly their sums back (or adds them to the
+ * totals), in one statement; rows committed meanwhile stay in the log. One fold of a log at a time
+ * over every process (a transaction-level advisory lock; two folds deleting the same rows in
+ * different orders deadlocked): a fold that finds the lock taken leaves the log to that one.
+ * Returns whether it folded (`foldAfterRows` for tests).
  */
 export async function compactPatternDeltas(
   definitionId: string,
   log: keyof typeof LOGS = "patterns",
   foldAfterRows = FOLD_AFTER_ROWS,
 ): Promise<boolean> {
-  const pool = getPool();
-  const { table, keys } = LOGS[log];
-  const { rows } = await pool.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM ${table} WHERE definition_id = $1`,
-    [definitionId],
-  );
+  const { table, keys, totals } = LOGS[log];
   const key = `${log}:${definitionId}`;
-  if (rows[0].n < Math.max(foldAfterRows, 2 * (leftByLastFold.get(key) ?? 0))) return false;
-  const folded = await pool.query(
-    `WITH folded AS (DELETE FROM ${table} WHERE definition_id = $1 RETURNING *)
-     INSERT INTO ${table} (${keys}, items)
-     SELECT ${keys}, sum(items)::int FROM folded
-      GROUP BY ${keys}
-     HAVING sum(items) <> 0`,
-    [definitionId],
-  );
-  leftByLastFold.set(key, folded.rowCount ?? 0);
-  return true;
+  return withTransaction(async (client) => {
+    const { rows } = await client.query<{ locked: boolean; n: number }>(
+      `SELECT pg_try_advisory_xact_lock(hashtextextended($2, 0)) AS locked,
+              (SELECT count(*)::int FROM ${table} WHERE definition_id = $1) AS n`,
+      [definitionId, `concord:fold:${key}`],
+    );
+    const [{ locked, n }] = rows;
+    if (!locked || n < Math.max(foldAfterRows, 2 * (leftByLastFold.get(key) ?? 0))) return false;
+    if (totals === null) {
+      const folded = await client.query(
+        `WITH folded AS (DELETE FROM ${table} WHERE definition_id = $1 RETURNING *)
+         INSERT INTO ${table} (${keys}, items)
+         SELECT ${keys}, sum(items)::int FROM folded
+          GROUP BY ${keys}
+         HAVING sum(items) <> 0`,
+        [definitionId],
+      );
+      leftByLastFold.set(key, folded.rowCount ?? 0);
+      return true;
+    }
+    // In key order, so two transactions adding to the same totals take their row locks alike.
+    await client.query(
+      `WITH folded AS (DELETE FROM ${table} WHERE definition_id = $1 RETURNING *)
+       INSERT INTO ${totals} AS t (${keys}, items)
+       SELECT ${keys}, sum(items)::int FROM folded
+        GROUP BY ${keys}
+       HAVING sum(items) <> 0
+        ORDER BY ${keys}
+       ON CONFLICT (${keys}) DO UPDATE SET items = t.items + excluded.items`,
+      [definitionId],
+    );
+    await client.query(`DELETE FROM ${totals} WHERE definition_id = $1 AND items = 0`, [definitionId]);
+    // The log is empty now: the next fold when it holds the threshold's rows.
+    leftByLastFold.set(key, 0);
+    return true;
+  });
 }
 
 /**

@@ -2,6 +2,17 @@ import "server-only";
 import { getPool } from "@/lib/db";
 import { foldInBackground } from "./compact-pattern-deltas";
 
+/**
+ * A definition's ($1) pair rows of one version ($2, 0 for all): the folded totals and the log since
+ * (docs/decisions/038-pair-totals.md). A fold moves rows from one to the other in one statement, so a
+ * snapshot counts each row once.
+ */
+const PAIR_ROWS = `(SELECT user_a, user_b, value_a, value_b, items FROM agreement_pair_totals
+                     WHERE definition_id = $1 AND definition_version = $2
+                    UNION ALL
+                    SELECT user_a, user_b, value_a, value_b, items FROM agreement_pair_deltas
+                     WHERE definition_id = $1 AND definition_version = $2) AS pair_rows`;
+
 export type TAnnotatorPairRows = {
   /** [annotator a, annotator b (a < b), a's value, b's value, items] */
   pairs: [string, string, string, string, number][];
@@ -15,8 +26,8 @@ export type TAnnotatorPairRows = {
  * annotator, their labels and how many of their items someone else labeled too (one label per
  * annotator and item, their latest, as currentLabelsSql reads them). Read from the
  * rollups the database keeps (prisma/functions/agreement-pairs.sql, docs/decisions/029-review-states.md),
- * brought up to date by the request's flush (docs/decisions/034-deferred-agreement-refresh.md): a log
- * of thousands of rows, not a self-join of annotations.
+ * brought up to date by the request's flush (docs/decisions/034-deferred-agreement-refresh.md): tens
+ * of thousands of folded totals and the log since the last fold, not a self-join of annotations.
  */
 export async function loadAnnotatorPairs(
   definitionId: string,
@@ -25,8 +36,8 @@ export async function loadAnnotatorPairs(
   const pool = getPool();
   const [pairs, users] = await Promise.all([
     pool.query<[string, string, string, string, number]>({
-      text: `SELECT user_a::text, user_b::text, value_a, value_b, sum(items)::int FROM agreement_pair_deltas
-              WHERE definition_id = $1 AND definition_version = $2 AND user_b IS NOT NULL
+      text: `SELECT user_a::text, user_b::text, value_a, value_b, sum(items)::int
+               FROM ${PAIR_ROWS} WHERE user_b IS NOT NULL
               GROUP BY 1, 2, 3, 4 HAVING sum(items) <> 0`,
       values: [definitionId, version ?? 0],
       rowMode: "array",
@@ -34,8 +45,7 @@ export async function loadAnnotatorPairs(
     pool.query<[string, number, number]>({
       text: `SELECT user_a::text, sum(items) FILTER (WHERE value_a = 'labels')::int,
                     coalesce(sum(items) FILTER (WHERE value_a = 'shared'), 0)::int
-               FROM agreement_pair_deltas
-              WHERE definition_id = $1 AND definition_version = $2 AND user_b IS NULL
+               FROM ${PAIR_ROWS} WHERE user_b IS NULL
               GROUP BY user_a HAVING sum(items) FILTER (WHERE value_a = 'labels') > 0`,
       values: [definitionId, version ?? 0],
       rowMode: "array",
