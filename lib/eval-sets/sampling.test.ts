@@ -80,6 +80,39 @@ describe("sampleIndexes (the cached candidates' sampling)", () => {
     );
   });
 
+  it("picks the same with the threshold of an earlier sample as its guess, whatever changed since", () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 1, max: 1_000_000 }), { minLength: 1, maxLength: 200, size: "max" }),
+        fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 200, maxLength: 200 }),
+        fc.array(fc.boolean(), { minLength: 200, maxLength: 200 }),
+        // Sizes as a share of the candidates (from none to a few more than all).
+        fc.integer({ min: 0, max: 110 }),
+        fc.integer({ min: 0, max: 110 }),
+        fc.boolean(),
+        (numbers, levels, seenBefore, percentBefore, percent, isTied) => {
+          const ids = Float64Array.from(numbers).sort();
+          const size = Math.floor((ids.length * percent) / 100);
+          // Tied levels (many equal priorities) or spread ones.
+          const priorityOf = (id: number, i: number) => (isTied ? levels[i] : samplePriority(7, String(id)));
+          const priorities = Float64Array.from(ids, priorityOf);
+          // The earlier sample: of another size, over the candidates then (some since gone, some new).
+          const earlier = Array.from(ids.keys()).filter((i) => seenBefore[i]);
+          const memo: { threshold?: number } = {};
+          sampleIndexes(
+            Float64Array.from(earlier, (i) => ids[i]),
+            Float64Array.from(earlier, (i) => priorities[i]),
+            Math.floor((earlier.length * percentBefore) / 100),
+            null,
+            memo,
+          );
+          const guessed = sampleIndexes(ids, priorities, size, null, memo);
+          expect(Array.from(guessed)).toEqual(Array.from(sampleIndexes(ids, priorities, size, null)));
+        },
+      ),
+    );
+  });
+
   it("breaks ties at the threshold by item id, as lowestOf does", () => {
     fc.assert(
       fc.property(

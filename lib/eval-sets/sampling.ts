@@ -114,11 +114,16 @@ export function sampleIndexes(
   priorities: Float64Array,
   size: number,
   strata: { of: Uint32Array; keys: readonly string[] } | null,
+  /**
+   * Unstratified: the threshold the last sample of this size and seed found, kept by the caller
+   * between samples of nearly the same candidates; read as a guess, written with this one's.
+   */
+  memo: { threshold?: number } = {},
 ): Uint32Array {
   if (!Number.isInteger(size) || size < 0) throw new Error("sample: size must be >= 0");
+  if (!strata) return lowestOfAll(priorities, size, memo);
   const all = new Uint32Array(ids.length);
   for (let i = 0; i < all.length; i++) all[i] = i;
-  if (!strata) return lowestIndexes(ids, priorities, all, size);
   const members: number[][] = strata.keys.map(() => []);
   for (let i = 0; i < ids.length; i++) members[strata.of[i]].push(i);
   const counts = new Map<string, number>();
@@ -133,6 +138,45 @@ export function sampleIndexes(
       picked.push(i);
   });
   return Uint32Array.from(picked).sort();
+}
+
+/**
+ * lowestIndexes over every index, in a few passes over typed arrays and nothing sorted: the
+ * threshold is selected among the priorities at or below the memo's last one (a guess a little
+ * above it) when at least `count` of them are, which makes the selection's array a tenth of the
+ * candidates for a sample of a tenth; otherwise among all.
+ */
+function lowestOfAll(priorities: Float64Array, count: number, memo: { threshold?: number }): Uint32Array {
+  const n = priorities.length;
+  if (count <= 0) return new Uint32Array(0);
+  if (count >= n) return Uint32Array.from({ length: n }, (_, i) => i);
+  let values: Float64Array | null = null;
+  if (memo.threshold !== undefined) {
+    const guess = memo.threshold + Math.abs(memo.threshold) / 32;
+    let below = 0;
+    for (let i = 0; i < n; i++) if (priorities[i] <= guess) below++;
+    // At least `count` at or below the guess: the count-th smallest of all is among them.
+    if (below >= count) {
+      values = new Float64Array(below);
+      for (let i = 0, j = 0; i < n; i++) if (priorities[i] <= guess) values[j++] = priorities[i];
+    }
+  }
+  const threshold = kthSmallest(values ?? priorities.slice(), count - 1);
+  memo.threshold = threshold;
+  let less = 0;
+  for (let i = 0; i < n; i++) if (priorities[i] < threshold) less++;
+  // Indexes ascend with the ids: the first tied ones are the lowest ids.
+  let ties = count - less;
+  const picked = new Uint32Array(count);
+  for (let i = 0, w = 0; w < count; i++) {
+    const p = priorities[i];
+    if (p < threshold) picked[w++] = i;
+    else if (p === threshold && ties > 0) {
+      picked[w++] = i;
+      ties--;
+    }
+  }
+  return picked;
 }
 
 /** lowestOf over the indexes `among` (ascending): ties at the threshold by item id, ascending. */

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { TFinalLabel } from "@/lib/final-labels/final-label";
 import { SetStatistics } from "./set-statistics";
@@ -38,5 +39,35 @@ describe("SetStatistics", () => {
     expect(result.agreement.topics.value).toBe(0.5);
     expect(result.sources.topics).toEqual({ rule: 2, adjudication: 1, unresolved: 0, gold: 0 });
     expect(result.sources.sentiment.unresolved).toBe(1);
+  });
+
+  it("counts an item n times at once as it counts it n times one by one", () => {
+    const definitions = [
+      { key: "sentiment", kind: "single_choice" as const },
+      { key: "topics", kind: "multi_choice" as const },
+    ];
+    const item = fc.record({
+      sentiment: fc.constantFrom("pos", "neg", null),
+      topics: fc.subarray(["a", "b", "c"]),
+      agreement: fc.option(fc.double({ min: 0, max: 1, noNaN: true })),
+      source: fc.constantFrom("rule" as const, "adjudication" as const, null),
+      annotations: fc.nat(5),
+      times: fc.integer({ min: 0, max: 40 }),
+    });
+    fc.assert(
+      fc.property(fc.array(item, { maxLength: 8 }), (items) => {
+        const atOnce = new SetStatistics(definitions);
+        const oneByOne = new SetStatistics(definitions);
+        for (const x of items) {
+          const labels = {
+            sentiment: label(x.sentiment, x.agreement, x.source),
+            topics: label(x.topics, x.agreement, x.source),
+          };
+          atOnce.add(labels, x.annotations, x.times);
+          for (let i = 0; i < x.times; i++) oneByOne.add(labels, x.annotations);
+        }
+        expect(atOnce.result()).toEqual(oneByOne.result());
+      }),
+    );
   });
 });

@@ -58,27 +58,32 @@ export class SetStatistics {
     }
   }
 
-  add(labels: Record<string, TFinalLabel>, annotationCount: number): void {
-    this.items += 1;
-    this.annotations += annotationCount;
+  /** Counts an item with these labels, `times` times (items with the same labels, counted at once). */
+  add(labels: Record<string, TFinalLabel>, annotationCount: number, times = 1): void {
+    if (times <= 0) return;
+    this.items += times;
+    this.annotations += annotationCount * times;
     for (const { key, kind } of this.definitions) {
       const label = labels[key];
       if (!label) continue;
       const counts = this.distribution.get(key)!;
       if (label.isResolved) {
         for (const value of distributionKeys(kind, label.value))
-          counts.set(value, (counts.get(value) ?? 0) + 1);
+          counts.set(value, (counts.get(value) ?? 0) + times);
       } else {
-        counts.set(NO_LABEL, (counts.get(NO_LABEL) ?? 0) + 1);
+        counts.set(NO_LABEL, (counts.get(NO_LABEL) ?? 0) + times);
       }
       const sources = this.sources.get(key)!;
-      if (label.source === "rule") sources.rule += 1;
-      else if (label.source === "adjudication") sources.adjudication += 1;
-      else sources.unresolved += 1;
-      if (label.isGold) sources.gold += 1;
+      if (label.source === "rule") sources.rule += times;
+      else if (label.source === "adjudication") sources.adjudication += times;
+      else sources.unresolved += times;
+      if (label.isGold) sources.gold += times;
       if (label.agreement !== null) {
-        this.agreementSum.set(key, this.agreementSum.get(key)! + label.agreement);
-        this.compared.set(key, this.compared.get(key)! + 1);
+        // Added one at a time, as for items counted one by one: the same floating-point sum.
+        let sum = this.agreementSum.get(key)!;
+        for (let i = 0; i < times; i++) sum += label.agreement;
+        this.agreementSum.set(key, sum);
+        this.compared.set(key, this.compared.get(key)! + times);
       }
     }
   }

@@ -28,9 +28,12 @@ import {
 export type TTakenCandidates = {
   candidates: number;
   /** The ids the set takes (its sample, or every candidate), ascending. */
-  taken: string[];
-  /** Their labels, when the cache keeps them (null: read them from the stored states). */
-  labels: TLabeledItem[] | null;
+  taken: Float64Array;
+  /**
+   * Their labels, when the cache keeps them (null: read them from the stored states): the k-th taken
+   * item's are `list[of[k]]`, each distinct set of labels one object.
+   */
+  labels: { list: TLabeledItem[]; of: Uint32Array } | null;
 };
 
 // At most this many 8-byte numbers held over all entries (about 32 MB): an id and its priority per
@@ -107,8 +110,8 @@ export async function takeCandidates(
   const labels = entry.labels;
   return {
     candidates: entry.ids.length,
-    taken: Array.from(indexes, (i) => String(entry.ids[i])),
-    labels: labels ? Array.from(indexes, (i) => labels.list[labels.of[i]]) : null,
+    taken: Float64Array.from(indexes, (i) => entry.ids[i]),
+    labels: labels ? { list: labels.list, of: Uint32Array.from(indexes, (i) => labels.of[i]) } : null,
   };
 }
 
@@ -268,7 +271,10 @@ function taken(entry: TEntry, prepared: TPreparedFilter): Uint32Array {
     if (entry.priorities.size >= MAX_SEEDS) entry.priorities.delete(entry.priorities.keys().next().value!);
     entry.priorities.set(seed, priorities);
   }
-  return sampleIndexes(entry.ids, priorities, sample.size, entry.strata);
+  const memoKey = `${seed}:${sample.size}`;
+  const memo = entry.thresholds.get(memoKey) ?? {};
+  entry.thresholds.set(memoKey, memo);
+  return sampleIndexes(entry.ids, priorities, sample.size, entry.strata, memo);
 }
 
 /** Keeps the newest entry for its key, most recently used last; drops the oldest past the bound. */

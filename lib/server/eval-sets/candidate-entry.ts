@@ -19,6 +19,11 @@ export type TEntry = {
   strata: { of: Uint32Array; keys: string[]; index: Map<string, number> } | null;
   labels: { of: Uint32Array; list: TLabeledItem[]; index: Map<string, number> } | null;
   priorities: Map<string, Float64Array>;
+  /**
+   * Per seed and size, the threshold of the last unstratified sample: a guess for the next one
+   * (sampleIndexes), carried from an entry to its update.
+   */
+  thresholds: Map<string, { threshold?: number }>;
 };
 
 /**
@@ -98,11 +103,28 @@ export class EntryWriter {
     this.at++;
   }
 
+  /** The entry's arrays written whole (by a merge) instead of a candidate at a time. */
+  adopt(
+    ids: Float64Array<ArrayBuffer>,
+    strataOf: Uint32Array<ArrayBuffer> | null,
+    labelsOf: Uint32Array<ArrayBuffer> | null,
+  ): void {
+    this.ids = ids;
+    this.strataOf = strataOf ?? new Uint32Array(0);
+    this.labelsOf = labelsOf ?? new Uint32Array(0);
+    this.at = ids.length;
+  }
+
   labelSets(): number {
     return this.labels?.list.length ?? 0;
   }
 
-  entry(key: string, xmin: bigint, priorities: Map<string, Float64Array>): TEntry {
+  entry(
+    key: string,
+    xmin: bigint,
+    priorities: Map<string, Float64Array>,
+    thresholds: TEntry["thresholds"] = new Map(),
+  ): TEntry {
     if (this.at !== this.ids.length) throw new Error("candidate cache: entry written short");
     return {
       key,
@@ -111,6 +133,7 @@ export class EntryWriter {
       strata: this.strata && { ...this.strata, of: this.strataOf },
       labels: this.labels && { ...this.labels, of: this.labelsOf },
       priorities,
+      thresholds,
     };
   }
 }
@@ -153,7 +176,9 @@ export function idNumber(id: string): number {
 /**
  * The entry with the `changed` ids taken out and the `added` candidates put in, in id order, as of
  * the snapshot `xmin`; each kept id's priorities carried over, new ones computed. Null past
- * `maxLabelSets` distinct label sets.
+ * `maxLabelSets` distinct label sets. The kept stretches between changes are copied whole
+ * (`TypedArray.set`), so a few hundred changes among a million candidates cost a few hundred copies,
+ * not a million steps.
  */
 export function merged(
   prepared: TPreparedFilter,
@@ -163,41 +188,77 @@ export function merged(
   added: TIncoming[],
   maxLabelSets: number,
 ): TEntry | null {
-  // The changed ids in order, walked beside the entry's (both ascending) instead of looked up.
-  const gone = Float64Array.from(changed).sort();
-  let kept = entry.ids.length;
-  for (let i = 0, c = 0; i < entry.ids.length && c < gone.length; i++) {
-    while (c < gone.length && gone[c] < entry.ids[i]) c++;
-    if (gone[c] === entry.ids[i]) kept--;
-  }
   const writer = new EntryWriter(prepared, entry.labels !== null, entry);
-  writer.start(kept + added.length);
   const incoming = added.map((c) => ({ id: c.id, indexes: writer.indexes(c) })).sort((a, b) => a.id - b.id);
   if (writer.labelSets() > maxLabelSets) return null;
-  // Where each written id came from in the old entry (-1: added), to carry its priorities over.
-  const from = new Int32Array(kept + added.length);
-  let j = 0;
-  let a = 0;
-  const putAdded = () => {
-    writer.push(incoming[a].id, ...incoming[a].indexes);
-    from[j++] = -1;
-    a++;
+  const old = entry.ids;
+  // The positions of the changed ids the entry holds, ascending (each is taken out).
+  const gone: number[] = [];
+  for (const id of changed) {
+    const at = lowerBound(old, id);
+    if (at < old.length && old[at] === id) gone.push(at);
+  }
+  gone.sort((a, b) => a - b);
+  // The plan: stretches of the old arrays to copy ([from, to)), and incoming candidates (-k - 1 for
+  // the k-th) where they go: before the first old id above theirs (an old id equal to one is gone).
+  const plan: number[] = [];
+  let from = 0;
+  for (let g = 0, a = 0; g < gone.length || a < incoming.length;) {
+    const insertAt = a < incoming.length ? lowerBound(old, incoming[a].id) : Infinity;
+    const goneAt = g < gone.length ? gone[g] : Infinity;
+    const to = Math.min(insertAt, goneAt);
+    if (to > from) plan.push(from, to);
+    from = Math.max(from, to);
+    if (insertAt <= goneAt) plan.push(-++a, 0);
+    else {
+      from = goneAt + 1;
+      g++;
+    }
+  }
+  if (old.length > from) plan.push(from, old.length);
+  const size = old.length - gone.length + incoming.length;
+  /** Writes one column of the new entry: the old one's stretches, and each incoming candidate's value. */
+  const fill = (
+    out: Float64Array | Uint32Array,
+    column: Float64Array | Uint32Array,
+    value: (k: number) => number,
+  ) => {
+    let w = 0;
+    for (let p = 0; p < plan.length; p += 2) {
+      if (plan[p] < 0) out[w++] = value(-plan[p] - 1);
+      else {
+        out.set(column.subarray(plan[p], plan[p + 1]), w);
+        w += plan[p + 1] - plan[p];
+      }
+    }
+    if (w !== size) throw new Error("candidate cache: entry merged short");
   };
-  for (let i = 0, c = 0; i < entry.ids.length; i++) {
-    const id = entry.ids[i];
-    while (c < gone.length && gone[c] < id) c++;
-    if (gone[c] === id) continue;
-    while (a < incoming.length && incoming[a].id < id) putAdded();
-    writer.push(id, entry.strata ? entry.strata.of[i] : 0, entry.labels ? entry.labels.of[i] : 0);
-    from[j++] = i;
-  }
-  while (a < incoming.length) putAdded();
+  const ids = new Float64Array(size);
+  fill(ids, old, (k) => incoming[k].id);
   const priorities = new Map<string, Float64Array>();
-  for (const [seed, old] of entry.priorities) {
-    const list = new Float64Array(from.length);
-    for (let k = 0; k < from.length; k++)
-      list[k] = from[k] === -1 ? samplePriority(seed, String(writer.ids[k])) : old[from[k]];
-    priorities.set(seed, list);
+  for (const [seed, list] of entry.priorities) {
+    const next = new Float64Array(size);
+    fill(next, list, (k) => samplePriority(seed, String(incoming[k].id)));
+    priorities.set(seed, next);
   }
-  return writer.entry(entry.key, xmin, priorities);
+  const indexes = (column: Uint32Array | undefined, n: 0 | 1) => {
+    if (!column) return null;
+    const next = new Uint32Array(size);
+    fill(next, column, (k) => incoming[k].indexes[n]);
+    return next;
+  };
+  writer.adopt(ids, indexes(entry.strata?.of, 0), indexes(entry.labels?.of, 1));
+  return writer.entry(entry.key, xmin, priorities, entry.thresholds);
+}
+
+/** The first position in ascending `ids` whose id is not below `id`. */
+function lowerBound(ids: Float64Array, id: number): number {
+  let lo = 0;
+  let hi = ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ids[mid] < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -42,19 +42,27 @@ async function previewInSnapshot(
   prepared: TPreparedFilter,
 ): Promise<TEvalSetPreview> {
   const { definitions } = prepared;
-  const { candidates, taken: ids, labels: takenLabels } = await takeCandidates(client, projectId, prepared);
-  const picked = ids.slice(0, EXAMPLES);
+  const { candidates, taken, labels: takenLabels } = await takeCandidates(client, projectId, prepared);
+  const picked = Array.from(taken.subarray(0, EXAMPLES), String);
   const pickedHere = new Map<string, TLabeledItem>();
   const stats = new SetStatistics(definitions);
   const unlabeled = unlabeledItem(definitions);
   if (takenLabels) {
-    // The cache kept each item's labels: each distinct set is one object, counted once.
-    const counts = new Map<TLabeledItem, number>();
-    for (const item of takenLabels) counts.set(item, (counts.get(item) ?? 0) + 1);
-    for (const [item, n] of counts) for (let i = 0; i < n; i++) stats.add(item.labels, item.annotationCount);
-    picked.forEach((id, i) => pickedHere.set(id, takenLabels[i]));
+    // The cache kept each item's labels: each distinct set is counted once, with its items.
+    const counts = new Uint32Array(takenLabels.list.length);
+    for (const n of takenLabels.of) counts[n]++;
+    counts.forEach((n, k) => stats.add(takenLabels.list[k].labels, takenLabels.list[k].annotationCount, n));
+    picked.forEach((id, k) => pickedHere.set(id, takenLabels.list[takenLabels.of[k]]));
   } else {
-    await addStoredStatistics(client, projectId, prepared, ids, picked, stats, pickedHere);
+    await addStoredStatistics(
+      client,
+      projectId,
+      prepared,
+      Array.from(taken, String),
+      picked,
+      stats,
+      pickedHere,
+    );
   }
 
   const params: unknown[] = [projectId];
@@ -135,7 +143,7 @@ async function addStoredStatistics(
     }
     const { labels, annotationCount } =
       group.kind === "none" ? unlabeled : labeledFrom(definitions, group.labels!);
-    for (let i = 0; i < group.n; i++) stats.add(labels, annotationCount);
+    stats.add(labels, annotationCount, group.n);
   }
   // Stale items taken: labeled in this snapshot (the answer the candidates had), a page at a time, so
   // memory holds a page, not every stale item of a project after an import.

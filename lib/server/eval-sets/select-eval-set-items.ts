@@ -44,7 +44,7 @@ export async function selectEvalSetItems(
     // In the freeze's snapshot: the process's cached candidates, brought up to it (candidate-cache.ts).
     const taken = await takeCandidates(options.snapshot, projectId, prepared);
     counts = { candidates: taken.candidates };
-    ids = taken.taken;
+    ids = Array.from(taken.taken, String);
   }
   async function* pages(): AsyncGenerator<TScannedItem[]> {
     const scan = scanItemsById(q, projectId, definitions, ids, {
