@@ -122,8 +122,6 @@ export function sampleIndexes(
 ): Uint32Array {
   if (!Number.isInteger(size) || size < 0) throw new Error("sample: size must be >= 0");
   if (!strata) return lowestOfAll(priorities, size, memo);
-  const all = new Uint32Array(ids.length);
-  for (let i = 0; i < all.length; i++) all[i] = i;
   const members: number[][] = strata.keys.map(() => []);
   for (let i = 0; i < ids.length; i++) members[strata.of[i]].push(i);
   const counts = new Map<string, number>();
@@ -133,15 +131,18 @@ export function sampleIndexes(
   const sizes = allocate(counts, size);
   const picked: number[] = [];
   strata.keys.forEach((key, s) => {
-    if (members[s].length === 0) return;
-    for (const i of lowestIndexes(ids, priorities, Uint32Array.from(members[s]), sizes.get(key)!))
-      picked.push(i);
+    const among = members[s];
+    if (among.length === 0) return;
+    // The stratum's own priorities, in id order: the lowest of them by position, mapped back.
+    const own = Float64Array.from(among, (i) => priorities[i]);
+    for (const j of lowestOfAll(own, sizes.get(key)!, {})) picked.push(among[j]);
   });
   return Uint32Array.from(picked).sort();
 }
 
 /**
- * lowestIndexes over every index, in a few passes over typed arrays and nothing sorted: the
+ * The indexes of the `count` lowest priorities, ascending, ties at the threshold by index (so by item
+ * id, as lowestOf breaks them), in a few passes over typed arrays and nothing sorted: the
  * threshold is selected among the priorities at or below the memo's last one (a guess a little
  * above it) when at least `count` of them are, which makes the selection's array a tenth of the
  * candidates for a sample of a tenth; otherwise among all.
@@ -177,29 +178,6 @@ function lowestOfAll(priorities: Float64Array, count: number, memo: { threshold?
     }
   }
   return picked;
-}
-
-/** lowestOf over the indexes `among` (ascending): ties at the threshold by item id, ascending. */
-function lowestIndexes(
-  ids: Float64Array,
-  priorities: Float64Array,
-  among: Uint32Array,
-  count: number,
-): Uint32Array {
-  if (count <= 0) return new Uint32Array(0);
-  if (count >= among.length) return among;
-  const values = new Float64Array(among.length);
-  for (let j = 0; j < among.length; j++) values[j] = priorities[among[j]];
-  const threshold = kthSmallest(values, count - 1);
-  const picked: number[] = [];
-  const tied: number[] = [];
-  for (const i of among) {
-    if (priorities[i] < threshold) picked.push(i);
-    else if (priorities[i] === threshold) tied.push(i);
-  }
-  // `among` ascends and so do the ids: the first tied ones are the lowest ids.
-  for (const i of tied.slice(0, count - picked.length)) picked.push(i);
-  return Uint32Array.from(picked).sort();
 }
 
 /**

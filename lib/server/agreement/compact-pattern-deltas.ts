@@ -52,27 +52,20 @@ export async function compactPatternDeltas(
     );
     const [{ locked, n }] = rows;
     if (!locked || n < Math.max(foldAfterRows, 2 * (leftByLastFold.get(key) ?? 0))) return false;
+    // The sums of the rows this snapshot sees, deleted from the log in the same statement: back into
+    // the log, or added to the totals (in key order, so two transactions take their row locks alike).
+    const sums = `WITH folded AS (DELETE FROM ${table} WHERE definition_id = $1 RETURNING *)
+       INSERT INTO ${totals ?? table} AS t (${keys}, items)
+       SELECT ${keys}, sum(items)::int FROM folded
+        GROUP BY ${keys}
+       HAVING sum(items) <> 0`;
     if (totals === null) {
-      const folded = await client.query(
-        `WITH folded AS (DELETE FROM ${table} WHERE definition_id = $1 RETURNING *)
-         INSERT INTO ${table} (${keys}, items)
-         SELECT ${keys}, sum(items)::int FROM folded
-          GROUP BY ${keys}
-         HAVING sum(items) <> 0`,
-        [definitionId],
-      );
+      const folded = await client.query(sums, [definitionId]);
       leftByLastFold.set(key, folded.rowCount ?? 0);
       return true;
     }
-    // In key order, so two transactions adding to the same totals take their row locks alike.
     await client.query(
-      `WITH folded AS (DELETE FROM ${table} WHERE definition_id = $1 RETURNING *)
-       INSERT INTO ${totals} AS t (${keys}, items)
-       SELECT ${keys}, sum(items)::int FROM folded
-        GROUP BY ${keys}
-       HAVING sum(items) <> 0
-        ORDER BY ${keys}
-       ON CONFLICT (${keys}) DO UPDATE SET items = t.items + excluded.items`,
+      `${sums} ORDER BY ${keys} ON CONFLICT (${keys}) DO UPDATE SET items = t.items + excluded.items`,
       [definitionId],
     );
     await client.query(`DELETE FROM ${totals} WHERE definition_id = $1 AND items = 0`, [definitionId]);

@@ -62,6 +62,7 @@ async function previewInSnapshot(
       picked,
       stats,
       pickedHere,
+      unlabeled,
     );
   }
 
@@ -117,6 +118,8 @@ async function addStoredStatistics(
   picked: string[],
   stats: SetStatistics,
   pickedHere: Map<string, TLabeledItem>,
+  /** The labels of an item nobody annotated (the caller's). */
+  unlabeled: TLabeledItem,
 ): Promise<void> {
   const { definitions } = prepared;
   const params: unknown[] = [ids];
@@ -134,7 +137,6 @@ async function addStoredStatistics(
       GROUP BY 1, 2`,
     params,
   );
-  const unlabeled = unlabeledItem(definitions);
   const staleIds: string[] = [];
   for (const group of groups.rows) {
     if (group.kind === "stale") {
