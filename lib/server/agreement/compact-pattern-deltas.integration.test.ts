@@ -3,7 +3,7 @@ import { disconnectDb, getPool } from "@/lib/db";
 import { flushAgreement } from "@/lib/testing/flush-agreement";
 import { claimAs, createLabelingProject, submitAs } from "@/lib/testing/queue-fixtures";
 import { compactPatternDeltas } from "./compact-pattern-deltas";
-import { loadAnnotatorPairs } from "./load-annotator-pairs";
+import { forgetPairTotals, loadAnnotatorPairs } from "./load-annotator-pairs";
 
 // The logs of rollup changes are folded (one row per key, the same sums) by a reader once they have
 // doubled since the last fold; the pair log's sums go to a table of their own, leaving the log empty
@@ -50,6 +50,33 @@ const totalRowsOf = async (definitionId: string) =>
       [definitionId],
     )
   ).rows[0].n;
+
+/**
+ * Appends to the pair log: +1 to one folded total's key, minus another's whole total (its sum goes to
+ * 0), and 5 to a key not folded yet (the first key's annotator paired with themself, values x and y).
+ */
+async function changeThroughLog(plusOne: string, toZero: string) {
+  await getPool().query(
+    `INSERT INTO agreement_pair_deltas (${KEYS.pairs}, items)
+     SELECT ${KEYS.pairs}, CASE WHEN id = $1::bigint THEN 1 ELSE -items END
+       FROM agreement_pair_totals WHERE id IN ($1::bigint, $2::bigint)
+     UNION ALL
+     SELECT definition_id, definition_version, user_a, user_a, '"x"', '"y"', 5
+       FROM agreement_pair_totals WHERE id = $1::bigint`,
+    [plusOne, toZero],
+  );
+}
+
+/** The fold ids the pair totals of a definition were last written by. */
+const generations = async (definitionId: string) =>
+  new Set(
+    (
+      await getPool().query<{ generation: string }>(
+        "SELECT DISTINCT generation::text FROM agreement_pair_totals WHERE definition_id = $1",
+        [definitionId],
+      )
+    ).rows.map((r) => r.generation),
+  );
 
 /** Appends n rows that change no sum (items 0, copies of one row's key): the log grows, no sum moves. */
 async function growBy(log: keyof typeof TABLES, definitionId: string, n: number) {
@@ -122,32 +149,29 @@ describe("folding the logs of rollup changes", () => {
     expect(await rowsOf("pairs", definition)).toBe(0);
     expect(await totalRowsOf(definition)).toBe(before.length);
     // Another change: +1 to one key already in the totals, -1 from another until it is gone, and a
-    // key the totals have not met; the fold adds them up, and drops the key whose sum is 0.
+    // key the totals have not met; the fold adds them up, and keeps the key whose sum is 0 at 0, all
+    // three marked with its transaction id (readers keeping totals in memory learn of them by it).
+    const firstFold = await generations(definition);
+    expect(firstFold.size).toBe(1);
     const { rows } = await getPool().query<{ id: string; items: number }>(
       "SELECT id::text, items FROM agreement_pair_totals WHERE definition_id = $1 ORDER BY id LIMIT 2",
       [definition],
     );
-    await getPool().query(
-      `INSERT INTO agreement_pair_deltas (${KEYS.pairs}, items)
-       SELECT ${KEYS.pairs}, CASE WHEN id = $1::bigint THEN 1 ELSE -items END
-         FROM agreement_pair_totals WHERE id = ANY($2::bigint[])
-       UNION ALL
-       SELECT definition_id, definition_version, user_a, user_a, 'x', 'y', 5
-         FROM agreement_pair_totals WHERE id = $1::bigint`,
-      [rows[0].id, rows.map((r) => r.id)],
-    );
+    await changeThroughLog(rows[0].id, rows[1].id);
     const changed = await sums("pairs", definition);
     expect(changed.length).toBe(before.length);
     expect(changed).not.toEqual(before);
     expect(await compactPatternDeltas(definition, "pairs", 1)).toBe(true);
     expect(await sums("pairs", definition)).toEqual(changed);
     expect(await rowsOf("pairs", definition)).toBe(0);
-    expect(await totalRowsOf(definition)).toBe(before.length);
-    const { rows: zero } = await getPool().query(
-      "SELECT 1 FROM agreement_pair_totals WHERE definition_id = $1 AND items = 0",
-      [definition],
+    expect(await totalRowsOf(definition)).toBe(before.length + 1);
+    const { rows: written } = await getPool().query<{ items: number; generation: string }>(
+      `SELECT items, generation::text FROM agreement_pair_totals
+        WHERE definition_id = $1 AND generation > $2::bigint ORDER BY items`,
+      [definition, [...firstFold][0]],
     );
-    expect(zero).toEqual([]);
+    expect(written.map((r) => r.items)).toEqual([0, rows[0].items + 1, 5]);
+    expect(new Set(written.map((r) => r.generation)).size).toBe(1);
     // A deleted definition takes its totals with it, as its log.
     await getPool().query("DELETE FROM label_definitions WHERE id = $1", [definition]);
     expect(await totalRowsOf(definition)).toBe(0);
@@ -186,5 +210,85 @@ describe("folding the logs of rollup changes", () => {
       interval: 50,
     });
     expect(await sums("pairs", definition)).toEqual(before);
+  });
+});
+
+describe("the pair totals a process keeps in memory", () => {
+  /** loadAnnotatorPairs's answer from the tables themselves: totals and log summed by key in SQL. */
+  async function expected(definitionId: string, version: number) {
+    const { rows } = await getPool().query<[string, string | null, string, string | null, number]>({
+      text: `SELECT user_a::text, user_b::text, value_a, value_b, sum(items)::int
+               FROM ${allRows("pairs")} WHERE definition_id = $1 AND definition_version = $2
+              GROUP BY 1, 2, 3, 4 HAVING sum(items) <> 0`,
+      values: [definitionId, version],
+      rowMode: "array",
+    });
+    const users = new Map<string, [string, number, number]>();
+    for (const [a, b, va, , items] of rows) {
+      if (b !== null) continue;
+      const user = users.get(a) ?? [a, 0, 0];
+      user[va === "labels" ? 1 : 2] += items;
+      users.set(a, user);
+    }
+    return sorted({
+      pairs: rows.flatMap(([a, b, va, vb, items]) => (b === null ? [] : [[a, b, va, vb!, items]])),
+      users: [...users.values()].filter(([, labels]) => labels > 0),
+    });
+  }
+  const sorted = (read: { pairs: unknown[][]; users: unknown[][] }) => ({
+    pairs: read.pairs.map((r) => JSON.stringify(r)).sort(),
+    users: read.users.map((r) => JSON.stringify(r)).sort(),
+  });
+  /** The read, and how many folded totals its statement brought from the database. */
+  async function read(definitionId: string) {
+    const pool = getPool();
+    const spy = vi.spyOn(pool, "query");
+    try {
+      const pairs = await loadAnnotatorPairs(definitionId, 0);
+      const result = (await spy.mock.results[0].value) as { rows: unknown[][] };
+      return { pairs: sorted(pairs), totalsRead: result.rows.filter((r) => r[0] === true).length };
+    } finally {
+      spy.mockRestore();
+    }
+  }
+
+  /** A fold now (the read's own background fold may hold the lock for a moment: then again). */
+  const foldNow = (definitionId: string) =>
+    vi.waitFor(async () => expect(await compactPatternDeltas(definitionId, "pairs", 1)).toBe(true), {
+      timeout: 5000,
+      interval: 20,
+    });
+
+  it("answers what the tables say through folds, changed keys and keys gone to 0, reading only what a fold wrote since", async () => {
+    forgetPairTotals();
+    const definition = await labeledDefinition();
+    // Nothing folded yet: the log alone.
+    expect((await read(definition)).pairs).toEqual(await expected(definition, 0));
+    await foldNow(definition);
+    const afterFold = await read(definition);
+    expect(afterFold.pairs).toEqual(await expected(definition, 0));
+    const { rows: all } = await getPool().query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM agreement_pair_totals WHERE definition_id = $1 AND definition_version = 0",
+      [definition],
+    );
+    expect(afterFold.totalsRead).toBe(all[0].n);
+    // No fold since: no total is read again.
+    expect(await read(definition)).toEqual({ pairs: afterFold.pairs, totalsRead: 0 });
+    // +1 to a key, one key cancelled to 0, a new pair: first in the log, then folded.
+    const { rows } = await getPool().query<{ id: string }>(
+      `SELECT id::text FROM agreement_pair_totals
+        WHERE definition_id = $1 AND definition_version = 0 AND user_b IS NOT NULL ORDER BY id LIMIT 2`,
+      [definition],
+    );
+    await changeThroughLog(rows[0].id, rows[1].id);
+    const changed = await expected(definition, 0);
+    expect(changed).not.toEqual(afterFold.pairs);
+    expect(await read(definition)).toEqual({ pairs: changed, totalsRead: 0 });
+    await foldNow(definition);
+    // The fold wrote three keys (one at 0): only they are read again.
+    expect(await read(definition)).toEqual({ pairs: changed, totalsRead: 3 });
+    // The same as a process that never kept anything.
+    forgetPairTotals();
+    expect((await read(definition)).pairs).toEqual(changed);
   });
 });

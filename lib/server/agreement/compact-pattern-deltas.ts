@@ -54,9 +54,14 @@ export async function compactPatternDeltas(
     if (!locked || n < Math.max(foldAfterRows, 2 * (leftByLastFold.get(key) ?? 0))) return false;
     // The sums of the rows this snapshot sees, deleted from the log in the same statement: back into
     // the log, or added to the totals (in key order, so two transactions take their row locks alike).
+    // Totals carry the fold's transaction id: readers that keep them in memory ask for the rows
+    // written since the largest id they have seen (load-annotator-pairs.ts). Folds of a log run one
+    // at a time and take their id after the lock, so a later fold writes a larger one.
+    const [generation, generationValue] =
+      totals === null ? ["", ""] : [", generation", ", pg_current_xact_id()::text::bigint"];
     const sums = `WITH folded AS (DELETE FROM ${table} WHERE definition_id = $1 RETURNING *)
-       INSERT INTO ${totals ?? table} AS t (${keys}, items)
-       SELECT ${keys}, sum(items)::int FROM folded
+       INSERT INTO ${totals ?? table} AS t (${keys}, items${generation})
+       SELECT ${keys}, sum(items)::int${generationValue} FROM folded
         GROUP BY ${keys}
        HAVING sum(items) <> 0`;
     if (totals === null) {
@@ -64,11 +69,13 @@ export async function compactPatternDeltas(
       leftByLastFold.set(key, folded.rowCount ?? 0);
       return true;
     }
+    // A key whose total falls to 0 stays, at 0, with this fold's id: a reader holding its old total
+    // learns that it is gone (readers leave zeros out).
     await client.query(
-      `${sums} ORDER BY ${keys} ON CONFLICT (${keys}) DO UPDATE SET items = t.items + excluded.items`,
+      `${sums} ORDER BY ${keys}
+       ON CONFLICT (${keys}) DO UPDATE SET items = t.items + excluded.items, generation = excluded.generation`,
       [definitionId],
     );
-    await client.query(`DELETE FROM ${totals} WHERE definition_id = $1 AND items = 0`, [definitionId]);
     // The log is empty now: the next fold when it holds the threshold's rows.
     leftByLastFold.set(key, 0);
     return true;
