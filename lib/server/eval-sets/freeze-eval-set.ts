@@ -20,7 +20,7 @@ import { digestPreference, preferenceSources } from "@/lib/export/preference";
 import { insertVersionItems } from "./insert-version-items";
 import { readVersionRows } from "./read-version-rows";
 import { prepareFilter } from "./prepare-filter";
-import { sealVersion } from "./seal-version";
+import { sealVersion, VersionDigest } from "./seal-version";
 import { selectEvalSetItems } from "./select-eval-set-items";
 
 type TFreezer = { id: string; name: string };
@@ -102,6 +102,7 @@ async function freezeInTransaction(
   const answered = new Map(prepared.definitions.map((d) => [d.key, new Set<number>([d.currentVersion])]));
   const gate = set.gate === null ? null : ZReleaseGate.parse(set.gate);
   const tally = gate ? new GateTally(prepared.definitions) : null;
+  const digest = new VersionDigest();
   const selection = await selectEvalSetItems(client, set.project_id, prepared, {
     withData: true,
     snapshot: client,
@@ -118,6 +119,7 @@ async function freezeInTransaction(
       versionId,
       items: page,
       definitions: prepared.definitions,
+      digest,
     });
   }
   const stats = statistics.result();
@@ -137,6 +139,7 @@ async function freezeInTransaction(
       : { sources, ...(await digestPreference(readVersionRows(client, versionId), sources)) };
   const sealed = await sealVersion(client, {
     versionId,
+    written: digest,
     labelKeys: prepared.definitions.map((d) => d.key),
     manifestFor: (s) => ({
       ...buildManifest({

@@ -2,6 +2,7 @@ import "server-only";
 import { canonicalJsonFast } from "@/lib/label-definitions/canonical-json-fast";
 import type { TDb, TDefinitionContext } from "@/lib/server/final-labels/load-label-context";
 import type { TScannedItem } from "@/lib/server/final-labels/scan-final-labels";
+import type { VersionDigest } from "./seal-version";
 
 /**
  * Adds items to a version being frozen, one statement per page of scanned items (read with their
@@ -13,6 +14,8 @@ export async function insertVersionItems(
     versionId: string;
     items: readonly TScannedItem[];
     definitions: readonly TDefinitionContext[];
+    /** Hashes each row's canonical JSONL line as it is written (the seal then reads nothing back). */
+    digest?: VersionDigest;
   },
 ): Promise<void> {
   const ids: string[] = [];
@@ -22,19 +25,20 @@ export async function insertVersionItems(
   const annotations: string[] = [];
   for (const item of input.items) {
     if (!item.data) throw new Error("freeze: items must be scanned with their data");
-    ids.push(item.itemId);
-    externalIds.push(item.externalId);
-    data.push(canonicalJsonFast(item.data));
-    labels.push(
-      canonicalJsonFast(
-        Object.fromEntries(
-          input.definitions.map((d) => {
-            const label = item.labels[d.key];
-            return [d.key, label.isResolved ? label.value : null];
-          }),
-        ),
+    const dataJson = canonicalJsonFast(item.data);
+    const labelsJson = canonicalJsonFast(
+      Object.fromEntries(
+        input.definitions.map((d) => {
+          const label = item.labels[d.key];
+          return [d.key, label.isResolved ? label.value : null];
+        }),
       ),
     );
+    ids.push(item.itemId);
+    externalIds.push(item.externalId);
+    data.push(dataJson);
+    labels.push(labelsJson);
+    input.digest?.add(item.itemId, item.externalId, dataJson, labelsJson, item.data);
     annotations.push(JSON.stringify(item.annotations));
   }
   await q.query(

@@ -3,17 +3,65 @@ import { createHash } from "node:crypto";
 import type { TDigest } from "@/lib/export/canonical-jsonl";
 import type { TExportColumns } from "@/lib/export/export-row";
 import type { TDb } from "@/lib/server/final-labels/load-label-context";
+import { canonicalJsonlLine } from "@/lib/eval-sets/jsonl-line";
 import { readVersionJsonl } from "./read-version-jsonl";
 
 const ANALYZE_THRESHOLD = 10_000;
+const CHUNK_CHARS = 64 * 1024;
 
 export type TSealed = TDigest & { columns: TExportColumns; frozenAt: Date };
 
 /**
- * Ends a freeze: hashes the version's canonical JSONL exactly as an export writes it (the same
- * stream, reading the rows back from the table in the freezing transaction), then records the
- * hash, size, columns and manifest and marks the version sealed. After this the database refuses
- * any change to it.
+ * The version's canonical JSONL hashed while its rows are written, from the same canonical text the
+ * rows store: the lines readVersionJsonl would read back, if the rows come in ascending item id
+ * order (the freeze's pages do). Rows out of that order leave it unusable, and the seal reads the
+ * rows back instead.
+ */
+export class VersionDigest {
+  private readonly hash = createHash("sha256");
+  private text = "";
+  private bytes = 0;
+  private rows = 0;
+  private last = -1n;
+  private inOrder = true;
+  private readonly dataKeys = new Set<string>();
+
+  add(itemId: string, externalId: string | null, dataJson: string, labelsJson: string, data: object): void {
+    const id = BigInt(itemId);
+    if (id <= this.last) this.inOrder = false;
+    this.last = id;
+    this.rows++;
+    for (const key of Object.keys(data)) this.dataKeys.add(key);
+    this.text += canonicalJsonlLine(itemId, externalId, dataJson, labelsJson);
+    if (this.text.length >= CHUNK_CHARS) this.flush();
+  }
+
+  /** The digest and data columns, or null if the rows came out of order. */
+  result(): (TDigest & { dataKeys: string[] }) | null {
+    if (!this.inOrder) return null;
+    this.flush();
+    return {
+      sha256: this.hash.digest("hex"),
+      bytes: this.bytes,
+      rows: this.rows,
+      // Sorted in JS: canonical (UTF-16) order, as the read-back columns are.
+      dataKeys: [...this.dataKeys].sort(),
+    };
+  }
+
+  private flush(): void {
+    const chunk = Buffer.from(this.text, "utf8");
+    this.hash.update(chunk);
+    this.bytes += chunk.byteLength;
+    this.text = "";
+  }
+}
+
+/**
+ * Ends a freeze: hashes the version's canonical JSONL exactly as an export writes it (from the
+ * `written` digest kept while the rows were inserted, or else by reading the rows back from the table
+ * in the freezing transaction: the same stream an export sends), then records the hash, size, columns
+ * and manifest and marks the version sealed. After this the database refuses any change to it.
  */
 export async function sealVersion(
   q: TDb,
@@ -21,28 +69,17 @@ export async function sealVersion(
     versionId: string;
     labelKeys: string[];
     manifestFor: (sealed: TSealed) => Record<string, unknown>;
+    written?: VersionDigest;
   },
 ): Promise<TSealed> {
-  const { rows: counted } = await q.query<{ n: number }>(
-    "SELECT count(*)::int AS n FROM eval_set_items WHERE version_id = $1",
-    [input.versionId],
-  );
-  // Without fresh statistics the planner reads a big new version by a bitmap scan and a sort per
-  // page (100x slower) until autovacuum gets to it; the hash below is the first reader.
-  if (counted[0].n >= ANALYZE_THRESHOLD) await q.query("ANALYZE eval_set_items");
-  const { rows } = await q.query<{ key: string }>(
-    `SELECT DISTINCT k AS key FROM eval_set_items, jsonb_object_keys(data_json::jsonb) AS k WHERE version_id = $1`,
-    [input.versionId],
-  );
-  // Sorted in JS: canonical (UTF-16) order, not the database collation's.
-  const columns: TExportColumns = { data: rows.map((r) => r.key).sort(), labels: input.labelKeys };
-  const hash = createHash("sha256");
-  const digest: TDigest = { sha256: "", bytes: 0, rows: counted[0].n };
-  for await (const chunk of readVersionJsonl(q, input.versionId)) {
-    hash.update(chunk);
-    digest.bytes += chunk.byteLength;
-  }
-  digest.sha256 = hash.digest("hex");
+  const written = input.written?.result() ?? null;
+  let digest: TDigest;
+  let dataKeys: string[];
+  if (written) {
+    ({ dataKeys, ...digest } = written);
+    await analyzeIfBig(q, digest.rows);
+  } else ({ digest, dataKeys } = await readBack(q, input.versionId));
+  const columns: TExportColumns = { data: dataKeys, labels: input.labelKeys };
   const frozenAt = new Date();
   const sealed: TSealed = { ...digest, columns, frozenAt };
   await q.query(
@@ -60,4 +97,35 @@ export async function sealVersion(
     ],
   );
   return sealed;
+}
+
+/** The digest and data columns of a version's rows as stored, read back from the table. */
+async function readBack(q: TDb, versionId: string): Promise<{ digest: TDigest; dataKeys: string[] }> {
+  const { rows: counted } = await q.query<{ n: number }>(
+    "SELECT count(*)::int AS n FROM eval_set_items WHERE version_id = $1",
+    [versionId],
+  );
+  await analyzeIfBig(q, counted[0].n);
+  const { rows } = await q.query<{ key: string }>(
+    `SELECT DISTINCT k AS key FROM eval_set_items, jsonb_object_keys(data_json::jsonb) AS k WHERE version_id = $1`,
+    [versionId],
+  );
+  const hash = createHash("sha256");
+  const digest: TDigest = { sha256: "", bytes: 0, rows: counted[0].n };
+  for await (const chunk of readVersionJsonl(q, versionId)) {
+    hash.update(chunk);
+    digest.bytes += chunk.byteLength;
+  }
+  digest.sha256 = hash.digest("hex");
+  // Sorted in JS: canonical (UTF-16) order, not the database collation's.
+  return { digest, dataKeys: rows.map((r) => r.key).sort() };
+}
+
+/**
+ * Without fresh statistics the planner reads a big new version by a bitmap scan and a sort per page
+ * (100x slower) until autovacuum gets to it: the read-back, or else the first export, would. Only the
+ * columns its pages are found by: sampling the data's values too cost most of an ANALYZE, for no plan.
+ */
+async function analyzeIfBig(q: TDb, rows: number): Promise<void> {
+  if (rows >= ANALYZE_THRESHOLD) await q.query("ANALYZE eval_set_items (version_id, item_id)");
 }
