@@ -15,9 +15,11 @@ import { cachedByStamp } from "./agreement-cache";
 import { feedbackDetail } from "./feedback-detail";
 import { agreementOverviewOf } from "./get-agreement-overview";
 import { itemLabels, listDisagreementItems, type TItemLabels } from "./list-disagreement-items";
-import { loadAnnotatorPairs } from "./load-annotator-pairs";
+import { loadAnnotatorPairs, type TAnnotatorPairRows } from "./load-annotator-pairs";
 import { loadPositionBias } from "./load-position-bias";
-import { loadProjectAnalysis, type TDefinitionAnalysis } from "./load-project-analysis";
+import { projectAnalysisOf, type TDefinitionAnalysis } from "./load-project-analysis";
+import type { TDefinitionWithVersions } from "./load-definitions";
+import { loadStampedInputs } from "./load-stamped-inputs";
 import { loadUserNames } from "./load-user-names";
 
 /** Confusion tables with more categories than this (e.g. many distinct label sets) are left out. */
@@ -37,13 +39,17 @@ export async function getDefinitionAgreement(
   version: number | null,
   showNames: boolean,
 ): Promise<TDefinitionAgreement> {
-  const analysis = await loadProjectAnalysis(projectId);
-  const found = analysis.definitions.find((d) => d.definition.key === key);
-  if (!found) throw notFound("Label definition");
-  if (version !== null && !found.definition.versions.some((v) => v.version === version))
-    throw notFound("Version");
+  const inputs = await loadStampedInputs(projectId);
+  const definition = inputs.definitions.find((d) => d.key === key);
+  if (!definition) throw notFound("Label definition");
+  if (version !== null && !definition.versions.some((v) => v.version === version)) throw notFound("Version");
   const cacheKey = `definition:${projectId}:${key}:${version ?? "all"}:${showNames ? "names" : "pseudonyms"}`;
-  return cachedByStamp(cacheKey, analysis.stamp, async () => {
+  return cachedByStamp(cacheKey, inputs.stamp, async () => {
+    // The pair and disagreement reads need only the definition: they go out beside the analysis's
+    // (one wait for the database instead of two; each is a turn behind the labelers' queries).
+    const reads = isPatternKind(definition.kind) ? patternReads(definition, version) : null;
+    const analysis = await projectAnalysisOf(projectId, inputs);
+    const found = analysis.definitions.find((d) => d.definition.key === key)!;
     const names = showNames ? loadUserNames(annotatorsOf(found)) : Promise.resolve(new Map<string, string>());
     // Names are needed only once the detail's rows are in: their query runs beside the detail's.
     const display: Promise<TDisplay> = names.then(
@@ -59,7 +65,7 @@ export async function getDefinitionAgreement(
           ? display.then((d) =>
               feedbackDetail(found, version, (user) => d(user, pseudonymRank(found, user)).name),
             )
-          : patternDetail(found, version, display);
+          : patternDetail(found, version, reads!, display);
     // The overview of this very analysis (a second read of the stamp, which moves with every label,
     // would load and compute it all again), computed while the detail's queries are out.
     const [{ definitions }, detail] = await Promise.all([agreementOverviewOf(projectId, analysis), body]);
@@ -106,9 +112,31 @@ function annotatorsOf(found: TDefinitionAnalysis): string[] {
   return [...new Set(found.groups.items.flatMap((item) => item.labels.map((l) => l.annotator)))];
 }
 
+function isPatternKind(kind: string): boolean {
+  return kind !== "spans" && kind !== "ranking" && kind !== "rubric";
+}
+
+type TPatternReads = {
+  settled: Promise<[TAnnotatorPairRows, TItemLabels[], Parameters<typeof positionBias>[0] | null]>;
+};
+
+/** A pattern definition's own reads: who agreed with whom, the worst items, position bias (pairwise). */
+function patternReads(definition: TDefinitionWithVersions, version: number | null): TPatternReads {
+  const settled = Promise.all([
+    loadAnnotatorPairs(definition.id, version),
+    listDisagreementItems(definition.id, version, definition.kind),
+    definition.kind === "pairwise" ? loadPositionBias(definition.id, version) : Promise.resolve(null),
+  ] as const);
+  // Awaited only once the analysis is in: a failure before then must not count as unhandled (or, if
+  // the analysis fails first, ever be awaited at all).
+  settled.catch(() => undefined);
+  return { settled };
+}
+
 async function patternDetail(
   found: Extract<TDefinitionAnalysis, { type: "patterns" }>,
   version: number | null,
+  reads: TPatternReads,
   displayLoaded: Promise<TDisplay>,
 ): Promise<TBody> {
   const { definition, groups } = found;
@@ -123,12 +151,7 @@ async function patternDetail(
     definition.versions.map((v) => v.spec),
   );
   groups.dict.values.forEach((v) => valueIndex(dict, v));
-  const [pairRows, worst, sideAnswers, display] = await Promise.all([
-    loadAnnotatorPairs(definition.id, version),
-    listDisagreementItems(definition.id, version, kind),
-    kind === "pairwise" ? loadPositionBias(definition.id, version) : Promise.resolve(null),
-    displayLoaded,
-  ]);
+  const [[pairRows, worst, sideAnswers], display] = await Promise.all([reads.settled, displayLoaded]);
   // Each value's text parsed once: 12,000 pair rows at 1,000,000 items carry a handful of values.
   const indexes = new Map<string, number>();
   const indexOf = (text: string) => {

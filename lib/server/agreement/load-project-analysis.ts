@@ -8,7 +8,7 @@ import { loadDefinitionPatterns } from "./load-definition-patterns";
 import type { TDefinitionWithVersions } from "./load-definitions";
 import { loadFeedbackPatterns } from "./load-feedback-patterns";
 import { loadSpanItems } from "./load-span-items";
-import { loadStampedInputs } from "./load-stamped-inputs";
+import { loadStampedInputs, type TStampedInputs } from "./load-stamped-inputs";
 
 export type TDefinitionAnalysis = { definition: TDefinitionWithVersions } & (
   | { type: "patterns"; groups: TPatternGroups }
@@ -23,7 +23,17 @@ export type TProjectAnalysis = { stamp: string; definitions: TDefinitionAnalysis
  * cached until the project's change stamp moves (a new label, revision, version or batch).
  */
 export async function loadProjectAnalysis(projectId: string): Promise<TProjectAnalysis> {
-  const { stamp, definitions, batches } = await loadStampedInputs(projectId);
+  return projectAnalysisOf(projectId, await loadStampedInputs(projectId));
+}
+
+/**
+ * The analysis of inputs already read (loadStampedInputs): for a reader that starts reads of its own
+ * from the inputs' definitions while the analysis loads.
+ */
+export function projectAnalysisOf(
+  projectId: string,
+  { stamp, definitions, batches }: TStampedInputs,
+): Promise<TProjectAnalysis> {
   return cachedByStamp(`analysis:${projectId}`, stamp, async () => {
     const analyses = await Promise.all(
       definitions.map(async (definition): Promise<TDefinitionAnalysis> => {

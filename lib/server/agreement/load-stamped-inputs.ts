@@ -10,6 +10,12 @@ import {
   type TDefinitionWithVersions,
 } from "./load-definitions";
 
+export type TStampedInputs = {
+  stamp: string;
+  definitions: TDefinitionWithVersions[];
+  batches: { batches: TBatchInfo[] };
+};
+
 /**
  * The change stamp with the definitions and batches an analysis starts from, in one statement:
  * one round trip where the stamp and then the inputs took two, and one snapshot, so the inputs are
@@ -21,11 +27,7 @@ import {
  * (or after it in the same request), so none reads them behind a label committed before it began.
  * With nothing queued that is one index probe.
  */
-export async function loadStampedInputs(projectId: string): Promise<{
-  stamp: string;
-  definitions: TDefinitionWithVersions[];
-  batches: { batches: TBatchInfo[] };
-}> {
+export async function loadStampedInputs(projectId: string): Promise<TStampedInputs> {
   const { rows } = await getPool().query<{
     stamp: string;
     definitions: TDefinitionRow[] | null;
