@@ -1,15 +1,19 @@
 import "server-only";
 import { canonicalJsonFast } from "@/lib/label-definitions/canonical-json-fast";
-import type { TDb, TDefinitionContext } from "@/lib/server/final-labels/load-label-context";
+import type { PoolClient } from "pg";
+import { copyRows } from "@/lib/server/items/copy-rows";
+import { copyField } from "@/lib/server/items/copy-text";
+import type { TDefinitionContext } from "@/lib/server/final-labels/load-label-context";
 import type { TScannedItem } from "@/lib/server/final-labels/scan-final-labels";
 import type { VersionDigest } from "./seal-version";
 
 /**
- * Adds items to a version being frozen, one statement per page of scanned items (read with their
- * data): data and final labels stored as canonical JSON text, the bytes every export will write.
+ * Adds items to a version being frozen, one COPY per page of scanned items (read with their data):
+ * data and final labels stored as canonical JSON text, the bytes every export will write. COPY, not
+ * an INSERT of arrays: escaping each page's texts into array literals was a tenth of a freeze's time.
  */
 export async function insertVersionItems(
-  q: TDb,
+  q: PoolClient,
   input: {
     versionId: string;
     items: readonly TScannedItem[];
@@ -18,11 +22,7 @@ export async function insertVersionItems(
     digest?: VersionDigest;
   },
 ): Promise<void> {
-  const ids: string[] = [];
-  const externalIds: (string | null)[] = [];
-  const data: string[] = [];
-  const labels: string[] = [];
-  const annotations: string[] = [];
+  let text = "";
   for (const item of input.items) {
     if (!item.data) throw new Error("freeze: items must be scanned with their data");
     const dataJson = canonicalJsonFast(item.data);
@@ -34,18 +34,12 @@ export async function insertVersionItems(
         }),
       ),
     );
-    ids.push(item.itemId);
-    externalIds.push(item.externalId);
-    data.push(dataJson);
-    labels.push(labelsJson);
+    text += `${input.versionId}\t${item.itemId}\t${copyField(item.externalId)}\t${copyField(dataJson)}\t${copyField(labelsJson)}\t${copyField(JSON.stringify(item.annotations))}\n`;
     input.digest?.add(item.itemId, item.externalId, dataJson, labelsJson, item.data);
-    annotations.push(JSON.stringify(item.annotations));
   }
-  await q.query(
-    `INSERT INTO eval_set_items (version_id, item_id, external_id, data_json, labels_json, annotations)
-     SELECT $1, x.item_id, x.external_id, x.data_json, x.labels_json, x.annotations::jsonb
-       FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[])
-         AS x(item_id, external_id, data_json, labels_json, annotations)`,
-    [input.versionId, ids, externalIds, data, labels, annotations],
+  await copyRows(
+    q,
+    "COPY eval_set_items (version_id, item_id, external_id, data_json, labels_json, annotations) FROM STDIN",
+    text,
   );
 }
