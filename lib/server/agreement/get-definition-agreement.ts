@@ -17,7 +17,7 @@ import { agreementOverviewOf } from "./get-agreement-overview";
 import { itemLabels, listDisagreementItems, type TItemLabels } from "./list-disagreement-items";
 import { loadAnnotatorPairs, type TAnnotatorPairRows } from "./load-annotator-pairs";
 import { loadPositionBias } from "./load-position-bias";
-import { projectAnalysisOf, type TDefinitionAnalysis } from "./load-project-analysis";
+import { analysisTypeOf, projectAnalysisOf, type TDefinitionAnalysis } from "./load-project-analysis";
 import type { TDefinitionWithVersions } from "./load-definitions";
 import { loadStampedInputs } from "./load-stamped-inputs";
 import { loadUserNames } from "./load-user-names";
@@ -47,7 +47,7 @@ export async function getDefinitionAgreement(
   return cachedByStamp(cacheKey, inputs.stamp, async () => {
     // The pair and disagreement reads need only the definition: they go out beside the analysis's
     // (one wait for the database instead of two; each is a turn behind the labelers' queries).
-    const reads = isPatternKind(definition.kind) ? patternReads(definition, version) : null;
+    const reads = analysisTypeOf(definition.kind) === "patterns" ? patternReads(definition, version) : null;
     const analysis = await projectAnalysisOf(projectId, inputs);
     const found = analysis.definitions.find((d) => d.definition.key === key)!;
     const names = showNames ? loadUserNames(annotatorsOf(found)) : Promise.resolve(new Map<string, string>());
@@ -112,25 +112,19 @@ function annotatorsOf(found: TDefinitionAnalysis): string[] {
   return [...new Set(found.groups.items.flatMap((item) => item.labels.map((l) => l.annotator)))];
 }
 
-function isPatternKind(kind: string): boolean {
-  return kind !== "spans" && kind !== "ranking" && kind !== "rubric";
-}
-
-type TPatternReads = {
-  settled: Promise<[TAnnotatorPairRows, TItemLabels[], Parameters<typeof positionBias>[0] | null]>;
-};
+type TPatternReads = Promise<[TAnnotatorPairRows, TItemLabels[], Parameters<typeof positionBias>[0] | null]>;
 
 /** A pattern definition's own reads: who agreed with whom, the worst items, position bias (pairwise). */
 function patternReads(definition: TDefinitionWithVersions, version: number | null): TPatternReads {
-  const settled = Promise.all([
+  const reads = Promise.all([
     loadAnnotatorPairs(definition.id, version),
     listDisagreementItems(definition.id, version, definition.kind),
     definition.kind === "pairwise" ? loadPositionBias(definition.id, version) : Promise.resolve(null),
   ] as const);
   // Awaited only once the analysis is in: a failure before then must not count as unhandled (or, if
   // the analysis fails first, ever be awaited at all).
-  settled.catch(() => undefined);
-  return { settled };
+  reads.catch(() => undefined);
+  return reads;
 }
 
 async function patternDetail(
@@ -151,7 +145,7 @@ async function patternDetail(
     definition.versions.map((v) => v.spec),
   );
   groups.dict.values.forEach((v) => valueIndex(dict, v));
-  const [[pairRows, worst, sideAnswers], display] = await Promise.all([reads.settled, displayLoaded]);
+  const [[pairRows, worst, sideAnswers], display] = await Promise.all([reads, displayLoaded]);
   // Each value's text parsed once: 12,000 pair rows at 1,000,000 items carry a handful of values.
   const indexes = new Map<string, number>();
   const indexOf = (text: string) => {

@@ -38,12 +38,20 @@ export function projectAnalysisOf(
     const analyses = await Promise.all(
       definitions.map(async (definition): Promise<TDefinitionAnalysis> => {
         const { kind } = definition;
-        if (kind === "spans") return { definition, type: "spans", groups: await loadSpanItems(definition) };
-        if (kind === "ranking" || kind === "rubric")
-          return { definition, type: "feedback", kind, groups: await loadFeedbackPatterns(definition) };
+        const type = analysisTypeOf(kind);
+        if (type === "spans") return { definition, type, groups: await loadSpanItems(definition) };
+        if (type === "feedback" && (kind === "ranking" || kind === "rubric"))
+          return { definition, type, kind, groups: await loadFeedbackPatterns(definition) };
         return { definition, type: "patterns", groups: await loadDefinitionPatterns(definition, batches) };
       }),
     );
     return { stamp, definitions: analyses, batches: batches.batches };
   });
+}
+
+/** How a kind of definition is analysed: spans by item, rankings and rubrics as feedback, the rest by pattern. */
+export function analysisTypeOf(kind: string): TDefinitionAnalysis["type"] {
+  if (kind === "spans") return "spans";
+  if (kind === "ranking" || kind === "rubric") return "feedback";
+  return "patterns";
 }

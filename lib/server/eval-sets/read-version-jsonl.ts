@@ -3,7 +3,7 @@ import { canonicalJsonlLine } from "@/lib/eval-sets/jsonl-line";
 import type { TDb } from "@/lib/server/final-labels/load-label-context";
 import { readVersionPages, type TPageOptions } from "./read-version-rows";
 
-const CHUNK_CHARS = 64 * 1024;
+export const CHUNK_CHARS = 64 * 1024;
 
 /**
  * A frozen version's canonical JSONL (no annotations) as UTF-8 chunks of about 64 KB: each line is

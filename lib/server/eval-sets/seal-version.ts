@@ -4,10 +4,9 @@ import type { TDigest } from "@/lib/export/canonical-jsonl";
 import type { TExportColumns } from "@/lib/export/export-row";
 import type { TDb } from "@/lib/server/final-labels/load-label-context";
 import { canonicalJsonlLine } from "@/lib/eval-sets/jsonl-line";
-import { readVersionJsonl } from "./read-version-jsonl";
+import { CHUNK_CHARS, readVersionJsonl } from "./read-version-jsonl";
 
 const ANALYZE_THRESHOLD = 10_000;
-const CHUNK_CHARS = 64 * 1024;
 
 export type TSealed = TDigest & { columns: TExportColumns; frozenAt: Date };
 
