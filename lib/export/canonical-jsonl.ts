@@ -46,10 +46,22 @@ export async function* jsonlStream(
 
 export type TDigest = { sha256: string; bytes: number; rows: number };
 
-/** sha256 (hex), size and row count of the canonical JSONL of `rows`, streaming. */
-export async function digestJsonl(rows: AsyncIterable<TExportRow>): Promise<TDigest> {
+/** sha256 (hex) and size of JSONL bytes fed chunk by chunk; `digest` takes the row count. */
+export function jsonlDigester(): { update: (chunk: Uint8Array) => void; digest: (rows: number) => TDigest } {
   const hash = createHash("sha256");
   let bytes = 0;
+  return {
+    update: (chunk) => {
+      hash.update(chunk);
+      bytes += chunk.byteLength;
+    },
+    digest: (rows) => ({ sha256: hash.digest("hex"), bytes, rows }),
+  };
+}
+
+/** sha256 (hex), size and row count of the canonical JSONL of `rows`, streaming. */
+export async function digestJsonl(rows: AsyncIterable<TExportRow>): Promise<TDigest> {
+  const digester = jsonlDigester();
   let count = 0;
   async function* counted(): AsyncGenerator<TExportRow> {
     for await (const row of rows) {
@@ -57,11 +69,8 @@ export async function digestJsonl(rows: AsyncIterable<TExportRow>): Promise<TDig
       yield row;
     }
   }
-  for await (const chunk of jsonlStream(counted())) {
-    hash.update(chunk);
-    bytes += chunk.byteLength;
-  }
-  return { sha256: hash.digest("hex"), bytes, rows: count };
+  for await (const chunk of jsonlStream(counted())) digester.update(chunk);
+  return digester.digest(count);
 }
 
 /** sha256 (hex) of the canonical JSONL of `rows`. */

@@ -1,9 +1,8 @@
 import "server-only";
 import { canonicalJsonlLine } from "@/lib/eval-sets/jsonl-line";
+import { DEFAULT_CHUNK_CHARS } from "@/lib/export/text-chunks";
 import type { TDb } from "@/lib/server/final-labels/load-label-context";
 import { readVersionPages, type TPageOptions } from "./read-version-rows";
-
-export const CHUNK_CHARS = 64 * 1024;
 
 /**
  * A frozen version's canonical JSONL (no annotations) as UTF-8 chunks of about 64 KB: each line is
@@ -21,7 +20,7 @@ export async function* readVersionJsonl(
   for await (const rows of readVersionPages(q, versionId, { ...options, columns })) {
     for (const [itemId, externalId, data, labels] of rows) {
       text += canonicalJsonlLine(itemId, externalId, data, labels);
-      if (text.length >= CHUNK_CHARS) {
+      if (text.length >= DEFAULT_CHUNK_CHARS) {
         yield Buffer.from(text, "utf8");
         text = "";
       }

@@ -1,10 +1,10 @@
 import "server-only";
-import { createHash } from "node:crypto";
-import type { TDigest } from "@/lib/export/canonical-jsonl";
-import type { TExportColumns } from "@/lib/export/export-row";
+import { jsonlDigester, type TDigest } from "@/lib/export/canonical-jsonl";
+import { compareItemIds, type TExportColumns } from "@/lib/export/export-row";
+import { DEFAULT_CHUNK_CHARS } from "@/lib/export/text-chunks";
 import type { TDb } from "@/lib/server/final-labels/load-label-context";
 import { canonicalJsonlLine } from "@/lib/eval-sets/jsonl-line";
-import { CHUNK_CHARS, readVersionJsonl } from "./read-version-jsonl";
+import { readVersionJsonl } from "./read-version-jsonl";
 
 const ANALYZE_THRESHOLD = 10_000;
 
@@ -17,41 +17,32 @@ export type TSealed = TDigest & { columns: TExportColumns; frozenAt: Date };
  * rows back instead.
  */
 export class VersionDigest {
-  private readonly hash = createHash("sha256");
+  private readonly digester = jsonlDigester();
   private text = "";
-  private bytes = 0;
   private rows = 0;
-  private last = -1n;
+  private last: string | null = null;
   private inOrder = true;
   private readonly dataKeys = new Set<string>();
 
   add(itemId: string, externalId: string | null, dataJson: string, labelsJson: string, data: object): void {
-    const id = BigInt(itemId);
-    if (id <= this.last) this.inOrder = false;
-    this.last = id;
+    if (this.last !== null && compareItemIds(this.last, itemId) >= 0) this.inOrder = false;
+    this.last = itemId;
     this.rows++;
     for (const key of Object.keys(data)) this.dataKeys.add(key);
     this.text += canonicalJsonlLine(itemId, externalId, dataJson, labelsJson);
-    if (this.text.length >= CHUNK_CHARS) this.flush();
+    if (this.text.length >= DEFAULT_CHUNK_CHARS) this.flush();
   }
 
   /** The digest and data columns, or null if the rows came out of order. */
   result(): (TDigest & { dataKeys: string[] }) | null {
     if (!this.inOrder) return null;
     this.flush();
-    return {
-      sha256: this.hash.digest("hex"),
-      bytes: this.bytes,
-      rows: this.rows,
-      // Sorted in JS: canonical (UTF-16) order, as the read-back columns are.
-      dataKeys: [...this.dataKeys].sort(),
-    };
+    // Sorted in JS: canonical (UTF-16) order, as the read-back columns are.
+    return { ...this.digester.digest(this.rows), dataKeys: [...this.dataKeys].sort() };
   }
 
   private flush(): void {
-    const chunk = Buffer.from(this.text, "utf8");
-    this.hash.update(chunk);
-    this.bytes += chunk.byteLength;
+    this.digester.update(Buffer.from(this.text, "utf8"));
     this.text = "";
   }
 }
@@ -109,15 +100,10 @@ async function readBack(q: TDb, versionId: string): Promise<{ digest: TDigest; d
     `SELECT DISTINCT k AS key FROM eval_set_items, jsonb_object_keys(data_json::jsonb) AS k WHERE version_id = $1`,
     [versionId],
   );
-  const hash = createHash("sha256");
-  const digest: TDigest = { sha256: "", bytes: 0, rows: counted[0].n };
-  for await (const chunk of readVersionJsonl(q, versionId)) {
-    hash.update(chunk);
-    digest.bytes += chunk.byteLength;
-  }
-  digest.sha256 = hash.digest("hex");
+  const digester = jsonlDigester();
+  for await (const chunk of readVersionJsonl(q, versionId)) digester.update(chunk);
   // Sorted in JS: canonical (UTF-16) order, not the database collation's.
-  return { digest, dataKeys: rows.map((r) => r.key).sort() };
+  return { digest: digester.digest(counted[0].n), dataKeys: rows.map((r) => r.key).sort() };
 }
 
 /**
