@@ -2,8 +2,9 @@ import { afterAll, describe, expect, it, vi } from "vitest";
 import { disconnectDb, getPool } from "@/lib/db";
 import { flushAgreement } from "@/lib/testing/flush-agreement";
 import { claimAs, createLabelingProject, submitAs } from "@/lib/testing/queue-fixtures";
-import { compactPatternDeltas } from "./compact-pattern-deltas";
-import { forgetPairTotals, loadAnnotatorPairs } from "./load-annotator-pairs";
+import { compactPatternDeltas, foldGrownPairLogs } from "./compact-pattern-deltas";
+import { loadAnnotatorPairs } from "./load-annotator-pairs";
+import { forgetPairTotals } from "./pair-totals-memo";
 
 // The logs of rollup changes are folded (one row per key, the same sums) by a reader once they have
 // doubled since the last fold; the pair log's sums go to a table of their own, leaving the log empty
@@ -259,36 +260,103 @@ describe("the pair totals a process keeps in memory", () => {
       interval: 20,
     });
 
+  /**
+   * A fold by another app process: the same statement as compactPatternDeltas's, so this process's
+   * kept totals learn of it only by reading.
+   */
+  const foldElsewhere = (definitionId: string) =>
+    getPool().query(
+      `WITH folded AS (DELETE FROM agreement_pair_deltas WHERE definition_id = $1 RETURNING *)
+       INSERT INTO agreement_pair_totals AS t (${KEYS.pairs}, items, generation)
+       SELECT ${KEYS.pairs}, sum(items)::int, pg_current_xact_id()::text::bigint FROM folded
+        GROUP BY ${KEYS.pairs} ORDER BY ${KEYS.pairs}
+       ON CONFLICT (${KEYS.pairs}) DO UPDATE SET items = t.items + excluded.items, generation = excluded.generation`,
+      [definitionId],
+    );
+  /** Two of the definition's folded totals between annotators, from the `skip`th. */
+  const twoTotals = async (definitionId: string, skip: number) =>
+    (
+      await getPool().query<{ id: string }>(
+        `SELECT id::text FROM agreement_pair_totals
+          WHERE definition_id = $1 AND definition_version = 0 AND user_b IS NOT NULL
+          ORDER BY id OFFSET $2 LIMIT 2`,
+        [definitionId, skip],
+      )
+    ).rows.map((r) => r.id) as [string, string];
+
   it("answers what the tables say through folds, changed keys and keys gone to 0, reading only what a fold wrote since", async () => {
     forgetPairTotals();
     const definition = await labeledDefinition();
     // Nothing folded yet: the log alone.
     expect((await read(definition)).pairs).toEqual(await expected(definition, 0));
+    // A fold in this process hands what it wrote to the totals kept here: nothing is read again.
     await foldNow(definition);
     const afterFold = await read(definition);
-    expect(afterFold.pairs).toEqual(await expected(definition, 0));
+    expect(afterFold).toEqual({ pairs: await expected(definition, 0), totalsRead: 0 });
+    // A process that kept nothing reads every total, and the same answer.
+    forgetPairTotals();
     const { rows: all } = await getPool().query<{ n: number }>(
       "SELECT count(*)::int AS n FROM agreement_pair_totals WHERE definition_id = $1 AND definition_version = 0",
       [definition],
     );
-    expect(afterFold.totalsRead).toBe(all[0].n);
+    expect(await read(definition)).toEqual({ pairs: afterFold.pairs, totalsRead: all[0].n });
     // No fold since: no total is read again.
     expect(await read(definition)).toEqual({ pairs: afterFold.pairs, totalsRead: 0 });
-    // +1 to a key, one key cancelled to 0, a new pair: first in the log, then folded.
-    const { rows } = await getPool().query<{ id: string }>(
-      `SELECT id::text FROM agreement_pair_totals
-        WHERE definition_id = $1 AND definition_version = 0 AND user_b IS NOT NULL ORDER BY id LIMIT 2`,
-      [definition],
-    );
-    await changeThroughLog(rows[0].id, rows[1].id);
+    // +1 to a key, one key cancelled to 0, a new pair: first in the log, then folded elsewhere.
+    await changeThroughLog(...(await twoTotals(definition, 0)));
     const changed = await expected(definition, 0);
     expect(changed).not.toEqual(afterFold.pairs);
     expect(await read(definition)).toEqual({ pairs: changed, totalsRead: 0 });
-    await foldNow(definition);
-    // The fold wrote three keys (one at 0): only they are read again.
+    await foldElsewhere(definition);
+    // The other process's fold wrote three keys (one at 0): only they are read again.
     expect(await read(definition)).toEqual({ pairs: changed, totalsRead: 3 });
     // The same as a process that never kept anything.
     forgetPairTotals();
     expect((await read(definition)).pairs).toEqual(changed);
+  });
+
+  it("takes a fold's totals only when it kept those the fold started from", async () => {
+    forgetPairTotals();
+    const definition = await labeledDefinition();
+    await foldNow(definition);
+    await read(definition);
+    const [kept] = await generations(definition);
+    // Kept here as of this process's fold; then another process folds a change this one never read,
+    // and this process folds the next change: its fold started from totals this one does not keep.
+    await changeThroughLog(...(await twoTotals(definition, 0)));
+    await foldElsewhere(definition);
+    await changeThroughLog(...(await twoTotals(definition, 2)));
+    await foldNow(definition);
+    const after = await read(definition);
+    expect(after.pairs).toEqual(await expected(definition, 0));
+    // Read again: what both folds wrote.
+    const { rows: since } = await getPool().query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM agreement_pair_totals
+        WHERE definition_id = $1 AND definition_version = 0 AND generation > $2::bigint`,
+      [definition, kept],
+    );
+    expect(since[0].n).toBeGreaterThanOrEqual(5);
+    expect(after.totalsRead).toBe(since[0].n);
+    // Kept as of that read: the next fold here is taken without reading.
+    await changeThroughLog(...(await twoTotals(definition, 4)));
+    await foldNow(definition);
+    expect(await read(definition)).toEqual({ pairs: await expected(definition, 0), totalsRead: 0 });
+  });
+});
+
+describe("the applier's fold of grown pair logs", () => {
+  it("folds a pair log once it holds the given rows, whoever reads it, and no sum moves", async () => {
+    const definition = await labeledDefinition();
+    const before = await sums("pairs", definition);
+    const n = await rowsOf("pairs", definition);
+    expect(n).toBeGreaterThan(1);
+    // One row short: left as it is (other tests' definitions may be folded meanwhile).
+    await foldGrownPairLogs(n + 1);
+    expect(await rowsOf("pairs", definition)).toBe(n);
+    expect(await totalRowsOf(definition)).toBe(0);
+    expect(await foldGrownPairLogs(n)).toBeGreaterThanOrEqual(1);
+    expect(await rowsOf("pairs", definition)).toBe(0);
+    expect(await totalRowsOf(definition)).toBe(before.length);
+    expect(await sums("pairs", definition)).toEqual(before);
   });
 });
