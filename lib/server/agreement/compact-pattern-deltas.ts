@@ -2,7 +2,7 @@ import "server-only";
 import { withTransaction } from "@/lib/server/db/with-transaction";
 import { getPool } from "@/lib/db";
 import { getLogger } from "@/lib/server/log/logger";
-import { advanceKeptPairTotals, type TPairTotal } from "./pair-totals-memo";
+import { advanceKeptPairTotals, keepsPairTotals, type TPairTotal } from "./pair-totals-memo";
 
 /** Folding is worth it once the log holds this many rows, and twice what the last fold left. */
 const FOLD_AFTER_ROWS = 2_000;
@@ -71,27 +71,32 @@ export async function compactPatternDeltas(
     if (totals === null) {
       const written = await client.query(sums, [definitionId]);
       leftByLastFold.set(key, written.rowCount ?? 0);
-      return { before: new Map<number, bigint>(), written: [] };
+      return NOTHING_TO_HAND_ON;
     }
-    // Each version's largest fold id before this fold: the totals a process keeps from it are
-    // brought up to this fold's result without reading them again (pair-totals-memo.ts).
-    const before = await client.query<[number, string]>({
-      text: `SELECT definition_version, max(generation)::text FROM ${totals}
-              WHERE definition_id = $1 GROUP BY definition_version`,
-      values: [definitionId],
-      rowMode: "array",
-    });
+    // What the fold wrote is handed to the totals this process keeps (pair-totals-memo.ts), if it
+    // keeps any of the definition's: the applier folds logs nobody here reads, and then neither
+    // each version's largest fold id before this fold nor the written keys are worth reading.
+    const handOn = keepsPairTotals(definitionId);
+    const before = handOn
+      ? await client.query<[number, string]>({
+          text: `SELECT definition_version, max(generation)::text FROM ${totals}
+                  WHERE definition_id = $1 GROUP BY definition_version`,
+          values: [definitionId],
+          rowMode: "array",
+        })
+      : null;
     // A key whose total falls to 0 stays, at 0, with this fold's id: a reader holding its old total
     // learns that it is gone (readers leave zeros out).
     const written = await client.query<TWrittenRow>({
       text: `${sums} ORDER BY ${keys}
        ON CONFLICT (${keys}) DO UPDATE SET items = t.items + excluded.items, generation = excluded.generation
-       RETURNING t.definition_version, t.user_a::text, t.user_b::text, t.value_a, t.value_b, t.items, t.generation::text`,
+       ${handOn ? "RETURNING t.definition_version, t.user_a::text, t.user_b::text, t.value_a, t.value_b, t.items, t.generation::text" : ""}`,
       values: [definitionId],
       rowMode: "array",
     });
     // The log is empty now: the next fold when it holds the threshold's rows.
     leftByLastFold.set(key, 0);
+    if (!before) return NOTHING_TO_HAND_ON;
     return { before: new Map(before.rows.map(([v, g]) => [v, BigInt(g)])), written: written.rows };
   });
   if (folded === null) return false;
@@ -101,6 +106,9 @@ export async function compactPatternDeltas(
 
 /** [version, annotator a, annotator b, value a, value b, items, fold id] */
 type TWrittenRow = [number, string, string | null, string | null, string | null, number, string];
+/** A fold's result for the totals kept in memory: each version's largest fold id before it, the keys it wrote. */
+type THandOn = { before: Map<number, bigint>; written: TWrittenRow[] };
+const NOTHING_TO_HAND_ON: THandOn = { before: new Map(), written: [] };
 
 /** Hands a pair fold's written totals to the totals this process keeps, version by version. */
 function advanceKept(definitionId: string, before: Map<number, bigint>, written: TWrittenRow[]): void {

@@ -24,6 +24,12 @@ export function forgetPairTotals(): void {
   memos.clear();
 }
 
+/** Whether this process keeps totals of any version of the definition. */
+export function keepsPairTotals(definitionId: string): boolean {
+  for (const key of memos.keys()) if (key.startsWith(`${definitionId}:`)) return true;
+  return false;
+}
+
 /** The totals kept for a definition version (0: all versions), marked as the most recently read. */
 export function keptPairTotals(definitionId: string, version: number): TPairTotalsMemo | undefined {
   const key = memoKeyOf(definitionId, version);
